@@ -1,0 +1,84 @@
+// ESLint flat config: type-aware rules everywhere, and the import boundaries between main, renderer and shared.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-output/', 'coverage/', 'bin/', 'scripts/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
+            { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
+            { group: ['**/test/**'], message: 'Product code never imports test code; load simulators lazily.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')),
+          patterns: [
+            { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
+            { group: ['**/main/**', '**/renderer/**', 'electron'], message: 'shared/ depends on nothing but itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((n) => !n.includes('*')),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node: talk to main through the contract.' },
+            { group: ['**/main/**', 'electron'], message: 'renderer/ never imports from main/ or electron.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { Locale, LogLine, ProfileId, ProfileSummary, SecretKind, SecretStatus, SyncProgress } from './schemas';
+
+const NoInput = z.object({}).strict();
+
+/**
+ * Every request the renderer can make, declared once. Names are `area.verb`.
+ * Add a channel here, then its handler in main/api/ — the compiler lists what is missing.
+ */
+export const channels = {
+  'app.info': channel(
+    NoInput,
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      demo: z.boolean(),
+      dataDir: z.string(),
+    }),
+  ),
+  'settings.get': channel(NoInput, z.object({ locale: Locale, activeProfileId: z.string().nullable() })),
+  'settings.setLocale': channel(z.object({ locale: Locale }).strict(), z.object({ locale: Locale })),
+  'profiles.list': channel(NoInput, z.object({ profiles: z.array(ProfileSummary), activeProfileId: z.string().nullable() })),
+  'profiles.setActive': channel(z.object({ profileId: ProfileId }).strict(), z.object({ activeProfileId: z.string() })),
+  'secrets.status': channel(z.object({ profileId: ProfileId }).strict(), z.object({ secrets: SecretStatus })),
+  'secrets.set': channel(
+    z.object({ profileId: ProfileId, kind: SecretKind, value: z.string().min(1).max(4096) }).strict(),
+    z.object({ kind: SecretKind, set: z.literal(true) }),
+  ),
+  'secrets.delete': channel(
+    z.object({ profileId: ProfileId, kind: SecretKind }).strict(),
+    z.object({ kind: SecretKind, deleted: z.boolean() }),
+  ),
+} as const;
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'log.line': LogLine,
+  'sync.progress': SyncProgress,
+} as const;
+
+/** The whole channel map's type. */
+export type Channels = typeof channels;
+/** A channel name. */
+export type ChannelName = keyof Channels;
+/** What the caller passes to a channel. */
+export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['input']>;
+/** What the handler receives after validation. */
+export type ChannelParsedInput<N extends ChannelName> = z.output<Channels[N]['input']>;
+/** What a channel answers. */
+export type ChannelOutput<N extends ChannelName> = z.output<Channels[N]['output']>;
+/** An event name. */
+export type EventName = keyof typeof events;
+/** An event's payload. */
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

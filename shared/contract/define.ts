@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+
+/** One request/response pair of the contract: both sides validate with these schemas. */
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+}
+
+/** Declares a channel; the helper only fixes the types. */
+export function channel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelSpec<I, O> {
+  return { input, output };
+}
+
+/** The error shape every failed call returns: a stable code and a message a person can act on. */
+export interface BridgeError {
+  code: BridgeErrorCode;
+  message: string;
+  /** Field-level problems for `invalid_input`. */
+  issues?: { path: string; message: string }[];
+}
+
+/** Error codes a bridge call can fail with. */
+export type BridgeErrorCode =
+  | 'invalid_input'
+  | 'unknown_channel'
+  | 'unauthorized'
+  | 'forbidden_origin'
+  | 'not_found'
+  | 'conflict'
+  | 'unavailable'
+  | 'internal';
+
+/** What travels back over either transport. */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };

@@ -1,0 +1,19 @@
+import type { ChannelName, EventName } from './channels';
+
+/**
+ * The channel and event names as plain strings, kept free of zod so the sandboxed preload bundle stays tiny.
+ * A test checks this list against `channels`/`events`.
+ */
+export const channelNames = [
+  'app.info',
+  'settings.get',
+  'settings.setLocale',
+  'profiles.list',
+  'profiles.setActive',
+  'secrets.status',
+  'secrets.set',
+  'secrets.delete',
+] as const satisfies readonly ChannelName[];
+
+/** Event names, see `channelNames`. */
+export const eventNames = ['log.line', 'sync.progress'] as const satisfies readonly EventName[];

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Which ServiceTitan environment a profile talks to. */
+export const StEnvironment = z.enum(['integration', 'production']);
+/** Whether a Visma company holds real books or is a test/demo company. */
+export const VismaEnvironment = z.enum(['sandbox', 'production']);
+/** The kinds of secret kept per profile in the OS keychain. */
+export const SecretKind = z.enum([
+  'servicetitan.clientSecret',
+  'servicetitan.appKey',
+  'visma.clientSecret',
+  'webhook.hmacKey',
+]);
+export type SecretKind = z.infer<typeof SecretKind>;
+
+/** A profile id: short, URL- and keychain-safe. */
+export const ProfileId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lower-case letters, digits or dashes, starting with a letter or digit.');
+
+/** Non-secret part of a profile as the UI sees it. */
+export const ProfileSummary = z.object({
+  id: ProfileId,
+  name: z.string().min(1),
+  timeZone: z.string(),
+  servicetitan: z.object({ environment: StEnvironment, tenantId: z.string() }),
+  visma: z.object({ environment: VismaEnvironment, companyId: z.string(), companyName: z.string().optional() }),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+/** Which secrets are set for a profile; never the values. */
+export const SecretStatus = z.record(SecretKind, z.boolean());
+
+/** UI language. */
+export const Locale = z.enum(['en', 'nb']);
+export type Locale = z.infer<typeof Locale>;
+
+/** A log line pushed to the UI (already redacted). */
+export const LogLine = z.object({
+  time: z.string(),
+  level: z.enum(['debug', 'info', 'warn', 'error']),
+  message: z.string(),
+  profileId: z.string().optional(),
+});
+export type LogLine = z.infer<typeof LogLine>;
+
+/** Progress of a running sync, pushed as events. */
+export const SyncProgress = z.object({
+  profileId: z.string(),
+  runId: z.string(),
+  phase: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  message: z.string().optional(),
+});
+export type SyncProgress = z.infer<typeof SyncProgress>;

@@ -1,0 +1,29 @@
+/** The calendar date (yyyy-MM-dd) of an instant in an IANA time zone. */
+export function localDate(instant: string | Date, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a timestamp: ${String(instant)}`);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(date)
+    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** A local date as Visma wants it: `yyyy-MM-ddT00:00:00`, no offset. */
+export function vismaDate(instant: string | Date, timeZone: string): string {
+  return `${localDate(instant, timeZone)}T00:00:00`;
+}
+
+/** The Visma financial period (`YYYYMM`) of a local date `yyyy-MM-dd`. */
+export function financialPeriod(localIsoDate: string): string {
+  return localIsoDate.slice(0, 4) + localIsoDate.slice(5, 7);
+}
+
+/** True when `timeZone` is a zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
