@@ -25,6 +25,18 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Tests read untyped JSON from servers and simulators all the time; the no-unsafe-* family adds noise there.
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/app/**'],
     rules: {
@@ -34,7 +46,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
             { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
-            { group: ['**/test/**'], message: 'Product code never imports test code; load simulators lazily.' },
+            {
+              group: ['**/test/**'],
+              message: 'Product code never imports test code; load simulators lazily.',
+            },
           ],
         },
       ],
@@ -58,7 +73,10 @@ export default tseslint.config(
           paths: nodeBuiltins.filter((n) => !n.includes('*')),
           patterns: [
             { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', 'electron'], message: 'shared/ depends on nothing but itself.' },
+            {
+              group: ['**/main/**', '**/renderer/**', 'electron'],
+              message: 'shared/ depends on nothing but itself.',
+            },
           ],
         },
       ],

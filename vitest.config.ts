@@ -22,7 +22,12 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'keychain', include: ['test/keychain/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: {
+          name: 'keychain',
+          include: ['test/keychain/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

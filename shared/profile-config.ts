@@ -3,7 +3,10 @@ import { ProfileId, StEnvironment, VismaEnvironment } from './contract/schemas';
 
 /** ServiceTitan production and integration hosts. */
 export const ST_HOSTS = {
-  production: { authUrl: 'https://auth.servicetitan.io/connect/token', apiBaseUrl: 'https://api.servicetitan.io' },
+  production: {
+    authUrl: 'https://auth.servicetitan.io/connect/token',
+    apiBaseUrl: 'https://api.servicetitan.io',
+  },
   integration: {
     authUrl: 'https://auth-integration.servicetitan.io/connect/token',
     apiBaseUrl: 'https://api-integration.servicetitan.io',

@@ -25,7 +25,10 @@ export class Redactor {
     for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join(REDACTED);
     return out
       .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, `$1${REDACTED}`)
-      .replace(/("?(?:client_secret|access_token|clientSecret|appKey|hmacKey)"?\s*[:=]\s*"?)[^"&\s,}]+/gi, `$1${REDACTED}`);
+      .replace(
+        /("?(?:client_secret|access_token|clientSecret|appKey|hmacKey)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
+        `$1${REDACTED}`,
+      );
   }
 }
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { Locale, LogLine, ProfileId, ProfileSummary, SecretKind, SecretStatus, SyncProgress } from './schemas';
+import {
+  Locale,
+  LogLine,
+  ProfileId,
+  ProfileSummary,
+  SecretKind,
+  SecretStatus,
+  SyncProgress,
+} from './schemas';
 
 const NoInput = z.object({}).strict();
 
@@ -21,8 +29,14 @@ export const channels = {
   ),
   'settings.get': channel(NoInput, z.object({ locale: Locale, activeProfileId: z.string().nullable() })),
   'settings.setLocale': channel(z.object({ locale: Locale }).strict(), z.object({ locale: Locale })),
-  'profiles.list': channel(NoInput, z.object({ profiles: z.array(ProfileSummary), activeProfileId: z.string().nullable() })),
-  'profiles.setActive': channel(z.object({ profileId: ProfileId }).strict(), z.object({ activeProfileId: z.string() })),
+  'profiles.list': channel(
+    NoInput,
+    z.object({ profiles: z.array(ProfileSummary), activeProfileId: z.string().nullable() }),
+  ),
+  'profiles.setActive': channel(
+    z.object({ profileId: ProfileId }).strict(),
+    z.object({ activeProfileId: z.string() }),
+  ),
   'secrets.status': channel(z.object({ profileId: ProfileId }).strict(), z.object({ secrets: SecretStatus })),
   'secrets.set': channel(
     z.object({ profileId: ProfileId, kind: SecretKind, value: z.string().min(1).max(4096) }).strict(),

@@ -16,7 +16,10 @@ export type SecretKind = z.infer<typeof SecretKind>;
 /** A profile id: short, URL- and keychain-safe. */
 export const ProfileId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use 1–40 lower-case letters, digits or dashes, starting with a letter or digit.');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,39}$/,
+    'Use 1–40 lower-case letters, digits or dashes, starting with a letter or digit.',
+  );
 
 /** Non-secret part of a profile as the UI sees it. */
 export const ProfileSummary = z.object({
@@ -24,7 +27,11 @@ export const ProfileSummary = z.object({
   name: z.string().min(1),
   timeZone: z.string(),
   servicetitan: z.object({ environment: StEnvironment, tenantId: z.string() }),
-  visma: z.object({ environment: VismaEnvironment, companyId: z.string(), companyName: z.string().optional() }),
+  visma: z.object({
+    environment: VismaEnvironment,
+    companyId: z.string(),
+    companyName: z.string().optional(),
+  }),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 

@@ -1,0 +1,76 @@
+import type { ProfileSummary } from '../../shared/contract';
+import { logger } from '../log/logger';
+import type { StoredProfile } from '../storage/types';
+import { ApiError, type Handlers } from './dispatch';
+import type { AppServices } from './services';
+
+/** The product name as shown to people. */
+export const PRODUCT_NAME = 'ServiceTitan → Visma Connector';
+
+function summarize(p: StoredProfile): ProfileSummary {
+  const visma: ProfileSummary['visma'] = { environment: p.visma.environment, companyId: p.visma.companyId };
+  if (p.visma.companyName) visma.companyName = p.visma.companyName;
+  return {
+    id: p.id,
+    name: p.name,
+    timeZone: p.timeZone,
+    servicetitan: { environment: p.servicetitan.environment, tenantId: p.servicetitan.tenantId },
+    visma,
+  };
+}
+
+/** Builds the implementation of every channel over the given services. */
+export function createHandlers(services: AppServices): Handlers {
+  const { settings, secrets } = services;
+
+  const requireProfile = (profileId: string): StoredProfile => {
+    const profile = settings.read().profiles.find((p) => p.id === profileId);
+    if (!profile) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    return profile;
+  };
+
+  return {
+    'app.info': () =>
+      Promise.resolve({
+        name: PRODUCT_NAME,
+        version: services.version,
+        host: services.host,
+        demo: services.demo,
+        dataDir: services.dataDir,
+      }),
+    'settings.get': () => {
+      const s = settings.read();
+      return Promise.resolve({ locale: s.locale, activeProfileId: s.activeProfileId });
+    },
+    'settings.setLocale': ({ locale }) => {
+      settings.update((s) => ({ ...s, locale }));
+      return Promise.resolve({ locale });
+    },
+    'profiles.list': () => {
+      const s = settings.read();
+      return Promise.resolve({ profiles: s.profiles.map(summarize), activeProfileId: s.activeProfileId });
+    },
+    'profiles.setActive': ({ profileId }) => {
+      requireProfile(profileId);
+      settings.update((s) => ({ ...s, activeProfileId: profileId }));
+      return Promise.resolve({ activeProfileId: profileId });
+    },
+    'secrets.status': async ({ profileId }) => {
+      requireProfile(profileId);
+      return { secrets: await secrets.status(profileId) };
+    },
+    'secrets.set': async ({ profileId, kind, value }) => {
+      requireProfile(profileId);
+      const existed = (await secrets.status(profileId))[kind];
+      await secrets.set(profileId, kind, value);
+      logger.info(`${existed ? 'Replaced' : 'Stored'} the ${kind} of profile ${profileId}.`, profileId);
+      return { kind, set: true as const };
+    },
+    'secrets.delete': async ({ profileId, kind }) => {
+      requireProfile(profileId);
+      const deleted = await secrets.delete(profileId, kind);
+      logger.info(`Deleted the ${kind} of profile ${profileId}.`, profileId);
+      return { kind, deleted };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { EventBus } from './events';
+import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
+
+/** Everything the handlers need; each host (Electron, browser host, CLI) builds one. */
+export interface AppServices {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  ledger: Ledger;
+  events: EventBus;
+  host: 'electron' | 'browser';
+  dataDir: string;
+  /** True when running on the built-in simulators. */
+  demo: boolean;
+  version: string;
+}

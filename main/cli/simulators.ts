@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ProfileConfig } from '../../shared/profile-config';
+
+/** Options shared by `sim` and `demo`. */
+export interface SimulatorOptions {
+  seed?: number;
+  invoices?: number;
+  bills?: number;
+  fixture?: string;
+  vismaFixture?: string;
+  port?: number;
+  stTokenLifetimeSeconds?: number;
+}
+
+/** Both simulators running, and the profile that points at them. */
+export interface RunningSimulators {
+  config: ProfileConfig;
+  stop(): Promise<void>;
+}
+
+const simulatorRoot = new URL('../../test/simulators/', import.meta.url);
+
+/** True when this is a source checkout that has the simulators (they are not in the packaged app). */
+export function simulatorsAvailable(): boolean {
+  return existsSync(fileURLToPath(new URL('servicetitan/index.ts', simulatorRoot)));
+}
+
+/**
+ * Starts the ServiceTitan and Visma simulators on free ports (or `port` and `port + 1`) and returns a complete
+ * profile config for them. Loaded lazily so the engine never depends on test code.
+ */
+export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
+  if (!simulatorsAvailable()) {
+    throw new Error('The simulators are only available in a source checkout of st-visma-connector.');
+  }
+  type StModule = typeof import('../../test/simulators/servicetitan/index');
+  type VismaModule = typeof import('../../test/simulators/visma/index');
+  const st = (await import(new URL('servicetitan/index.ts', simulatorRoot).href)) as StModule;
+  const visma = (await import(new URL('visma/index.ts', simulatorRoot).href)) as VismaModule;
+
+  const seed = options.seed ?? 1;
+  const [stSim, vismaSim] = await Promise.all([
+    st.startServiceTitanSimulator({
+      seed,
+      ...(options.port ? { port: options.port } : {}),
+      ...(options.invoices !== undefined ? { invoices: options.invoices } : {}),
+      ...(options.bills !== undefined ? { bills: options.bills } : {}),
+      ...(options.fixture ? { fixture: options.fixture } : {}),
+      ...(options.stTokenLifetimeSeconds ? { tokenLifetimeSeconds: options.stTokenLifetimeSeconds } : {}),
+    }),
+    visma.startVismaSimulator({
+      seed,
+      ...(options.port ? { port: options.port + 1 } : {}),
+      ...(options.vismaFixture ? { fixture: options.vismaFixture } : {}),
+    }),
+  ]);
+  const company = vismaSim.companies[0];
+  if (!company) throw new Error('The Visma simulator started without a company.');
+  const config: ProfileConfig = {
+    id: 'demo',
+    name: 'Demo: Nordic Comfort Heating & Plumbing',
+    timeZone: 'Europe/Oslo',
+    servicetitan: {
+      environment: 'integration',
+      authUrl: stSim.authUrl,
+      apiBaseUrl: stSim.apiBaseUrl,
+      tenantId: String(stSim.tenantId),
+      clientId: stSim.clientId,
+      clientSecret: stSim.clientSecret,
+      appKey: stSim.appKey,
+    },
+    visma: {
+      environment: 'sandbox',
+      tokenUrl: vismaSim.tokenUrl,
+      apiBaseUrl: vismaSim.apiBaseUrl,
+      tenantId: company.tenantId,
+      companyId: company.companyId,
+      companyName: company.name,
+      clientId: company.clientId,
+      clientSecret: company.clientSecret,
+    },
+  };
+  return {
+    config,
+    async stop() {
+      await Promise.all([stSim.stop(), vismaSim.stop()]);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** The Content-Security-Policy of the browser host: same as Electron's, plus the loopback WebSocket. */
+export function hostCsp(origin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${ws}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** A fresh random per-run token. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Compares a presented token with the expected one in constant time. */
+export function tokenMatches(expected: string, presented: string | null | undefined): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** True when a request's Origin header is absent (non-browser client) or exactly ours. */
+export function originAllowed(expectedOrigin: string, presented: string | undefined): boolean {
+  return presented === undefined || presented === expectedOrigin;
+}
