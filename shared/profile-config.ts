@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProfileId, StEnvironment, VismaEnvironment } from './contract/schemas';
+import { SyncSettings } from './sync-settings';
 
 /** ServiceTitan production and integration hosts. */
 export const ST_HOSTS = {
@@ -65,7 +66,7 @@ export const ProfileConfig = z.object({
   servicetitan: StConnection,
   visma: VismaConnection,
   webhook: WebhookConfig.optional(),
-  /** Sync behaviour (eligible statuses, holding account, …); defined by the engine. */
-  sync: z.record(z.string(), z.unknown()).optional(),
+  /** Sync behaviour (eligible statuses, holding account, …); see `sync-settings.ts`. */
+  sync: SyncSettings.optional(),
 });
 export type ProfileConfig = z.infer<typeof ProfileConfig>;

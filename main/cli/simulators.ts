@@ -21,6 +21,42 @@ export interface RunningSimulators {
 
 const simulatorRoot = new URL('../../test/simulators/', import.meta.url);
 
+/** What the CLI needs from `test/simulators/servicetitan` (declared here: product code never imports test code). */
+interface StSimulatorModule {
+  startServiceTitanSimulator(options: {
+    seed?: number;
+    port?: number;
+    invoices?: number;
+    bills?: number;
+    fixture?: string;
+    tokenLifetimeSeconds?: number;
+  }): Promise<{
+    authUrl: string;
+    apiBaseUrl: string;
+    tenantId: number | string;
+    clientId: string;
+    clientSecret: string;
+    appKey: string;
+    stop(): Promise<void>;
+  }>;
+}
+
+/** What the CLI needs from `test/simulators/visma`. */
+interface VismaSimulatorModule {
+  startVismaSimulator(options: { seed?: number; port?: number; fixture?: string }): Promise<{
+    tokenUrl: string;
+    apiBaseUrl: string;
+    companies: {
+      tenantId: string;
+      companyId: string;
+      name: string;
+      clientId: string;
+      clientSecret: string;
+    }[];
+    stop(): Promise<void>;
+  }>;
+}
+
 /** True when this is a source checkout that has the simulators (they are not in the packaged app). */
 export function simulatorsAvailable(): boolean {
   return existsSync(fileURLToPath(new URL('servicetitan/index.ts', simulatorRoot)));
@@ -34,10 +70,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   if (!simulatorsAvailable()) {
     throw new Error('The simulators are only available in a source checkout of st-visma-connector.');
   }
-  type StModule = typeof import('../../test/simulators/servicetitan/index');
-  type VismaModule = typeof import('../../test/simulators/visma/index');
-  const st = (await import(new URL('servicetitan/index.ts', simulatorRoot).href)) as StModule;
-  const visma = (await import(new URL('visma/index.ts', simulatorRoot).href)) as VismaModule;
+  const st = (await import(new URL('servicetitan/index.ts', simulatorRoot).href)) as StSimulatorModule;
+  const visma = (await import(new URL('visma/index.ts', simulatorRoot).href)) as VismaSimulatorModule;
 
   const seed = options.seed ?? 1;
   const [stSim, vismaSim] = await Promise.all([

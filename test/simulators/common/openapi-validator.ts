@@ -58,11 +58,19 @@ export class OpenApiValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly specs = new Map<string, Record<string, unknown>>();
 
-  constructor(version: '3.0' | '3.1') {
-    const options = { strict: false, allErrors: true, validateSchema: false, discriminator: false, logger: false } as const;
-    this.ajv = version === '3.1' ? new Ajv2020(options) : new Ajv(options);
+  /**
+   * `dateTimeWithoutOffset`: accept `date-time` values without a zone offset (`2025-01-27T00:00:00`), as .NET APIs such as
+   * Visma's send and expect them; RFC 3339 (the default) requires the offset.
+   */
+  constructor(version: '3.0' | '3.1', options: { dateTimeWithoutOffset?: boolean } = {}) {
+    const ajvOptions = { strict: false, allErrors: true, validateSchema: false, discriminator: false, logger: false } as const;
+    this.ajv = version === '3.1' ? new Ajv2020(ajvOptions) : new Ajv(ajvOptions);
     addFormats(this.ajv);
     for (const f of numericFormats) this.ajv.addFormat(f, true);
+    if (options.dateTimeWithoutOffset) {
+      const isoDateTime = this.ajv.formats['iso-date-time'];
+      if (isoDateTime) this.ajv.addFormat('date-time', isoDateTime);
+    }
   }
 
   /** Loads a spec file; `specId` names it in refs. Routes get the path of the spec's first server prefixed. */

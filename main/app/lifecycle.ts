@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { PRODUCT_NAME, createHandlers } from '../api/handlers';
+import type { AppServices } from '../api/services';
+import { logger } from '../log/logger';
+import { hardenSession } from './guards';
+import { forwardEvents, registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createElectronServices } from './services';
+import { createMainWindow } from './window';
+
+/** Where the packaged files live inside the app (asar): the renderer build and the bundled preload. */
+export function appPaths(appPath: string): { rendererDir: string; preload: string } {
+  return {
+    rendererDir: join(appPath, 'dist', 'renderer'),
+    preload: join(appPath, 'dist', 'main', 'app', 'preload.cjs'),
+  };
+}
+
+function focus(window: BrowserWindow | null): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+function openServices(dataDir: string): AppServices | null {
+  try {
+    return createElectronServices(dataDir, app.getVersion());
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    logger.error(`Start-up failed: ${message}`);
+    dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+    return null;
+  }
+}
+
+function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWindow) => void): void {
+  const dataDir = app.getPath('userData');
+  const logDir = join(dataDir, 'logs');
+  logger.toFile(join(logDir, 'main.log'));
+  logger.info(`${PRODUCT_NAME} ${app.getVersion()} starting; data in ${dataDir}`);
+  const services = openServices(dataDir);
+  if (!services) return app.quit();
+  app.on('will-quit', () => services.ledger.close());
+
+  const paths = appPaths(app.getAppPath());
+  hardenSession(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+  registerIpc(ipcMain, createHandlers(services));
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  installMenu(
+    {
+      syncNow: () => logger.info('Sync now was requested from the menu.'),
+      openLogFolder: () => void shell.openPath(logDir),
+      showAbout: () =>
+        void dialog.showMessageBox({
+          title: 'About',
+          message: `${PRODUCT_NAME}\nVersion ${app.getVersion()}`,
+        }),
+    },
+    !app.isPackaged,
+  );
+  setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+    else focus(getWindow());
+  });
+}
+
+/**
+ * Runs the Electron app: one instance only (a second launch focuses the first window), app:// registered before
+ * ready, then services, security, IPC, menu and the window.
+ */
+export function runApp(): void {
+  registerAppScheme();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => focus(mainWindow));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(() =>
+      start(
+        () => mainWindow,
+        (w) => (mainWindow = w),
+      ),
+    )
+    .catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      logger.error(`Start-up failed: ${message}`);
+      dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+      app.quit();
+    });
+}

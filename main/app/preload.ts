@@ -1,0 +1,42 @@
+// The sandboxed preload: bundled on its own, so it imports only electron and zod-free contract files.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { BRIDGE_GLOBAL, type BridgeApi } from '../../shared/contract/bridge';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from '../../shared/contract/channels';
+import type { BridgeResult } from '../../shared/contract/define';
+import { eventNames } from '../../shared/contract/names';
+
+function invoke<N extends ChannelName>(
+  name: N,
+  input: ChannelInput<N>,
+): Promise<BridgeResult<ChannelOutput<N>>> {
+  return ipcRenderer.invoke(name, input) as Promise<BridgeResult<ChannelOutput<N>>>;
+}
+
+function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  if (!(eventNames as readonly string[]).includes(event))
+    throw new Error(`There is no event called "${event}".`);
+  const forward = (_event: IpcRendererEvent, payload: EventPayload<E>) => listener(payload);
+  ipcRenderer.on(event, forward);
+  return () => void ipcRenderer.removeListener(event, forward);
+}
+
+/** The bridge the renderer sees at `window.stVisma`: one named function per channel, nothing generic. */
+export const bridge = {
+  'app.info': (input) => invoke('app.info', input),
+  'settings.get': (input) => invoke('settings.get', input),
+  'settings.setLocale': (input) => invoke('settings.setLocale', input),
+  'profiles.list': (input) => invoke('profiles.list', input),
+  'profiles.setActive': (input) => invoke('profiles.setActive', input),
+  'secrets.status': (input) => invoke('secrets.status', input),
+  'secrets.set': (input) => invoke('secrets.set', input),
+  'secrets.delete': (input) => invoke('secrets.delete', input),
+  on,
+} satisfies BridgeApi;
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);

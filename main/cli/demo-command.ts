@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_RENDERER_DIR, startBrowserHost } from '../host';
+import { MemorySecretStore } from '../storage/secrets';
+import { upsertProfile } from '../storage/profiles';
+import { intOption } from './options';
+import { runUntilStopped } from './run-until-stopped';
+import { startSimulators } from './simulators';
+
+interface DemoOptions {
+  port?: number;
+  dataDir?: string;
+  seed: number;
+  invoices?: number;
+  bills?: number;
+}
+
+/** `st-visma demo`: the app on its built-in simulators, served by the browser host; prints the URL to open. */
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'Start the app on the built-in demo company (ServiceTitan and Visma simulators) and print its URL.',
+    )
+    .option('--port <n>', 'port of the app (a free one by default)', intOption)
+    .option(
+      '--data-dir <dir>',
+      'where the demo keeps its ledger and settings (a fresh temporary folder by default)',
+    )
+    .option('--seed <n>', 'seed of the demo company', intOption, 1)
+    .option('--invoices <n>', 'number of ServiceTitan invoices in the demo company', intOption)
+    .option('--bills <n>', 'number of ServiceTitan AP bills in the demo company', intOption)
+    .action(async (opts: DemoOptions) => {
+      if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+        throw new Error('The user interface has not been built yet: run `npm run build:renderer` first.');
+      }
+      const sims = await startSimulators({
+        seed: opts.seed,
+        ...(opts.invoices !== undefined ? { invoices: opts.invoices } : {}),
+        ...(opts.bills !== undefined ? { bills: opts.bills } : {}),
+      });
+      const dataDir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'st-visma-demo-'));
+      const secrets = new MemorySecretStore();
+      const host = await startBrowserHost({
+        dataDir,
+        demo: true,
+        secrets,
+        ...(opts.port ? { port: opts.port } : {}),
+      });
+      await upsertProfile(host.services.settings, sims.config, secrets);
+      host.services.settings.update((s) => ({ ...s, activeProfileId: sims.config.id }));
+      process.stdout.write(
+        [
+          'ServiceTitan → Visma Connector is running on its demo company (Ctrl+C to stop).',
+          `Open: ${host.url}`,
+          `Data: ${dataDir}`,
+          '',
+        ].join('\n'),
+      );
+      await runUntilStopped(async () => {
+        await host.close();
+        await sims.stop();
+      });
+    });
+}

@@ -1,0 +1,280 @@
+import { money } from '../../../shared/money';
+import { VismaError, isUncertain, type VismaClient } from '../../visma';
+import type { ApLineInput, ArLineInput, CustomerDocumentInput, SupplierInvoiceInput } from '../../visma';
+import type { PlannedDocument, PlannedLine, VismaDocKind } from '../domain';
+import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
+import { FatalSyncError, type FoundDocument, type VismaPort, type WriteOutcome } from '../ports';
+
+/** Error codes after which a run cannot go on: the connection itself is wrong or Visma is unreachable. */
+const FATAL = new Set(['invalid_client', 'wrong_tenant', 'unauthorized', 'company_mismatch', 'no_licence', 'missing_api_role', 'network', 'rate_limited', 'server_error', 'bad_response']);
+
+function fatalOr(err: unknown): never {
+  if (err instanceof VismaError && FATAL.has(err.code)) throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
+  throw err;
+}
+
+async function read<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    return fatalOr(err);
+  }
+}
+
+/** Runs a write and classifies the outcome: ok, uncertain (may have landed) or rejected (Visma refused). */
+async function write<T>(work: () => Promise<T>): Promise<WriteOutcome<T>> {
+  try {
+    return { status: 'ok', value: await work() };
+  } catch (err) {
+    if (isUncertain(err)) return { status: 'uncertain', message: err.message };
+    if (err instanceof VismaError && !['invalid_client', 'wrong_tenant', 'unauthorized', 'company_mismatch', 'no_licence', 'missing_api_role'].includes(err.code)) {
+      if (err.code === 'server_error' || err.code === 'network') return { status: 'uncertain', message: err.message };
+      return { status: 'rejected', message: err.message };
+    }
+    return fatalOr(err);
+  }
+}
+
+/** `yyyy-MM-ddTHH:mm:ss.fff` in UTC, the way Visma's filters take timestamps. */
+function vismaTimestamp(iso: string | undefined): string | undefined {
+  return iso ? new Date(iso).toISOString().slice(0, 23) : undefined;
+}
+
+const arLine = (l: PlannedLine): ArLineInput => ({
+  description: l.description,
+  quantity: l.quantity,
+  unitPrice: l.unitPrice,
+  accountNumber: l.accountNumber,
+  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
+  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
+  ...(l.branchNumber && { branchNumber: l.branchNumber }),
+});
+
+const apLine = (l: PlannedLine): ApLineInput => ({
+  description: l.description,
+  quantity: l.quantity,
+  unitCost: l.unitPrice,
+  accountNumber: l.accountNumber,
+  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
+  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
+  ...(l.branchNumber && { branchNumber: l.branchNumber }),
+  ...(l.projectId && { projectId: l.projectId }),
+});
+
+function customerInput(d: PlannedDocument): CustomerDocumentInput {
+  return {
+    customerNumber: d.partyNumber,
+    documentDate: d.date,
+    ...(d.dueDate && { dueDate: d.dueDate }),
+    financialPeriod: d.financialPeriod,
+    externalReference: d.externalReference,
+    ...(d.customerRefNumber && { customerRefNumber: d.customerRefNumber }),
+    invoiceText: d.text,
+    ...(d.branchNumber && { branchNumber: d.branchNumber }),
+    ...(d.project && { project: d.project }),
+    hold: d.hold,
+    lines: d.lines.map(arLine),
+  };
+}
+
+function supplierInput(d: PlannedDocument): SupplierInvoiceInput {
+  return {
+    supplierNumber: d.partyNumber,
+    date: d.date,
+    ...(d.dueDate && { dueDate: d.dueDate }),
+    financialPeriod: d.financialPeriod,
+    ...(d.supplierReference && { supplierReference: d.supplierReference }),
+    description: `${d.text} (${d.externalReference})`,
+    ...(d.branchNumber && { branchNumber: d.branchNumber }),
+    hold: d.hold,
+    lines: d.lines.map(apLine),
+  };
+}
+
+const released = (status: string) => status === 'Open' || status === 'Closed';
+
+type ArDoc = Awaited<ReturnType<VismaClient['listCustomerInvoices']>>[number] | Awaited<ReturnType<VismaClient['listCustomerCreditNotes']>>[number];
+type ApDoc = Awaited<ReturnType<VismaClient['listSupplierInvoices']>>[number];
+
+function foundAr(kind: VismaDocKind, d: ArDoc): FoundDocument {
+  return {
+    kind,
+    number: d.referenceNumber,
+    ...(d.externalReference && { externalReference: d.externalReference }),
+    partyNumber: d.customerNumber,
+    date: d.documentDate,
+    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
+    released: released(d.status),
+    hold: d.hold ?? d.status === 'Hold',
+    amount: money(d.amount).toFixed(2),
+    vatTotal: money(d.vatTotal).toFixed(2),
+  };
+}
+
+function foundAp(d: ApDoc): FoundDocument {
+  return {
+    kind: 'supplierInvoice',
+    number: d.referenceNumber,
+    ...(d.supplierReference && { supplierReference: d.supplierReference }),
+    partyNumber: d.supplierNumber,
+    date: d.date,
+    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
+    released: released(d.status),
+    hold: d.hold ?? d.status === 'Hold',
+    amount: money(d.amount).toFixed(2),
+    vatTotal: money(d.vatTotal).toFixed(2),
+  };
+}
+
+/** Options of the Visma port. */
+export interface VismaPortOptions {
+  /** VAT zone of customers and suppliers the connector creates; the first zone Visma lists when absent. */
+  newPartyVatZone?: string | null;
+}
+
+/** Implements the engine's Visma port over the real client. */
+export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): VismaPort {
+  let defaultZone: Promise<string | undefined> | undefined;
+  const zoneForNewParty = () => {
+    if (options.newPartyVatZone) return Promise.resolve(options.newPartyVatZone);
+    defaultZone ??= read(async () => (await client.listVatZones()).map((z) => z.id).sort()[0]);
+    return defaultZone;
+  };
+  const party = (p: { number: string; name: string; status: string; vatZoneId?: string | undefined }): VParty => ({
+    number: p.number,
+    name: p.name,
+    active: p.status !== 'Inactive',
+    ...(p.vatZoneId && { vatZoneId: p.vatZoneId }),
+  });
+  const createParty = async (info: StCustomerInfo | StVendorInfo, create: VismaClient['createCustomer']): Promise<WriteOutcome<VParty>> => {
+    const vatZoneId = await zoneForNewParty();
+    return write(async () => {
+      const number = await create({
+        name: info.name,
+        status: 'Active',
+        ...(vatZoneId && { vatZoneId }),
+        ...(info.street && { addressLine1: info.street }),
+        ...(info.zip && { postalCode: info.zip }),
+        ...(info.city && { city: info.city }),
+        ...(info.country && { countryId: info.country }),
+      });
+      return { number, name: info.name, active: true, ...(vatZoneId && { vatZoneId }) };
+    });
+  };
+
+  async function currentLineNumbers(kind: VismaDocKind, number: string): Promise<number[]> {
+    if (kind === 'customerInvoice') return ((await client.getCustomerInvoice(number))?.lines ?? []).map((l) => l.lineNumber);
+    return ((await client.getSupplierInvoice(number))?.invoice.lines ?? []).map((l) => l.lineNumber);
+  }
+
+  return {
+    accounts: (since) =>
+      read(async () =>
+        (await client.listAccounts({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map((a) => ({
+          accountCD: a.accountCD,
+          description: a.description,
+          type: a.type ?? '',
+          active: a.active,
+          ...(a.taxCategory && { taxCategory: a.taxCategory }),
+        })),
+      ),
+    vatCodes: () =>
+      read(async () =>
+        (await client.listVatCodes()).map((c) => ({
+          vatId: c.vatId,
+          description: c.description,
+          rate: c.rate ?? '0',
+          ...((c.groupType === 'Output' || c.groupType === 'Input') && { direction: c.groupType }),
+          exempt: c.type === 'ExemptVat',
+          zones: c.zoneIds,
+        })),
+      ),
+    vatCategories: () => read(async () => (await client.listVatCategories()).map((c) => ({ id: c.vatCategoryId, active: c.active, vatIds: c.vatIds }))),
+    vatZones: () => read(async () => (await client.listVatZones()).map((z) => ({ id: z.id, description: z.description }))),
+    segments: () =>
+      read(async () =>
+        ((await client.getDimension('SUBACCOUNT'))?.segments ?? []).map((s) => ({
+          segmentId: s.segmentId,
+          description: s.description,
+          values: s.segmentValues.map((v) => ({ valueId: v.valueId, description: v.description, active: v.active })),
+        })),
+      ),
+    branches: () => read(async () => (await client.listBranches()).map((b) => ({ number: b.number, name: b.name }))),
+    periods: () =>
+      read(async () =>
+        (await client.listFinancialPeriods()).map((p) => ({
+          period: p.period,
+          closedInCustomerLedger: p.closedInCustomerLedger || p.closedInGeneralLedger || !p.active,
+          closedInSupplierLedger: p.closedInSupplierLedger || p.closedInGeneralLedger || !p.active,
+        })),
+      ),
+    customers: (since) => read(async () => (await client.listCustomers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party)),
+    suppliers: (since) => read(async () => (await client.listSuppliers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party)),
+    projects: (since) =>
+      read(async () =>
+        (await client.listProjects({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map((p) => ({
+          projectID: p.projectID,
+          description: p.description,
+          active: p.status === undefined || p.status === 'Active',
+        })),
+      ),
+    createCustomer: (c) => createParty(c, (input) => client.createCustomer(input)),
+    createSupplier: (v) => createParty(v, (input) => client.createSupplier(input)),
+    createDocument: (d) =>
+      write(() => {
+        if (d.kind === 'customerInvoice') return client.createCustomerInvoice(customerInput(d));
+        if (d.kind === 'customerCreditNote') return client.createCustomerCreditNote(customerInput(d));
+        return client.createSupplierInvoice(supplierInput(d));
+      }),
+    updateDocument: async (number, d) => {
+      if (d.kind === 'customerCreditNote') return { status: 'rejected', message: 'Visma credit notes cannot be corrected through this connector; correct it in Visma.' };
+      return write(async () => {
+        const deletes = (await currentLineNumbers(d.kind, number)).map((lineNumber) => ({ operation: 'Delete' as const, lineNumber }));
+        if (d.kind === 'customerInvoice') {
+          const { customerNumber: _c, lines, ...header } = customerInput(d);
+          await client.updateCustomerInvoice(number, { ...header, lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))] });
+        } else {
+          const { supplierNumber: _s, lines, ...header } = supplierInput(d);
+          await client.updateSupplierInvoice(number, { ...header, lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))] });
+        }
+      });
+    },
+    releaseDocument: (kind, number) =>
+      write(async () => {
+        if (kind === 'customerInvoice') await client.releaseCustomerInvoice(number);
+        else if (kind === 'customerCreditNote') await client.releaseCustomerCreditNote(number);
+        else await client.releaseSupplierInvoice(number);
+      }),
+    findDocument: (d) =>
+      read(async () => {
+        if (d.kind === 'supplierInvoice') {
+          const list = await client.listSupplierInvoices({ supplier: d.partyNumber, date: d.date, dateCondition: '>=' });
+          const hit = list.find((x) => x.date.slice(0, 10) === d.date && (x.supplierReference ?? '') === (d.supplierReference ?? ''));
+          return hit ? foundAp(hit) : null;
+        }
+        const list =
+          d.kind === 'customerInvoice'
+            ? await client.listCustomerInvoices({ externalReference: d.externalReference })
+            : await client.listCustomerCreditNotes({ externalReference: d.externalReference });
+        const hit = list.find((x) => x.externalReference === d.externalReference);
+        return hit ? foundAr(d.kind, hit) : null;
+      }),
+    listDocuments: (kind, since) =>
+      read(async () => {
+        const filter = { modifiedSince: vismaTimestamp(since)! };
+        if (kind === 'customerInvoice') return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));
+        if (kind === 'customerCreditNote') return (await client.listCustomerCreditNotes(filter)).map((x) => foundAr(kind, x));
+        return (await client.listSupplierInvoices(filter)).map(foundAp);
+      }),
+    findGlBatches: (module, docs) =>
+      read(async () => {
+        const wanted = new Set(docs.map((d) => d.number));
+        const out = new Map<string, string>();
+        for (const period of [...new Set(docs.map((d) => d.financialPeriod))].sort()) {
+          for (const [ref, batch] of await client.glBatchNumbersByReference({ module, period })) if (wanted.has(ref)) out.set(ref, batch);
+        }
+        return out;
+      }),
+    callCount: () => Object.values(client.callCounts()).reduce((a, b) => a + b, 0),
+  };
+}

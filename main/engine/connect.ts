@@ -1,0 +1,55 @@
+import type { SecretKind } from '../../shared/contract/schemas';
+import type { ProfileConfig } from '../../shared/profile-config';
+import { redactor } from '../log/redactor';
+import { createServiceTitanClient, type StClientOptions } from '../servicetitan';
+import { profileSecret } from '../storage/profiles';
+import type { SecretStore } from '../storage/types';
+import { createVismaClient, type VismaClientOptions } from '../visma';
+import { serviceTitanPort } from './adapters/servicetitan';
+import { vismaPort } from './adapters/visma';
+import type { StPort, VismaPort } from './ports';
+
+/** The two API ports of a profile. */
+export interface EnginePorts {
+  st: StPort;
+  visma: VismaPort;
+}
+
+/** Tuning passed to the clients (tests use short backoffs). */
+export interface ConnectOptions {
+  st?: StClientOptions;
+  visma?: VismaClientOptions;
+}
+
+const NEEDED: SecretKind[] = ['servicetitan.clientSecret', 'servicetitan.appKey', 'visma.clientSecret'];
+
+/**
+ * A profile's secrets: from the config itself when it carries them (simulators, scripted use; the keychain is not
+ * touched), otherwise from the keychain entries of the profile. Missing ones fail with a plain message.
+ */
+export async function resolveSecrets(config: ProfileConfig, secrets?: SecretStore): Promise<Record<SecretKind, string | undefined>> {
+  const out = {} as Record<SecretKind, string | undefined>;
+  const inConfig = NEEDED.every((kind) => profileSecret(config, kind) !== undefined);
+  for (const kind of [...NEEDED, 'webhook.hmacKey'] as SecretKind[]) {
+    out[kind] = profileSecret(config, kind) ?? (inConfig || !secrets ? undefined : ((await secrets.get(config.id, kind)) ?? undefined));
+    redactor.add(out[kind]);
+  }
+  const missing = NEEDED.filter((k) => !out[k]);
+  if (missing.length > 0) {
+    throw new Error(
+      `Profile "${config.id}" has no ${missing.join(', ')}: put it in the --config file or store it in the keychain (Settings → Credentials).`,
+    );
+  }
+  return out;
+}
+
+/** Builds the ServiceTitan and Visma clients of a profile and wraps them in the engine's ports. */
+export async function connectProfile(config: ProfileConfig, secrets?: SecretStore, options: ConnectOptions = {}): Promise<EnginePorts> {
+  const s = await resolveSecrets(config, secrets);
+  const st = createServiceTitanClient(
+    { ...config.servicetitan, clientSecret: s['servicetitan.clientSecret']!, appKey: s['servicetitan.appKey']! },
+    options.st,
+  );
+  const visma = createVismaClient({ ...config.visma, clientSecret: s['visma.clientSecret']! }, options.visma);
+  return { st: serviceTitanPort(st), visma: vismaPort(visma) };
+}

@@ -1,0 +1,40 @@
+/**
+ * Named crash points for the crash-safety test. A no-op unless `ST_VISMA_CRASH_AT=<name>:<n>` is set, in which case
+ * the process kills itself with SIGKILL the n-th time (1-based) it passes `<name>` — no cleanup, like a power cut.
+ */
+const spec = process.env.ST_VISMA_CRASH_AT;
+const [target, nth] = spec ? [spec.slice(0, spec.lastIndexOf(':')), Number(spec.slice(spec.lastIndexOf(':') + 1))] : ['', 0];
+let passes = 0;
+
+/** Marks a point between two steps of a run. */
+export function crashPoint(name: string): void {
+  if (!spec || name !== target) return;
+  passes += 1;
+  if (passes === nth) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Every crash point the engine passes, in run order (the crash test iterates over these). */
+export const CRASH_POINTS = [
+  'run.started',
+  'recover.done',
+  'masterdata.refreshed',
+  'intake.batch-stored',
+  'intake.done',
+  'uncertain.resolved',
+  'party.before-create',
+  'party.after-create',
+  'party.linked',
+  'resolve.done',
+  'post.marked-posting',
+  'post.after-create-sent',
+  'post.marked-posted',
+  'post.before-release',
+  'post.after-release-sent',
+  'post.marked-released',
+  'verify.listed',
+  'verify.marked',
+  'export.before-mark',
+  'export.after-mark-sent',
+  'export.marked',
+  'run.finishing',
+] as const;

@@ -1,0 +1,174 @@
+import type { SyncSettings } from '../../../shared/sync-settings';
+import { financialPeriod, localDate } from '../../../shared/dates';
+import { money, toCents } from '../../../shared/money';
+import type { PlannedDocument, PlannedLine, SegmentValue, SourceDocument, SourceLine, VismaDocKind } from '../domain';
+import type { MasterData } from '../master-data/types';
+import type { Problem } from '../reasons';
+import { branchByName, costCenterSegment, segmentValueByName, vatCodeByRate } from './defaults';
+import type { MappingRules } from './rules';
+
+/** What resolving a document needs besides the document. */
+export interface ResolveContext {
+  rules: MappingRules;
+  master: MasterData;
+  customerLinks: ReadonlyMap<string, string>;
+  supplierLinks: ReadonlyMap<string, string>;
+  settings: SyncSettings;
+  timeZone: string;
+}
+
+/** A resolved document, or the problems that block it. */
+export type ResolveResult =
+  | { ok: true; planned: PlannedDocument; held: boolean }
+  | { ok: false; problems: Problem[]; planned?: undefined };
+
+/** The stable Visma `externalReference` of a ServiceTitan document. */
+export function externalReferenceOf(kind: SourceDocument['kind'], stId: string): string {
+  return `${kind === 'invoice' ? 'ST-INV' : 'ST-BILL'}-${stId}`;
+}
+
+/** Which Visma document a source becomes: net-negative invoices become credit notes. */
+export function vismaKindOf(doc: SourceDocument): VismaDocKind {
+  if (doc.kind === 'ap-bill') return 'supplierInvoice';
+  return money(doc.total).isNegative() ? 'customerCreditNote' : 'customerInvoice';
+}
+
+function accountFor(line: SourceLine, doc: SourceDocument, ctx: ResolveContext): { account?: string; holding: boolean } {
+  const { rules, master } = ctx;
+  const gl = line.glAccountNumber;
+  const sameNumber = gl && master.accounts.has(gl) ? gl : undefined;
+  let account: string | undefined;
+  if (doc.kind === 'invoice') {
+    const bu = line.businessUnitId ?? doc.businessUnitId;
+    account =
+      (line.skuId && rules.revenueBySku[line.skuId]?.account) ||
+      (gl && rules.revenueByGlAccount[gl]?.account) ||
+      sameNumber ||
+      (bu && rules.revenueByBusinessUnit[bu]?.account) ||
+      undefined;
+  } else {
+    account = (gl && rules.expenseByGlAccount[gl]?.account) || sameNumber || undefined;
+  }
+  if (account) return { account, holding: false };
+  if (ctx.settings.holdingAccount) return { account: ctx.settings.holdingAccount, holding: true };
+  return { holding: false };
+}
+
+function vatFor(line: SourceLine, doc: SourceDocument, account: string, partyZone: string | undefined, ctx: ResolveContext) {
+  const sales = doc.kind === 'invoice';
+  const zoneKey = doc.taxZoneId ?? '*';
+  const rule = ctx.rules.vatByTaxZone[zoneKey] ?? ctx.rules.vatByTaxZone['*'];
+  const field = `${sales ? 'sales' : 'purchase'}${line.taxable ? 'Taxable' : 'Exempt'}` as const;
+  if (rule?.[field]) return rule[field];
+  const zone = doc.taxZoneId ? ctx.master.stTaxZones.get(doc.taxZoneId) : undefined;
+  if (line.taxable && !zone) return undefined;
+  const rate = !line.taxable ? '0' : line.lineType === 'Service' ? zone!.laborRate : zone!.materialRate;
+  const category = ctx.master.accounts.get(account)?.taxCategory;
+  return vatCodeByRate(ctx.master, rate, sales ? 'Output' : 'Input', line.taxable, partyZone, category);
+}
+
+function dimensions(doc: SourceDocument, line: SourceLine, ctx: ResolveContext): { subaccount: SegmentValue[]; branch?: string } {
+  const buId = line.businessUnitId ?? doc.businessUnitId;
+  const rule = buId ? ctx.rules.businessUnitDimensions[buId] : undefined;
+  const buName = (buId && ctx.master.stBusinessUnits.get(buId)?.name) || (buId === doc.businessUnitId ? doc.businessUnitName : undefined);
+  const subaccount: SegmentValue[] = [];
+  const segment = costCenterSegment(ctx.master.segments, ctx.settings.costCenterSegmentId);
+  const costCenter = rule?.costCenter ?? (segment && buName ? segmentValueByName(segment, buName) : undefined);
+  if (segment && costCenter) subaccount.push({ segmentId: segment.segmentId, segmentValue: costCenter });
+  const typeSegment = ctx.settings.customerTypeSegmentId;
+  const customerType = doc.kind === 'invoice' ? ctx.master.stCustomers.get(doc.partyId)?.type : undefined;
+  const typeValue = customerType ? ctx.rules.customerTypeSegment[customerType]?.segmentValue : undefined;
+  if (typeSegment !== null && typeValue && typeSegment !== segment?.segmentId) {
+    subaccount.push({ segmentId: typeSegment, segmentValue: typeValue });
+  }
+  const branch = rule?.branch ?? (buName ? branchByName(ctx.master, buName) : undefined);
+  return { subaccount, ...(branch && { branch }) };
+}
+
+function lineAmounts(line: SourceLine, sign: 1 | -1): { quantity: string; unitPrice: string; amount: string } {
+  const amount = money(line.amount).times(sign);
+  const qty = money(line.quantity || '0');
+  const price = money(line.unitPrice || '0').times(sign);
+  if (!qty.isZero() && qty.times(price).equals(amount)) {
+    return { quantity: qty.toString(), unitPrice: price.toString(), amount: toCents(amount) };
+  }
+  return { quantity: '1', unitPrice: amount.toString(), amount: toCents(amount) };
+}
+
+/** The text on the Visma document: the ServiceTitan number and the job. */
+export function documentText(doc: SourceDocument): string {
+  const what = doc.kind === 'invoice' ? `ServiceTitan invoice ${doc.number}` : `ServiceTitan bill ${doc.number}`;
+  return doc.jobNumber ? `${what}, job ${doc.jobNumber}` : what;
+}
+
+/**
+ * Resolves a document with the mapping rules in order (party link, account per line, VAT per line, dimensions)
+ * into a planned Visma document. Pure: reads only its arguments.
+ */
+export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): ResolveResult {
+  const problems: Problem[] = [];
+  const sales = doc.kind === 'invoice';
+  const partyNumber = (sales ? ctx.customerLinks : ctx.supplierLinks).get(doc.partyId);
+  if (!partyNumber) {
+    problems.push({
+      code: sales ? 'customer_missing' : 'vendor_not_linked',
+      detail: `${sales ? 'Customer' : 'Vendor'} "${doc.partyName}" (ServiceTitan id ${doc.partyId}).`,
+    });
+  }
+  const party = partyNumber ? (sales ? ctx.master.customers : ctx.master.suppliers).get(partyNumber) : undefined;
+  const kind = vismaKindOf(doc);
+  const sign = kind === 'customerCreditNote' ? -1 : 1;
+  const lines: PlannedLine[] = [];
+  let held = false;
+  for (const line of doc.lines) {
+    if (money(line.amount).isZero()) continue;
+    const { account, holding } = accountFor(line, doc, ctx);
+    if (!account) {
+      problems.push({
+        code: 'account_missing',
+        detail: `Line "${line.description}" has ServiceTitan account ${line.glAccountNumber ?? '(none)'} and no rule maps it.`,
+      });
+      continue;
+    }
+    held ||= holding;
+    const vatCodeId = vatFor(line, doc, account, party?.vatZoneId, ctx);
+    if (!vatCodeId) {
+      problems.push({
+        code: 'vat_code_missing',
+        detail: `Tax zone ${doc.taxZoneName ?? doc.taxZoneId ?? '(none)'}, ${line.taxable ? 'taxable' : 'non-taxable'} line.`,
+      });
+    }
+    const dims = dimensions(doc, line, ctx);
+    lines.push({
+      ...lineAmounts(line, sign),
+      description: line.description.slice(0, 250) || '(no description)',
+      accountNumber: account,
+      subaccount: dims.subaccount,
+      ...(vatCodeId && { vatCodeId }),
+      ...(dims.branch && { branchNumber: dims.branch }),
+      holding,
+      sourceLineId: line.lineId,
+    });
+  }
+  if (problems.length === 0 && lines.length === 0) problems.push({ code: 'no_lines' });
+  if (problems.length > 0 || !partyNumber) return { ok: false, problems };
+  const date = localDate(doc.documentDate, ctx.timeZone);
+  const project = ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
+  const planned: PlannedDocument = {
+    kind,
+    partyNumber,
+    date,
+    ...(doc.dueDate && { dueDate: localDate(doc.dueDate, ctx.timeZone) }),
+    financialPeriod: financialPeriod(date),
+    externalReference: externalReferenceOf(doc.kind, doc.stId),
+    ...(sales ? { customerRefNumber: doc.number } : { supplierReference: doc.vendorReference || doc.number }),
+    text: documentText(doc),
+    ...(lines[0]?.branchNumber && { branchNumber: lines[0].branchNumber }),
+    ...(project && { project }),
+    ...(party?.vatZoneId && { vatZoneId: party.vatZoneId }),
+    hold: held && !ctx.settings.releaseHoldingDocuments,
+    lines,
+    expected: { amount: toCents(money(doc.total).abs()), vat: toCents(money(doc.tax).abs()) },
+  };
+  return { ok: true, planned, held };
+}

@@ -1,0 +1,223 @@
+import { appendAudit, type AuditActor, type AuditOutcome } from '../../storage/audit';
+import type { Ledger } from '../../storage/types';
+import type { ReasonCode } from '../reasons';
+import { canMove, IllegalTransitionError, type OutboxState } from './states';
+
+/** One outbox row joined with its source document's identity. */
+export interface OutboxRow {
+  id: number;
+  profileId: string;
+  sourceId: number;
+  state: OutboxState;
+  reasonCode: ReasonCode | null;
+  reasonText: string | null;
+  externalReference: string;
+  vismaDocType: string | null;
+  vismaDocNumber: string | null;
+  plannedJson: string | null;
+  postedHash: string | null;
+  postedPayloadJson: string | null;
+  held: boolean;
+  approved: boolean;
+  verified: boolean;
+  glBatchNumber: string | null;
+  reviewCode: ReasonCode | null;
+  reviewText: string | null;
+  reviewDetailsJson: string | null;
+  attempts: number;
+  ignoredReason: string | null;
+  updatedAt: string;
+  sourceKind: 'invoice' | 'ap-bill';
+  stId: string;
+  sourceNumber: string;
+  stModifiedOn: string | null;
+  sourceHash: string;
+  payloadJson: string;
+}
+
+/** Fields a move may change besides the state. `null` clears a field. */
+export interface OutboxPatch {
+  reasonCode?: ReasonCode | null;
+  reasonText?: string | null;
+  vismaDocType?: string | null;
+  vismaDocNumber?: string | null;
+  plannedJson?: string | null;
+  postedHash?: string | null;
+  postedPayloadJson?: string | null;
+  held?: boolean;
+  approved?: boolean;
+  verified?: boolean;
+  glBatchNumber?: string | null;
+  reviewCode?: ReasonCode | null;
+  reviewText?: string | null;
+  reviewDetailsJson?: string | null;
+  attempts?: number;
+  ignoredReason?: string | null;
+}
+
+/** Who moves rows and when (injected so tests are deterministic). */
+export interface MoveContext {
+  db: Ledger;
+  actor: AuditActor;
+  now?: () => Date;
+}
+
+/** The audit part of a move. */
+export interface MoveAudit {
+  action: string;
+  outcome: AuditOutcome;
+  message?: string;
+  details?: Record<string, unknown>;
+}
+
+const COLUMNS: Record<keyof OutboxPatch, string> = {
+  reasonCode: 'reason_code',
+  reasonText: 'reason_text',
+  vismaDocType: 'visma_doc_type',
+  vismaDocNumber: 'visma_doc_number',
+  plannedJson: 'planned_json',
+  postedHash: 'posted_hash',
+  postedPayloadJson: 'posted_payload_json',
+  held: 'held',
+  approved: 'approved',
+  verified: 'verified',
+  glBatchNumber: 'gl_batch_number',
+  reviewCode: 'review_code',
+  reviewText: 'review_text',
+  reviewDetailsJson: 'review_details_json',
+  attempts: 'attempts',
+  ignoredReason: 'ignored_reason',
+};
+
+const SELECT = `SELECT o.*, s.kind AS source_kind, s.st_id, s.number AS source_number, s.st_modified_on,
+  s.hash AS source_hash, s.payload_json FROM outbox o JOIN source_documents s ON s.id = o.source_id`;
+
+type Raw = Record<string, unknown>;
+
+function toRow(r: Raw): OutboxRow {
+  const str = (k: string) => (typeof r[k] === 'string' || typeof r[k] === 'number' ? String(r[k]) : null);
+  return {
+    id: Number(r.id),
+    profileId: String(r.profile_id),
+    sourceId: Number(r.source_id),
+    state: r.state as OutboxState,
+    reasonCode: str('reason_code') as ReasonCode | null,
+    reasonText: str('reason_text'),
+    externalReference: String(r.external_reference),
+    vismaDocType: str('visma_doc_type'),
+    vismaDocNumber: str('visma_doc_number'),
+    plannedJson: str('planned_json'),
+    postedHash: str('posted_hash'),
+    postedPayloadJson: str('posted_payload_json'),
+    held: r.held === 1,
+    approved: r.approved === 1,
+    verified: r.verified === 1,
+    glBatchNumber: str('gl_batch_number'),
+    reviewCode: str('review_code') as ReasonCode | null,
+    reviewText: str('review_text'),
+    reviewDetailsJson: str('review_details_json'),
+    attempts: Number(r.attempts),
+    ignoredReason: str('ignored_reason'),
+    updatedAt: String(r.updated_at),
+    sourceKind: r.source_kind as 'invoice' | 'ap-bill',
+    stId: String(r.st_id),
+    sourceNumber: String(r.source_number),
+    stModifiedOn: str('st_modified_on'),
+    sourceHash: String(r.source_hash),
+    payloadJson: String(r.payload_json),
+  };
+}
+
+/** One outbox row by id, or undefined. */
+export function getOutbox(db: Ledger, id: number): OutboxRow | undefined {
+  const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Raw | undefined;
+  return r ? toRow(r) : undefined;
+}
+
+/** The outbox row of a source document, or undefined. */
+export function outboxOfSource(db: Ledger, sourceId: number): OutboxRow | undefined {
+  const r = db.prepare(`${SELECT} WHERE o.source_id = ? AND o.action = 'post'`).get(sourceId) as Raw | undefined;
+  return r ? toRow(r) : undefined;
+}
+
+/** Rows of a profile in any of `states` (all states when empty), oldest first. */
+export function listOutbox(db: Ledger, profileId: string, states: readonly OutboxState[] = []): OutboxRow[] {
+  const where = states.length ? `AND o.state IN (${states.map(() => '?').join(', ')})` : '';
+  const rows = db.prepare(`${SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`).all(profileId, ...states) as Raw[];
+  return rows.map(toRow);
+}
+
+/** Rows with an open review item (blocked, held, or flagged after posting), not ignored. */
+export function listReviewRows(db: Ledger, profileId: string): OutboxRow[] {
+  const rows = db
+    .prepare(
+      `${SELECT} WHERE o.profile_id = ? AND o.state <> 'ignored'
+       AND (o.state IN ('blocked', 'failed', 'uncertain') OR o.review_code IS NOT NULL OR (o.held = 1 AND o.approved = 0))
+       ORDER BY o.id`,
+    )
+    .all(profileId) as Raw[];
+  return rows.map(toRow);
+}
+
+/** Creates the `pending` outbox row of a source document (audited); returns its id. */
+export function createOutbox(ctx: MoveContext, profileId: string, sourceId: number, externalReference: string): number {
+  const at = (ctx.now ?? (() => new Date()))().toISOString();
+  return ctx.db.transaction(() => {
+    const id = Number(
+      ctx.db
+        .prepare(
+          `INSERT INTO outbox (profile_id, source_id, state, external_reference, created_at, updated_at)
+           VALUES (?, ?, 'pending', ?, ?, ?)`,
+        )
+        .run(profileId, sourceId, externalReference, at, at).lastInsertRowid,
+    );
+    const row = getOutbox(ctx.db, id)!;
+    appendAudit(ctx.db, { ...auditIdentity(row), actor: ctx.actor, action: 'outbox.created', outcome: 'info', at });
+    return id;
+  })();
+}
+
+function auditIdentity(row: OutboxRow) {
+  return {
+    profileId: row.profileId,
+    sourceType: row.sourceKind,
+    sourceId: row.stId,
+    sourceNumber: row.sourceNumber || undefined,
+    stModifiedOn: row.stModifiedOn ?? undefined,
+    vismaDocType: row.vismaDocType ?? undefined,
+    vismaDocNumber: row.vismaDocNumber ?? undefined,
+    glBatchNumber: row.glBatchNumber ?? undefined,
+  };
+}
+
+/**
+ * Moves a row to `to`, applies `patch` and appends the audit entry, all in one committed transaction.
+ * Throws `IllegalTransitionError` for a move the state machine forbids (and changes nothing).
+ */
+export function moveOutbox(ctx: MoveContext, rowId: number, to: OutboxState, patch: OutboxPatch, audit: MoveAudit): OutboxRow {
+  const at = (ctx.now ?? (() => new Date()))().toISOString();
+  return ctx.db.transaction(() => {
+    const current = getOutbox(ctx.db, rowId);
+    if (!current) throw new Error(`Outbox row ${rowId} does not exist.`);
+    if (!canMove(current.state, to)) throw new IllegalTransitionError(current.state, to, rowId);
+    const sets = ['state = @state', 'updated_at = @at'];
+    const params: Record<string, unknown> = { state: to, at, id: rowId };
+    for (const [key, value] of Object.entries(patch) as [keyof OutboxPatch, unknown][]) {
+      if (value === undefined) continue;
+      sets.push(`${COLUMNS[key]} = @${key}`);
+      params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    }
+    ctx.db.prepare(`UPDATE outbox SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    const row = getOutbox(ctx.db, rowId)!;
+    appendAudit(ctx.db, {
+      ...auditIdentity(row),
+      actor: ctx.actor,
+      action: audit.action,
+      outcome: audit.outcome,
+      at,
+      ...(audit.message !== undefined && { message: audit.message }),
+      details: { from: current.state, to, ...(row.reasonCode && to === 'blocked' && { reason: row.reasonCode }), ...audit.details },
+    });
+    return row;
+  })();
+}

@@ -1,0 +1,68 @@
+import type { SourceEnvelope } from '../domain';
+import { crashPoint } from '../crash-point';
+import { createOutbox, outboxOfSource } from '../outbox/store';
+import { externalReferenceOf } from '../mapping/resolve';
+import { getCursor, isEligible, setCursor, upsertSource } from '../source-store';
+import type { RunContext } from './context';
+
+/** Stores one batch of envelopes in a single transaction: snapshots, plus a `pending` outbox row for each new eligible one. */
+export function storeBatch(ctx: RunContext, envelopes: readonly SourceEnvelope[], cursor?: { name: string; value: string }): void {
+  const at = ctx.now().toISOString();
+  ctx.db.transaction(() => {
+    for (const env of envelopes) {
+      const counts = ctx.counts[env.doc.kind];
+      counts.seen++;
+      const eligible = isEligible(env, ctx.settings);
+      const result = upsertSource(ctx.db, ctx.profileId, env, eligible, at);
+      if (result.hashChanged) counts.changed++;
+      if (eligible && !outboxOfSource(ctx.db, result.sourceId)) {
+        createOutbox(ctx.move, ctx.profileId, result.sourceId, externalReferenceOf(env.doc.kind, env.doc.stId));
+        counts.new++;
+      }
+    }
+    if (cursor) setCursor(ctx.db, ctx.profileId, cursor.name, cursor.value);
+  })();
+  crashPoint('intake.batch-stored');
+}
+
+/** Merges the `ap-bills` and `inventory-bills` views of the same bill (same id) into one envelope. */
+export function mergeBillViews(envelopes: readonly SourceEnvelope[]): SourceEnvelope[] {
+  const byId = new Map<string, SourceEnvelope>();
+  for (const env of envelopes) {
+    const seen = byId.get(env.doc.stId);
+    if (!seen) {
+      byId.set(env.doc.stId, env);
+      continue;
+    }
+    // The ap-bills view is richer (status, expense lines); keep it and add the other view's name.
+    const richer = env.views?.includes('ap-bills') ? env : seen;
+    const views = [...new Set([...(seen.views ?? []), ...(env.views ?? [])])].sort();
+    byId.set(env.doc.stId, { ...richer, views });
+  }
+  return [...byId.values()];
+}
+
+/** Reads new and changed invoices (feed from the saved cursor), webhook-queued invoices, and bills; stores them. */
+export async function intake(ctx: RunContext): Promise<void> {
+  let done = 0;
+  const start = getCursor(ctx.db, ctx.profileId, 'invoices') ?? ctx.settings.startDate;
+  for await (const batch of ctx.st.invoiceChanges(start)) {
+    storeBatch(ctx, batch.envelopes, batch.cursor ? { name: 'invoices', value: batch.cursor } : undefined);
+    done += batch.envelopes.length;
+    ctx.progress({ phase: 'intake', done });
+  }
+  if (ctx.queuedInvoiceIds.length > 0) {
+    storeBatch(ctx, await ctx.st.invoicesByIds([...new Set(ctx.queuedInvoiceIds)]));
+    ctx.queuedInvoiceIds.length = 0;
+  }
+  const since = getCursor(ctx.db, ctx.profileId, 'bills') ?? ctx.settings.startDate;
+  const bills: SourceEnvelope[] = [];
+  let newest = since;
+  for await (const batch of ctx.st.billChanges(since)) {
+    bills.push(...batch.envelopes);
+    if (batch.cursor && (!newest || batch.cursor > newest)) newest = batch.cursor;
+  }
+  storeBatch(ctx, mergeBillViews(bills), newest ? { name: 'bills', value: newest } : undefined);
+  ctx.progress({ phase: 'intake', done: done + bills.length });
+  crashPoint('intake.done');
+}

@@ -1,0 +1,82 @@
+import { crashPoint } from '../crash-point';
+import { loadLinks, setLink, type LinkKind } from '../mapping/rule-store';
+import { saveRecords } from '../master-data/cache';
+import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
+import { listOutbox } from '../outbox/store';
+import { getCursor, parseSource, setCursor } from '../source-store';
+import type { RunContext } from './context';
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** ServiceTitan party ids of waiting documents that have no link yet. */
+function unlinkedParties(ctx: RunContext, kind: LinkKind): Map<string, string> {
+  const links = loadLinks(ctx.db, ctx.profileId, kind);
+  const wanted = new Map<string, string>();
+  for (const row of listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked'])) {
+    if ((row.sourceKind === 'invoice') !== (kind === 'customer')) continue;
+    const doc = parseSource(row.payloadJson);
+    if (doc.partyId && !links.has(doc.partyId)) wanted.set(doc.partyId, doc.partyName);
+  }
+  return wanted;
+}
+
+/**
+ * A create that may have landed before a crash left an intent: adopt a Visma party of the same name instead of
+ * creating a second one.
+ */
+function cachedParties(ctx: RunContext, kind: LinkKind): VParty[] {
+  const md = ctx.db
+    .prepare(`SELECT payload_json FROM master_data WHERE profile_id = ? AND side = 'visma' AND kind = ?`)
+    .all(ctx.profileId, kind) as { payload_json: string }[];
+  return md.map((r) => JSON.parse(r.payload_json) as VParty);
+}
+
+function adoptAfterCrash(ctx: RunContext, kind: LinkKind, stId: string, name: string): VParty | undefined {
+  if (!getCursor(ctx.db, ctx.profileId, `intent:${kind}:${stId}`)) return undefined;
+  return cachedParties(ctx, kind).find((p) => norm(p.name) === norm(name));
+}
+
+/** An existing, active Visma supplier with exactly this name (vendors are companies: names identify them). */
+function uniqueByName(ctx: RunContext, kind: LinkKind, name: string): VParty | undefined {
+  const hits = cachedParties(ctx, kind).filter((p) => p.active && norm(p.name) === norm(name));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+async function ensure<T extends StCustomerInfo | StVendorInfo>(
+  ctx: RunContext,
+  kind: LinkKind,
+  fetch: (ids: string[]) => Promise<T[]>,
+  create: (info: T) => ReturnType<RunContext['visma']['createCustomer']>,
+): Promise<void> {
+  const wanted = unlinkedParties(ctx, kind);
+  if (wanted.size === 0) return;
+  const infos = await fetch([...wanted.keys()]);
+  if (kind === 'customer') saveRecords(ctx.db, ctx.profileId, 'st', 'customer', infos, (r) => r.id, false, ctx.now().toISOString());
+  for (const info of infos) {
+    const adopted = adoptAfterCrash(ctx, kind, info.id, info.name) ?? (kind === 'supplier' ? uniqueByName(ctx, kind, info.name) : undefined);
+    if (adopted) {
+      setLink(ctx.db, ctx.profileId, kind, info.id, adopted.number, 'matched', ctx.actor);
+      continue;
+    }
+    setCursor(ctx.db, ctx.profileId, `intent:${kind}:${info.id}`, ctx.now().toISOString());
+    crashPoint('party.before-create');
+    const outcome = await create(info);
+    crashPoint('party.after-create');
+    if (outcome.status !== 'ok') continue; // stays unlinked; the document is blocked with the reason
+    ctx.db.transaction(() => {
+      saveRecords(ctx.db, ctx.profileId, 'visma', kind, [outcome.value], (r) => r.number, false, ctx.now().toISOString());
+      setLink(ctx.db, ctx.profileId, kind, info.id, outcome.value.number, 'created', ctx.actor);
+    })();
+    crashPoint('party.linked');
+  }
+}
+
+/** Links or creates the Visma customers and suppliers that waiting documents need (per settings). */
+export async function ensureParties(ctx: RunContext): Promise<void> {
+  if (ctx.settings.createCustomers) {
+    await ensure(ctx, 'customer', (ids) => ctx.st.customersByIds(ids), (c) => ctx.visma.createCustomer(c));
+  }
+  if (ctx.settings.createSuppliers) {
+    await ensure(ctx, 'supplier', (ids) => ctx.st.vendorsByIds(ids), (v) => ctx.visma.createSupplier(v));
+  }
+}

@@ -1,0 +1,110 @@
+/** What the engine needs from each API. Adapters in `adapters/` implement these over the real clients. */
+import type { PlannedDocument, SourceEnvelope, VismaDocKind } from './domain';
+import type {
+  StBusinessUnitInfo,
+  StCustomerInfo,
+  StTaxZoneInfo,
+  StVendorInfo,
+  VAccount,
+  VBranch,
+  VParty,
+  VPeriod,
+  VProject,
+  VSegment,
+  VVatCategory,
+  VVatCode,
+  VVatZone,
+} from './master-data/types';
+
+/** A batch of changed source documents and the cursor to store once the batch is processed. */
+export interface ChangeBatch {
+  envelopes: SourceEnvelope[];
+  cursor?: string;
+}
+
+/** Reading and marking ServiceTitan documents. */
+export interface StPort {
+  /** Invoices changed since `cursor` (a saved feed position or a start date), in batches. */
+  invoiceChanges(cursor: string | undefined): AsyncIterable<ChangeBatch>;
+  /** Full invoices by id (webhooks; at most 50 per call inside). */
+  invoicesByIds(ids: string[]): Promise<SourceEnvelope[]>;
+  /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
+  billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
+  /** Customers by id. */
+  customersByIds(ids: string[]): Promise<StCustomerInfo[]>;
+  /** Vendors by id. */
+  vendorsByIds(ids: string[]): Promise<StVendorInfo[]>;
+  /** Tax zones with their total rates. */
+  taxZones(): Promise<StTaxZoneInfo[]>;
+  /** Business units. */
+  businessUnits(): Promise<StBusinessUnitInfo[]>;
+  /** Marks invoices exported with the Visma number; returns the ids that failed, with a reason. */
+  markInvoicesExported(entries: { stId: string; vismaNumber: string }[]): Promise<Map<string, string>>;
+  /** Marks bills exported in every list they were seen in; returns the ids that failed, with a reason. */
+  markBillsExported(entries: { stId: string; views: string[]; vismaNumber: string }[]): Promise<Map<string, string>>;
+  /** HTTP calls made so far. */
+  callCount(): number;
+}
+
+/** The outcome of a Visma write that may or may not have landed. */
+export type WriteOutcome<T> =
+  | { status: 'ok'; value: T }
+  /** Timeout, dropped connection or 5xx after sending: the write may have been committed. */
+  | { status: 'uncertain'; message: string }
+  /** Visma answered with a refusal (4xx); nothing was stored. */
+  | { status: 'rejected'; message: string };
+
+/** A Visma document as found by a lookup or a list. */
+export interface FoundDocument {
+  kind: VismaDocKind;
+  number: string;
+  externalReference?: string;
+  supplierReference?: string;
+  partyNumber: string;
+  date: string;
+  financialPeriod?: string;
+  released: boolean;
+  hold: boolean;
+  amount: string;
+  vatTotal: string;
+}
+
+/** Master data lists; `since` asks for records changed after a timestamp (incremental refresh). */
+export interface VismaMasterDataPort {
+  accounts(since?: string): Promise<VAccount[]>;
+  vatCodes(): Promise<VVatCode[]>;
+  vatCategories(): Promise<VVatCategory[]>;
+  vatZones(): Promise<VVatZone[]>;
+  segments(): Promise<VSegment[]>;
+  branches(): Promise<VBranch[]>;
+  periods(): Promise<VPeriod[]>;
+  customers(since?: string): Promise<VParty[]>;
+  suppliers(since?: string): Promise<VParty[]>;
+  projects(since?: string): Promise<VProject[]>;
+}
+
+/** Writing and reading Visma documents. */
+export interface VismaPort extends VismaMasterDataPort {
+  createCustomer(customer: StCustomerInfo): Promise<WriteOutcome<VParty>>;
+  createSupplier(vendor: StVendorInfo): Promise<WriteOutcome<VParty>>;
+  createDocument(doc: PlannedDocument): Promise<WriteOutcome<string>>;
+  /** Replaces an unreleased document's header and lines with `doc`. */
+  updateDocument(number: string, doc: PlannedDocument): Promise<WriteOutcome<void>>;
+  releaseDocument(kind: VismaDocKind, number: string): Promise<WriteOutcome<void>>;
+  /** Looks up the document of a planned one: AR by `externalReference`, AP by supplier, date and `supplierReference`. */
+  findDocument(doc: PlannedDocument): Promise<FoundDocument | null>;
+  /** Documents of a kind changed on or after `since` (bulk verification). */
+  listDocuments(kind: VismaDocKind, since: string): Promise<FoundDocument[]>;
+  /** GL batch numbers of released documents, by document number (bulk). */
+  findGlBatches(module: 'AR' | 'AP', docs: { number: string; financialPeriod: string }[]): Promise<Map<string, string>>;
+  /** HTTP calls made so far. */
+  callCount(): number;
+}
+
+/** A failure that ends the whole run (bad credentials, unreachable service); the message is for the user. */
+export class FatalSyncError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'FatalSyncError';
+  }
+}

@@ -1,0 +1,89 @@
+import type { SyncSettings } from '../../shared/sync-settings';
+import type { PlannedDocument } from './domain';
+import { vatCodeAllowed } from './mapping/defaults';
+import type { MasterData } from './master-data/types';
+import type { Problem } from './reasons';
+
+/** Outcome of validation: the (possibly period-shifted) plan, blocking problems, and audited notes. */
+export interface ValidationResult {
+  planned: PlannedDocument;
+  problems: Problem[];
+  /** Things done on purpose that the audit log must show (posting into another period). */
+  notes: string[];
+}
+
+function checkParty(planned: PlannedDocument, master: MasterData): Problem[] {
+  const sales = planned.kind !== 'supplierInvoice';
+  const party = (sales ? master.customers : master.suppliers).get(planned.partyNumber);
+  if (!party) {
+    return [{ code: sales ? 'customer_missing' : 'supplier_missing', detail: `Visma number ${planned.partyNumber} does not exist.` }];
+  }
+  if (!party.active) return [{ code: sales ? 'customer_inactive' : 'supplier_inactive', detail: `${party.name} (${party.number}).` }];
+  return [];
+}
+
+function checkLines(planned: PlannedDocument, master: MasterData): Problem[] {
+  const problems: Problem[] = [];
+  for (const line of planned.lines) {
+    const account = master.accounts.get(line.accountNumber);
+    if (!account) {
+      problems.push({ code: 'account_missing', detail: `Account ${line.accountNumber} does not exist in Visma.` });
+      continue;
+    }
+    if (!account.active) problems.push({ code: 'account_inactive', detail: `Account ${line.accountNumber} is not active.` });
+    if (!line.vatCodeId) continue;
+    const code = master.vatCodes.get(line.vatCodeId);
+    if (!code) {
+      problems.push({ code: 'vat_code_missing', detail: `VAT code ${line.vatCodeId} does not exist in Visma.` });
+    } else if (!vatCodeAllowed(master, code, planned.vatZoneId, account.taxCategory)) {
+      problems.push({
+        code: 'vat_code_invalid',
+        detail: `VAT code ${code.vatId} with zone ${planned.vatZoneId ?? '(none)'} and account ${account.accountCD} (category ${account.taxCategory ?? 'none'}).`,
+      });
+    }
+  }
+  return dedupe(problems);
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.detail ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function closedIn(planned: PlannedDocument, master: MasterData, period: string): boolean | undefined {
+  const p = master.periods.get(period);
+  if (!p) return undefined;
+  return planned.kind === 'supplierInvoice' ? p.closedInSupplierLedger : p.closedInCustomerLedger;
+}
+
+function checkPeriod(planned: PlannedDocument, master: MasterData, settings: SyncSettings): ValidationResult {
+  if (master.periods.size === 0) return { planned, problems: [], notes: [] };
+  const closed = closedIn(planned, master, planned.financialPeriod);
+  if (closed === undefined) {
+    return { planned, problems: [{ code: 'period_missing', detail: `Period ${planned.financialPeriod}.` }], notes: [] };
+  }
+  if (!closed) return { planned, problems: [], notes: [] };
+  if (settings.postIntoFirstOpenPeriod) {
+    const next = [...master.periods.keys()].sort().find((p) => p > planned.financialPeriod && closedIn(planned, master, p) === false);
+    if (next) {
+      return {
+        planned: { ...planned, financialPeriod: next },
+        problems: [],
+        notes: [`Period ${planned.financialPeriod} is closed; posted into the first open period ${next}.`],
+      };
+    }
+  }
+  return { planned, problems: [{ code: 'period_closed', detail: `Period ${planned.financialPeriod}.` }], notes: [] };
+}
+
+/** Checks a planned document against Visma's master data (design §5). Pure. */
+export function validatePlanned(planned: PlannedDocument, master: MasterData, settings: SyncSettings): ValidationResult {
+  const problems = [...checkParty(planned, master), ...checkLines(planned, master)];
+  const period = checkPeriod(planned, master, settings);
+  return { planned: period.planned, problems: [...problems, ...period.problems], notes: period.notes };
+}

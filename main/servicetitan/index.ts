@@ -1,0 +1,20 @@
+/** ServiceTitan API client: auth, paging, export feeds, rate limits, typed endpoints and the connection test. */
+export { createServiceTitanClient, checkCredentials } from './client';
+export type { ServiceTitanClient } from './client';
+export { testConnection } from './connection-test';
+export type { StConnectionCheck, StConnectionReport } from './connection-test';
+export * from './errors';
+export { REQUIRED_SCOPES, SCOPE_PURPOSE } from './scopes';
+export type { StScope } from './scopes';
+export type { StCallCounts, StClientOptions, StCredentials } from './types';
+export type { ExportPage } from './paging';
+export { MAX_IDS_PER_CALL, MAX_PAGE_SIZE, idBatches } from './paging';
+export type { InvoiceFilter, InvoiceStatus, MarkInvoiceExported } from './endpoints/invoices';
+export type { BillFilter, BillSyncStatus } from './endpoints/bills';
+export type { VendorFilter } from './endpoints/vendors';
+export type { JobFilter, MasterDataFilter } from './endpoints/master-data';
+export * from './schemas/invoices';
+export * from './schemas/bills';
+export * from './schemas/master-data';
+export { DecimalString } from './schemas/common';
+export type { Address, GlAccountRef, NamedRef } from './schemas/common';

@@ -1,0 +1,11 @@
+import { foundation } from './0001-foundation';
+import { syncEngine } from './0002-sync-engine';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+/**
+ * Every migration, in order. Append new ones at the end (and their checksum to `checksums.json`);
+ * never edit, reorder or remove a released one.
+ */
+export const MIGRATIONS: readonly Migration[] = [foundation, syncEngine];

@@ -1,0 +1,133 @@
+import { delay } from '../http/backoff';
+
+/** Clock and sleep, replaceable in tests. */
+export interface BudgetClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** Tuning of the rate budget. */
+export interface RateBudgetOptions {
+  /** Calls in flight at most (1 until the first answer reveals the budget). */
+  maxConcurrent?: number;
+  /** Calls kept in reserve at the end of each window. */
+  reserve?: number;
+  /** Below this share of the limit, calls are spread over what is left of the window. */
+  slowdownShare?: number;
+  /** Extra wait after the announced reset, to absorb clock differences. */
+  marginMs?: number;
+}
+
+/**
+ * Client-side pacing from Visma's `X-RateLimit-Limit/-Remaining/-Reset` headers (fixed window, reset in seconds).
+ * Counts calls it lets out against the last known remaining budget, spreads the last part of the budget over the
+ * rest of the window, and waits for the reset instead of running into 429.
+ */
+export class RateBudget {
+  private limit: number | undefined;
+  private remaining: number | undefined;
+  private resetAt = 0;
+  private inFlight = 0;
+  private lastStart = 0;
+  private pausedUntil = 0;
+  private readonly waiters: (() => void)[] = [];
+  private readonly maxConcurrent: number;
+  private readonly reserve: number;
+  private readonly slowdownShare: number;
+  private readonly marginMs: number;
+
+  constructor(
+    options: RateBudgetOptions = {},
+    private readonly clock: BudgetClock = { now: Date.now, sleep: delay },
+  ) {
+    this.maxConcurrent = options.maxConcurrent ?? 4;
+    this.reserve = options.reserve ?? 1;
+    this.slowdownShare = options.slowdownShare ?? 0.1;
+    this.marginMs = options.marginMs ?? 100;
+  }
+
+  /** Waits until a call may go out; returns the function to call when its answer (or failure) arrived. */
+  async acquire(): Promise<() => void> {
+    for (;;) {
+      const now = this.clock.now();
+      if (now < this.pausedUntil) {
+        await this.clock.sleep(this.pausedUntil - now);
+        continue;
+      }
+      if (this.resetAt > 0 && now >= this.resetAt) this.startNewWindow();
+      const capacity = this.limit === undefined ? 1 : this.maxConcurrent;
+      if (this.inFlight >= capacity) {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        continue;
+      }
+      const wait = this.waitBeforeNext(now);
+      if (wait > 0) {
+        await this.clock.sleep(wait);
+        continue;
+      }
+      this.inFlight += 1;
+      this.lastStart = now;
+      if (this.remaining !== undefined) this.remaining -= 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        this.inFlight -= 1;
+        this.waiters.shift()?.();
+      };
+    }
+  }
+
+  /** Learns the budget from an answer's headers (call before releasing that call). */
+  observe(headers: Record<string, string | undefined>): void {
+    const limit = Number(headers['x-ratelimit-limit']);
+    const remaining = Number(headers['x-ratelimit-remaining']);
+    const resetSeconds = Number(headers['x-ratelimit-reset']);
+    if (!Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(resetSeconds)) return;
+    const resetAt = this.clock.now() + resetSeconds * 1000 + this.marginMs;
+    // Other calls still in flight were let out after this one and will spend budget too.
+    const known = remaining - Math.max(0, this.inFlight - 1);
+    const newWindow = this.resetAt === 0 || resetAt > this.resetAt + 1000 + this.marginMs;
+    this.limit = limit;
+    this.remaining = newWindow || this.remaining === undefined ? known : Math.min(this.remaining, known);
+    this.resetAt = newWindow ? resetAt : Math.max(this.resetAt, resetAt);
+    this.wakeAll();
+  }
+
+  /** Stops all calls for `ms` (a 429 with Retry-After, or the window's reset). */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    this.remaining = 0;
+    if (this.resetAt < this.pausedUntil) this.resetAt = this.pausedUntil;
+  }
+
+  /** What the budget knows (for diagnostics and tests). */
+  snapshot(): { limit?: number; remaining?: number; resetInMs: number; inFlight: number } {
+    return {
+      ...(this.limit !== undefined ? { limit: this.limit } : {}),
+      ...(this.remaining !== undefined ? { remaining: this.remaining } : {}),
+      resetInMs: Math.max(0, this.resetAt - this.clock.now()),
+      inFlight: this.inFlight,
+    };
+  }
+
+  private waitBeforeNext(now: number): number {
+    if (this.limit === undefined || this.remaining === undefined) return 0;
+    const untilReset = Math.max(0, this.resetAt - now);
+    if (this.remaining <= this.reserve) return Math.max(1, untilReset);
+    if (this.remaining > this.limit * this.slowdownShare) return 0;
+    // Spread the last share of the budget evenly over the rest of the window.
+    const spacing = untilReset / this.remaining;
+    return Math.max(0, this.lastStart + spacing - now);
+  }
+
+  private startNewWindow(): void {
+    // The announced reset has passed: assume a fresh window until an answer says otherwise.
+    this.remaining = this.limit;
+    this.resetAt = 0;
+  }
+
+  private wakeAll(): void {
+    while (this.waiters.length) this.waiters.shift()?.();
+  }
+}

@@ -1,0 +1,83 @@
+import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { PersonRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useProfiles, useSetActiveProfile } from '../../data/profiles';
+import { EnvironmentBadge } from '../../frame/EnvironmentBadge';
+import { SettingsSection } from './SettingsSection';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  text: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
+  details: { color: tokens.colorNeutralForeground2 },
+  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** Every profile with its environments; one of them is active. */
+export function ProfilesSection() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const profiles = useProfiles();
+  const setActive = useSetActiveProfile();
+  return (
+    <SettingsSection title={t('settings.profiles.heading')} description={t('settings.profiles.description')}>
+      {profiles.isPending && <Spinner size="small" label={t('app.loading')} />}
+      {profiles.isError && <ErrorNotice error={profiles.error} onRetry={() => void profiles.refetch()} />}
+      {setActive.isError && <ErrorNotice error={setActive.error} />}
+      {profiles.data?.profiles.length === 0 && (
+        <EmptyState
+          icon={<PersonRegular />}
+          title={t('settings.profiles.emptyTitle')}
+          body={t('settings.profiles.emptyBody')}
+        />
+      )}
+      {profiles.data && profiles.data.profiles.length > 0 && (
+        <ul className={styles.list}>
+          {profiles.data.profiles.map((p) => {
+            const active = p.id === profiles.data.activeProfileId;
+            return (
+              <li key={p.id} className={styles.item}>
+                <div className={styles.text}>
+                  <div className={styles.line}>
+                    <Text weight="semibold">{p.name}</Text>
+                    <EnvironmentBadge profile={p} />
+                  </div>
+                  <Caption1 className={styles.details}>
+                    {t('settings.profiles.details', {
+                      tenant: p.servicetitan.tenantId,
+                      company: p.visma.companyName ?? p.visma.companyId,
+                      timeZone: p.timeZone,
+                    })}
+                  </Caption1>
+                </div>
+                {active ? (
+                  <Badge appearance="outline" color="brand">
+                    {t('settings.profiles.active')}
+                  </Badge>
+                ) : (
+                  <Button disabled={setActive.isPending} onClick={() => setActive.mutate(p.id)}>
+                    {t('settings.profiles.makeActive')}
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProfileConfig } from '../../../shared/profile-config';
+import type { SyncSettingsInput } from '../../../shared/sync-settings';
+import { connectProfile, type EnginePorts } from '../../../main/engine/connect';
+import { importMappings } from '../../../main/engine/mapping/rule-store';
+import { runSync, type SyncSummary } from '../../../main/engine/run-sync';
+import { openLedger } from '../../../main/storage/ledger';
+import type { Ledger } from '../../../main/storage/types';
+import { startServiceTitanSimulator, type ServiceTitanSimulator, type ServiceTitanSimulatorOptions } from '../../simulators/servicetitan';
+import { startVismaSimulator, type VismaSimulator, type VismaSimulatorOptions } from '../../simulators/visma';
+import { SEED_MAPPINGS } from './seed-mappings';
+
+/** Both simulators, a profile config for them, a ledger in a temp dir, and the engine's ports. */
+export interface Harness {
+  st: ServiceTitanSimulator;
+  visma: VismaSimulator;
+  config: ProfileConfig;
+  dataDir: string;
+  db: Ledger;
+  ports: EnginePorts;
+  sync(trigger?: 'cli' | 'manual'): Promise<SyncSummary>;
+  stop(): Promise<void>;
+}
+
+/** Options of a harness. */
+export interface HarnessOptions {
+  st?: ServiceTitanSimulatorOptions;
+  visma?: VismaSimulatorOptions;
+  sync?: SyncSettingsInput;
+  /** Import the seed mapping file (default true). */
+  mappings?: boolean;
+  timeZone?: string;
+}
+
+/** Fast client backoffs so fault tests do not wait for real seconds. */
+export const FAST_CLIENTS = {
+  st: { backoffBaseMs: 5, maxRetries: 6, maxRateLimitWaits: 20 },
+  visma: { backoffBaseMs: 5, backoffCapMs: 50, maxRetries: 6, maxRateLimitRetries: 20 },
+};
+
+/** The profile config that points at running simulators. */
+export function configFor(st: ServiceTitanSimulator, visma: VismaSimulator, sync: SyncSettingsInput = {}, timeZone = 'Europe/Oslo'): ProfileConfig {
+  const company = visma.companies[0]!;
+  return {
+    id: 'test',
+    name: 'Engine test',
+    timeZone,
+    servicetitan: {
+      environment: 'integration',
+      authUrl: st.authUrl,
+      apiBaseUrl: st.apiBaseUrl,
+      tenantId: String(st.tenantId),
+      clientId: st.clientId,
+      clientSecret: st.clientSecret,
+      appKey: st.appKey,
+    },
+    visma: {
+      environment: 'sandbox',
+      tokenUrl: visma.tokenUrl,
+      apiBaseUrl: visma.apiBaseUrl,
+      tenantId: company.tenantId,
+      companyId: company.companyId,
+      clientId: company.clientId,
+      clientSecret: company.clientSecret,
+    },
+    sync: sync as ProfileConfig['sync'],
+  };
+}
+
+/** Starts everything a test needs. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const [st, visma] = await Promise.all([
+    startServiceTitanSimulator({ seed: 1, invoices: 60, bills: 20, ...options.st }),
+    startVismaSimulator({ seed: 1, ...options.visma }),
+  ]);
+  const config = configFor(st, visma, options.sync, options.timeZone);
+  const dataDir = mkdtempSync(join(tmpdir(), 'st-visma-engine-'));
+  const db = openLedger(join(dataDir, 'ledger.sqlite'));
+  if (options.mappings !== false) importMappings(db, config.id, SEED_MAPPINGS, 'system');
+  const ports = await connectProfile(config, undefined, FAST_CLIENTS);
+  const profile = { id: config.id, timeZone: config.timeZone, sync: config.sync };
+  return {
+    st,
+    visma,
+    config,
+    dataDir,
+    db,
+    ports,
+    sync: (trigger = 'cli') => runSync(profile, { db, ...ports }, { trigger }),
+    async stop() {
+      db.close();
+      await Promise.all([st.stop(), visma.stop()]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import type { BillRec, InvoiceRec, Rec, TenantData, VendorRec } from './data/types';
+import type { StSpecs } from './spec';
+import { DEFAULT_APPLICATION_GUID } from './vendors';
+
+/** Fixture keys and the official component each record must match exactly. */
+export const FIXTURE_SCHEMAS = {
+  invoices: ['accounting-v2', 'Accounting.V2.InvoiceResponse'],
+  apBills: ['accounting-v2', 'Accounting.V2.ApBillResponse'],
+  vendors: ['inventory-v2', 'Inventory.V2.VendorResponse'],
+  taxZones: ['accounting-v2', 'Accounting.V2.TaxZoneResponse'],
+  businessUnits: ['settings-v2', 'TenantSettings.V2.BusinessUnitResponse'],
+  glAccounts: ['accounting-v2', 'Accounting.V2.GlAccountExtendedResponse'],
+  customers: ['crm-v2', 'Crm.V2.Customers.CustomerResponse'],
+  locations: ['crm-v2', 'Crm.V2.Locations.LocationResponse'],
+  jobs: ['jpm-v2', 'Jpm.V2.JobResponse'],
+} as const;
+
+type FixtureKey = keyof typeof FIXTURE_SCHEMAS;
+
+/** Reads a company fixture (records in the official response shapes, keyed by resource) and checks it against the spec. */
+export function loadFixture(
+  file: string,
+  specs: StSpecs,
+  fallback: { tenantId: string; name: string },
+  now: string,
+): TenantData {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Could not read the fixture ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new Error(`The fixture ${file} must hold a JSON object keyed by resource.`);
+  const doc = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const unknownKeys = Object.keys(doc).filter(
+    (k) => !(k in FIXTURE_SCHEMAS) && k !== 'tenant' && k !== 'externalDataApplicationGuid',
+  );
+  if (unknownKeys.length)
+    problems.push(
+      `unknown keys ${unknownKeys.join(', ')} (expected ${Object.keys(FIXTURE_SCHEMAS).join(', ')})`,
+    );
+  const lists = {} as Record<FixtureKey, Rec[]>;
+  for (const [key, [specId, component]] of Object.entries(FIXTURE_SCHEMAS) as [
+    FixtureKey,
+    readonly [string, string],
+  ][]) {
+    const value = doc[key] ?? [];
+    if (!Array.isArray(value)) {
+      problems.push(`${key} must be an array`);
+      continue;
+    }
+    value.forEach((record, i) => {
+      for (const p of specs.check(specId, component, record))
+        problems.push(`${key}[${i}]: ${p.replace(component, '')}`);
+    });
+    lists[key] = value as Rec[];
+  }
+  if (problems.length) {
+    throw new Error(
+      `The fixture ${file} does not match the ServiceTitan API shapes:\n  ${problems.slice(0, 20).join('\n  ')}`,
+    );
+  }
+  const tenant = (doc.tenant ?? {}) as { id?: string | number; name?: string };
+  const guid =
+    typeof doc.externalDataApplicationGuid === 'string'
+      ? doc.externalDataApplicationGuid.toLowerCase()
+      : DEFAULT_APPLICATION_GUID;
+  return {
+    tenantId: tenant.id !== undefined ? String(tenant.id) : fallback.tenantId,
+    name: tenant.name ?? fallback.name,
+    businessUnits: lists.businessUnits,
+    taxZones: lists.taxZones,
+    glAccounts: lists.glAccounts,
+    customers: lists.customers,
+    locations: lists.locations,
+    jobs: lists.jobs,
+    invoices: lists.invoices.map(
+      (i) => ({ ...i, modifiedOn: (i.modifiedOn as string | null) ?? String(i.createdOn) }) as InvoiceRec,
+    ),
+    apBills: lists.apBills.map(
+      (b) =>
+        ({
+          ...b,
+          createdOn: (b.createdOn as string | null) ?? now,
+          modifiedOn: (b.modifiedOn as string | null) ?? (b.createdOn as string | null) ?? now,
+        }) as BillRec,
+    ),
+    vendors: lists.vendors.map((v) => {
+      const pairs = (v.externalData as { key: string; value: string }[]).map((p) => [p.key, p.value]);
+      return {
+        ...v,
+        external: pairs.length ? { [guid]: Object.fromEntries(pairs) as Record<string, string> } : {},
+      } as VendorRec;
+    }),
+  };
+}

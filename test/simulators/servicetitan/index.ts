@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import http from 'node:http';
+import { close, listen, readRequest, writeResponse } from '../common/http';
+import { SimClock } from './clock';
+import { CONTROL_PREFIX, handleControl } from './controls';
+import { generateCompany } from './data/generate';
+import type { TenantData } from './data/types';
+import { loadFixture } from './fixture';
+import { apiError } from './handlers';
+import { handleApi } from './pipeline';
+import { SimControls } from './simulator';
+import type { SimTenantInfo } from './simulator';
+import { StSpecs } from './spec';
+import { SimState, TenantRateLimiter } from './state';
+import { TenantStore } from './store';
+import { WebhookEmitter } from './webhooks';
+import type { WebhookOptions } from './webhooks';
+
+export type { SimConnection, SimTenantInfo } from './simulator';
+export type { WebhookDelivery, WebhookOptions } from './webhooks';
+export { signBody, INVOICE_EVENT_TYPES } from './webhooks';
+export type { Resource } from './store';
+export type { FaultSpec } from '../common/faults';
+
+/** Options of `startServiceTitanSimulator`. */
+export interface ServiceTitanSimulatorOptions {
+  /** Port on 127.0.0.1; 0 or absent = a free one. */
+  port?: number;
+  /** Seed of the generated company (same seed, same data). Default 1. */
+  seed?: number;
+  /** Invoices of the main tenant. Default 200. */
+  invoices?: number;
+  /** AP bills of the main tenant (70 % procurement, 30 % standalone). Default 60. */
+  bills?: number;
+  /** Load the main tenant from a JSON fixture instead of generating it (format in README.md). */
+  fixture?: string;
+  /** Token lifetime; ServiceTitan's is 900 s. */
+  tokenLifetimeSeconds?: number;
+  /** Send `tn.acc.invoice-*` CloudEvents here, signed with HMAC-SHA256. */
+  webhook?: WebhookOptions;
+  /** Folder with the official ServiceTitan spec files (default `../shared/specs/…` beside the repo). */
+  specDir?: string;
+  /** Records per export-feed page. Default 500. */
+  exportPageSize?: number;
+  /** Requests per second per tenant before 429; `0` disables. Default 60. */
+  rateLimitPerSecond?: number;
+  /** Generated documents fall in the 60 days before this date. Default: today 00:00 UTC. */
+  anchorDate?: string;
+  /** Also seed a second, small tenant (for isolation tests). Default true. */
+  secondTenant?: boolean;
+}
+
+/** A running ServiceTitan simulator: connection details plus the test controls. */
+export class ServiceTitanSimulator extends SimControls {
+  /** Main tenant id. */
+  readonly tenantId: string;
+  /** Main tenant's client id. */
+  readonly clientId: string;
+  /** Main tenant's client secret. */
+  readonly clientSecret: string;
+
+  constructor(
+    state: SimState,
+    baseUrl: string,
+    appKey: string,
+    tenants: SimTenantInfo[],
+    private readonly server: http.Server,
+  ) {
+    super(state, baseUrl, appKey, tenants);
+    this.tenantId = tenants[0]!.tenantId;
+    this.clientId = tenants[0]!.clientId;
+    this.clientSecret = tenants[0]!.clientSecret;
+  }
+
+  /** Stops the server and closes every connection. */
+  async stop(): Promise<void> {
+    await close(this.server);
+  }
+}
+
+function secret(kind: string, seed: number, tenantId: string): string {
+  return createHash('sha256').update(`${kind}:${seed}:${tenantId}`).digest('hex').slice(0, 32);
+}
+
+function todayUtc(): number {
+  const d = new Date();
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+/** Starts a stateful ServiceTitan simulator on 127.0.0.1 that validates every request and answer against the official spec. */
+export async function startServiceTitanSimulator(
+  options: ServiceTitanSimulatorOptions = {},
+): Promise<ServiceTitanSimulator> {
+  const seed = options.seed ?? 1;
+  const specs = new StSpecs(options.specDir);
+  const clock = new SimClock();
+  const state = new SimState(
+    specs,
+    clock,
+    new WebhookEmitter(options.webhook),
+    new TenantRateLimiter(options.rateLimitPerSecond ?? 60),
+    options.tokenLifetimeSeconds ?? 900,
+    seed,
+  );
+  const anchor = options.anchorDate ? Date.parse(options.anchorDate) : todayUtc();
+  if (Number.isNaN(anchor)) throw new Error(`anchorDate '${options.anchorDate}' is not a date.`);
+  const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
+  const companies: TenantData[] = [
+    options.fixture
+      ? loadFixture(options.fixture, specs, main, new Date(anchor).toISOString())
+      : generateCompany({
+          ...main,
+          seed,
+          invoices: options.invoices ?? 200,
+          bills: options.bills ?? 60,
+          anchor,
+        }),
+  ];
+  if (options.secondTenant ?? true) {
+    companies.push(
+      generateCompany({
+        tenantId: '8450200',
+        name: 'Fjellbekk Rør og Varme AS',
+        seed: seed + 1000,
+        invoices: 25,
+        bills: 8,
+        anchor,
+      }),
+    );
+  }
+  const appKey = `ak1.${secret('app', seed, 'all')}`;
+  state.auth.appKeys.add(appKey);
+  const tenants: SimTenantInfo[] = companies.map((c) => {
+    state.tenants.set(c.tenantId, new TenantStore(c, clock, options.exportPageSize ?? 500));
+    const info = {
+      tenantId: c.tenantId,
+      name: c.name,
+      clientId: `cid.sim${c.tenantId}`,
+      clientSecret: `cs1.${secret('client', seed, c.tenantId)}`,
+    };
+    state.auth.addClient({ ...info, scopes: new Set(specs.allScopes) });
+    return info;
+  });
+
+  // The controls need the base URL, known only once the server listens.
+  const holder: { sim?: ServiceTitanSimulator } = {};
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      let parsed;
+      try {
+        parsed = await readRequest(req);
+      } catch {
+        writeResponse(res, apiError(400, 'The request body is not valid JSON.'));
+        return;
+      }
+      if (parsed.url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+        writeResponse(res, await handleControl(holder.sim!, parsed));
+        return;
+      }
+      const outcome = handleApi(state, parsed);
+      if (outcome.delayMs) await new Promise((resolve) => setTimeout(resolve, outcome.delayMs));
+      if (outcome.drop) {
+        req.socket.destroy();
+        return;
+      }
+      if (!res.destroyed && outcome.response) writeResponse(res, outcome.response);
+    })().catch((error: unknown) => {
+      if (!res.headersSent && !res.destroyed)
+        writeResponse(res, apiError(500, `Simulator failure: ${String(error)}`));
+    });
+  });
+  const baseUrl = await listen(server, options.port ?? 0);
+  holder.sim = new ServiceTitanSimulator(state, baseUrl, appKey, tenants, server);
+  return holder.sim;
+}

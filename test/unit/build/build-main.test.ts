@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/contract';
+
+const root = join(import.meta.dirname, '../../..');
+const scratch = mkdtempSync(join(tmpdir(), 'build-main-'));
+const outDir = join(scratch, 'dist', 'main');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const requires = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)]
+    .map((m) => m[1] ?? '')
+    .filter((n) => !n.includes('/'));
+
+describe('scripts/build-main.mjs', () => {
+  beforeAll(() => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts/build-main.mjs'), '--outdir', outDir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+  }, 60_000);
+
+  it('writes the main, preload and CLI bundles', () => {
+    for (const file of ['app/main.cjs', 'app/preload.cjs', 'cli.mjs'])
+      expect(existsSync(join(outDir, file)), file).toBe(true);
+  });
+
+  it('keeps the sandboxed preload self-contained: only electron, no zod', () => {
+    const preload = join(outDir, 'app/preload.cjs');
+    expect(new Set(requires(preload))).toEqual(new Set(['electron']));
+    expect(readFileSync(preload, 'utf8')).not.toMatch(/zod|ZodError/);
+  });
+
+  it('leaves only electron, the native modules and Node built-ins external in main', () => {
+    const external = requires(join(outDir, 'app/main.cjs')).filter((n) => !n.startsWith('node:'));
+    expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3', 'keytar']));
+  });
+
+  it('boots the bundled main process against a fake electron: window, IPC, protocol, menu, ledger', () => {
+    mkdirSync(join(scratch, 'node_modules', 'electron'), { recursive: true });
+    copyFileSync(
+      join(import.meta.dirname, 'fake-electron.cjs.txt'),
+      join(scratch, 'node_modules', 'electron', 'index.js'),
+    );
+    for (const native of ['better-sqlite3', 'keytar']) {
+      symlinkSync(join(root, 'node_modules', native), join(scratch, 'node_modules', native), 'junction');
+    }
+    const userData = join(scratch, 'user-data');
+    const run = spawnSync(process.execPath, [join(outDir, 'app/main.cjs')], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env: { ...process.env, FAKE_USER_DATA: userData, FAKE_APP_PATH: scratch },
+      timeout: 30_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout) as {
+      handles: string[];
+      windows: { webPreferences: Record<string, unknown> }[];
+      loaded: string[];
+      schemes: string[];
+      protocols: string[];
+      menu: boolean;
+      errors: string[];
+      quit: boolean;
+    };
+    expect(summary.errors).toEqual([]);
+    expect(summary.quit).toBe(false);
+    expect(summary.schemes).toEqual(['app']);
+    expect(summary.protocols).toEqual(['app']);
+    expect(summary.handles.sort()).toEqual([...channelNames].sort());
+    expect(summary.menu).toBe(true);
+    expect(summary.loaded).toEqual(['app://renderer/index.html']);
+    expect(summary.windows[0]?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: join(scratch, 'dist', 'main', 'app', 'preload.cjs'),
+    });
+    expect(existsSync(join(userData, 'ledger.sqlite'))).toBe(true);
+    expect(existsSync(join(userData, 'logs', 'main.log'))).toBe(true);
+  });
+});

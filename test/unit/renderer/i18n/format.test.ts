@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatters } from '../../../../renderer/i18n/format';
+import { guessLocale } from '../../../../renderer/i18n/guess-locale';
+
+/** Intl separates groups and currency with no-break spaces; compare with plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('locale formatting', () => {
+  it('formats Norwegian numbers, kroner and dates the Norwegian way', () => {
+    const nb = createFormatters('nb');
+    expect(plain(nb.number(1234567))).toBe('1 234 567');
+    expect(plain(nb.money('1234.50'))).toBe('1 234,50 kr');
+    expect(plain(nb.money(-99.5))).toBe('−99,50 kr');
+    expect(nb.date('2026-01-31')).toBe('31.01.2026');
+    expect(nb.month(2026, 0)).toBe('januar 2026');
+  });
+
+  it('formats English the British way, with NOK as the default currency', () => {
+    const en = createFormatters('en');
+    expect(en.number(1234567)).toBe('1,234,567');
+    expect(plain(en.money('1234.50'))).toBe('NOK 1,234.50');
+    expect(en.money('10', 'EUR')).toBe('€10.00');
+    expect(en.date('2026-01-31')).toBe('31/01/2026');
+    expect(en.month(2026, 11)).toBe('December 2026');
+  });
+
+  it('keeps every cent of a decimal string too long for a float', () => {
+    expect(createFormatters('en').number('12345678901234567.25', 2)).toBe('12,345,678,901,234,567.25');
+  });
+
+  it('reads a calendar date as that day wherever the machine is', () => {
+    expect(createFormatters('nb').date('2026-03-01')).toBe('01.03.2026');
+  });
+});
+
+describe('guessLocale', () => {
+  it('picks Norwegian for Norwegian systems and English otherwise', () => {
+    expect(guessLocale(['nb-NO', 'en'])).toBe('nb');
+    expect(guessLocale(['no'])).toBe('nb');
+    expect(guessLocale(['nn-NO'])).toBe('nb');
+    expect(guessLocale(['sv-SE'])).toBe('en');
+    expect(guessLocale([])).toBe('en');
+  });
+});
