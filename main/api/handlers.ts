@@ -1,5 +1,6 @@
 import type { ProfileSummary } from '../../shared/contract';
 import { logger } from '../log/logger';
+import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { AppServices } from './services';
@@ -63,13 +64,35 @@ export function createHandlers(services: AppServices): Handlers {
       requireProfile(profileId);
       const existed = (await secrets.status(profileId))[kind];
       await secrets.set(profileId, kind, value);
-      logger.info(`${existed ? 'Replaced' : 'Stored'} the ${kind} of profile ${profileId}.`, profileId);
+      const message = `${existed ? 'Replaced' : 'Stored'} the ${kind} of profile ${profileId}.`;
+      appendAudit(services.ledger, {
+        profileId,
+        actor: 'user',
+        action: existed ? 'secret.rotated' : 'secret.stored',
+        outcome: 'success',
+        message,
+        details: { kind },
+      });
+      logger.info(message, profileId);
       return { kind, set: true as const };
     },
     'secrets.delete': async ({ profileId, kind }) => {
       requireProfile(profileId);
       const deleted = await secrets.delete(profileId, kind);
-      logger.info(`Deleted the ${kind} of profile ${profileId}.`, profileId);
+      const message = deleted
+        ? `Deleted the ${kind} of profile ${profileId}.`
+        : `No ${kind} was stored for ${profileId}.`;
+      if (deleted) {
+        appendAudit(services.ledger, {
+          profileId,
+          actor: 'user',
+          action: 'secret.deleted',
+          outcome: 'success',
+          message,
+          details: { kind },
+        });
+      }
+      logger.info(message, profileId);
       return { kind, deleted };
     },
   };

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json';
 import { registerDemoCommand } from './demo-command';
 import { registerSimCommand } from './sim-command';
+import { registerEngineCommands } from './engine-commands';
 
 /** Builds the `st-visma` command line. */
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDemoCommand(program);
   registerSimCommand(program);
+  registerEngineCommands(program);
   return program;
 }
 

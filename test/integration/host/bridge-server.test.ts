@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openLedger } from '../../../main/storage/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHandlers } from '../../../main/api/handlers';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const handlers = createHandlers({
     settings: new MemorySettingsStore(),
     secrets: new TestSecretStore(),
-    ledger: new Database(':memory:'),
+    ledger: openLedger(':memory:'),
     events,
     host: 'browser',
     dataDir: rendererDir,

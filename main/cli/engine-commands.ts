@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import { registerMappingsCommand } from './mappings-command';
+import { registerReviewCommands } from './review-command';
+import { registerSyncCommand } from './sync-command';
+
+/** Registers the sync engine's commands: sync, review, replay, approve, ignore, mappings. */
+export function registerEngineCommands(program: Command): void {
+  registerSyncCommand(program);
+  registerReviewCommands(program);
+  registerMappingsCommand(program);
+}

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { runSync, type SyncSummary } from '../engine/run-sync';
+import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
+
+function describe(summary: SyncSummary): string {
+  const line = (label: string, c: SyncSummary['documents']['invoices']) =>
+    `  ${label}: ${c.seen} seen, ${c.posted} posted, ${c.released} released, ${c.exported} exported, ${c.held} held, ${c.blocked} blocked, ${c.failed} failed`;
+  return [
+    `Sync run ${summary.runId} completed in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+    line('Invoices', summary.documents.invoices),
+    line('Bills', summary.documents.bills),
+    `  Review queue: ${summary.reviewQueue} document(s)${summary.reviewQueue ? ' — see `st-visma review`' : ''}.`,
+    `  Calls: ServiceTitan ${summary.calls.servicetitan}, Visma ${summary.calls.visma}.`,
+    '',
+  ].join('\n');
+}
+
+/** `st-visma sync`: one full pass. Exit 0 when the pass completed (even with blocked documents), 1 on a fatal error. */
+export function registerSyncCommand(program: Command): void {
+  engineOptions(program.command('sync').description('Run one full sync pass: read ServiceTitan, post to Visma, verify, mark exported.')).action(
+    async (opts: EngineCliOptions) => {
+      const ctx = await openEngineContext(opts);
+      try {
+        const ports = await ctx.connect();
+        const summary = await runSync({ id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync }, { db: ctx.db, ...ports }, { trigger: 'cli' });
+        if (opts.json) printJson(summary);
+        else process.stdout.write(describe(summary));
+      } finally {
+        ctx.close();
+      }
+    },
+  );
+}
