@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MasterDataSettings } from './master-data-settings';
 
 const AccountCd = z.string().trim().min(1).max(30);
 
@@ -42,6 +43,8 @@ export const SyncSettings = z.object({
   concurrency: z.number().int().min(1).max(16).default(4),
   /** Cron expression for scheduled runs (the app wires it); absent means manual only. */
   schedule: z.string().min(1).nullable().default(null),
+  /** Master-data alignment (vendors ↔ suppliers, customers, tax zones, business units). */
+  masterData: MasterDataSettings.default(MasterDataSettings.parse({})),
 });
 /** Sync settings after defaults. */
 export type SyncSettings = z.infer<typeof SyncSettings>;

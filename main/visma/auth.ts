@@ -6,7 +6,9 @@ import { VismaError } from './errors';
 import { parseErrorBody } from './error-map';
 
 /** The scopes of the Visma.net ERP service API. */
-export const VISMA_SCOPES = ['create', 'read', 'update', 'delete'].map((s) => `vismanet_erp_service_api:${s}`).join(' ');
+export const VISMA_SCOPES = ['create', 'read', 'update', 'delete']
+  .map((s) => `vismanet_erp_service_api:${s}`)
+  .join(' ');
 
 /** What the token request needs. */
 export interface TokenRequest {
@@ -23,7 +25,11 @@ const TokenResponse = z.object({
 });
 
 /** Requests a client-credentials token from Visma Connect (`tenant_id` picks the company). Network errors are thrown as is. */
-export async function requestToken(http: AxiosInstance, request: TokenRequest, now: () => number): Promise<CachedToken> {
+export async function requestToken(
+  http: AxiosInstance,
+  request: TokenRequest,
+  now: () => number,
+): Promise<CachedToken> {
   redactor.add(request.clientSecret);
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -60,7 +66,11 @@ function tokenRefusal(status: number, raw: unknown, request: TokenRequest): Vism
   const base = { endpoint: 'POST token', status, detail: parsed.text };
   switch (parsed.oauthError) {
     case 'invalid_client':
-      return new VismaError({ ...base, code: 'invalid_client', message: `Visma Connect did not accept the client id "${request.clientId}" or its client secret. Check both in the Visma Developer Portal.` });
+      return new VismaError({
+        ...base,
+        code: 'invalid_client',
+        message: `Visma Connect did not accept the client id "${request.clientId}" or its client secret. Check both in the Visma Developer Portal.`,
+      });
     case 'invalid_tenant':
     case 'unauthorized_client':
       return new VismaError({
@@ -69,8 +79,17 @@ function tokenRefusal(status: number, raw: unknown, request: TokenRequest): Vism
         message: `Visma Connect refused tenant id ${request.tenantId} for this integration. Use the company tenant id (Visma Admin → Company → Edit → Configuration → Tenant id), not the customer tenant id, and make sure a tenant administrator approved the integration for that company.`,
       });
     case 'invalid_scope':
-      return new VismaError({ ...base, code: 'missing_api_role', message: 'Visma Connect refused the ERP API scopes: the integration is not set up for the Visma.net ERP service API.' });
+      return new VismaError({
+        ...base,
+        code: 'missing_api_role',
+        message:
+          'Visma Connect refused the ERP API scopes: the integration is not set up for the Visma.net ERP service API.',
+      });
     default:
-      return new VismaError({ ...base, code: 'unauthorized', message: `Visma Connect refused the token request (HTTP ${status}: ${parsed.text || 'no details'}).` });
+      return new VismaError({
+        ...base,
+        code: 'unauthorized',
+        message: `Visma Connect refused the token request (HTTP ${status}: ${parsed.text || 'no details'}).`,
+      });
   }
 }

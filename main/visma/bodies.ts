@@ -43,10 +43,15 @@ export interface CustomerDocumentInput {
 }
 
 /** A line change on update: insert, update by line number, or delete. */
-export type LineChange<L> = ({ operation: 'Insert' } & L) | ({ operation: 'Update'; lineNumber: number } & Partial<L>) | { operation: 'Delete'; lineNumber: number };
+export type LineChange<L> =
+  | ({ operation: 'Insert' } & L)
+  | ({ operation: 'Update'; lineNumber: number } & Partial<L>)
+  | { operation: 'Delete'; lineNumber: number };
 
 /** Fields to change on an unreleased customer invoice. */
-export type CustomerDocumentPatch = Partial<Omit<CustomerDocumentInput, 'lines' | 'referenceNumber'>> & { lines?: LineChange<ArLineInput>[] };
+export type CustomerDocumentPatch = Partial<Omit<CustomerDocumentInput, 'lines' | 'referenceNumber'>> & {
+  lines?: LineChange<ArLineInput>[];
+};
 
 /** A supplier invoice line. */
 export interface ApLineInput {
@@ -80,7 +85,9 @@ export interface SupplierInvoiceInput {
 }
 
 /** Fields to change on an unreleased supplier invoice. */
-export type SupplierInvoicePatch = Partial<Omit<SupplierInvoiceInput, 'lines'>> & { lines?: LineChange<ApLineInput>[] };
+export type SupplierInvoicePatch = Partial<Omit<SupplierInvoiceInput, 'lines'>> & {
+  lines?: LineChange<ApLineInput>[];
+};
 
 /** A customer or supplier. */
 export interface PartyInput {
@@ -143,14 +150,22 @@ function customerHeader(input: Partial<Omit<CustomerDocumentInput, 'lines'>>): R
 }
 
 /** `CustomerInvoiceUpdateDto` for create (`POST /v2/customerinvoice`) or update (`PUT`). */
-export function customerInvoiceBody(input: CustomerDocumentInput | CustomerDocumentPatch): Record<string, unknown> {
-  const lines = 'lines' in input && input.lines ? input.lines.map((l) => arLine('operation' in l ? (l) : { operation: 'Insert', ...l })) : undefined;
+export function customerInvoiceBody(
+  input: CustomerDocumentInput | CustomerDocumentPatch,
+): Record<string, unknown> {
+  const lines =
+    'lines' in input && input.lines
+      ? input.lines.map((l) => arLine('operation' in l ? l : { operation: 'Insert', ...l }))
+      : undefined;
   return compact({ ...customerHeader(input), invoiceLines: lines });
 }
 
 /** `CustomerCreditNoteUpdateDto` (lines under `lines`). */
 export function customerCreditNoteBody(input: CustomerDocumentInput): Record<string, unknown> {
-  return compact({ ...customerHeader(input), lines: input.lines.map((l) => arLine({ operation: 'Insert', ...l })) });
+  return compact({
+    ...customerHeader(input),
+    lines: input.lines.map((l) => arLine({ operation: 'Insert', ...l })),
+  });
 }
 
 function apLine(line: LineChange<ApLineInput>): Record<string, unknown> {
@@ -174,7 +189,10 @@ function apLine(line: LineChange<ApLineInput>): Record<string, unknown> {
 }
 
 /** `SupplierInvoiceUpdateDto` for create or update. */
-export function supplierInvoiceBody(input: SupplierInvoiceInput | SupplierInvoicePatch, create: boolean): Record<string, unknown> {
+export function supplierInvoiceBody(
+  input: SupplierInvoiceInput | SupplierInvoicePatch,
+  create: boolean,
+): Record<string, unknown> {
   return compact({
     documentType: create ? { value: 'Invoice' } : undefined,
     supplierNumber: wrap(input.supplierNumber),
@@ -187,13 +205,18 @@ export function supplierInvoiceBody(input: SupplierInvoiceInput | SupplierInvoic
     branchNumber: wrap(input.branchNumber),
     supplierTaxZone: wrap(input.vatZoneId),
     hold: wrap(input.hold),
-    invoiceLines: input.lines?.map((l) => apLine('operation' in l ? (l) : { operation: 'Insert', ...l })),
+    invoiceLines: input.lines?.map((l) => apLine('operation' in l ? l : { operation: 'Insert', ...l })),
   });
 }
 
 /** `CustomerUpdateDto` / `SupplierUpdateDto` (same field names for what we send). */
 export function partyBody(input: Partial<PartyInput>): Record<string, unknown> {
-  const address = compact({ addressLine1: wrap(input.addressLine1), postalCode: wrap(input.postalCode), city: wrap(input.city), countryId: wrap(input.countryId) });
+  const address = compact({
+    addressLine1: wrap(input.addressLine1),
+    postalCode: wrap(input.postalCode),
+    city: wrap(input.city),
+    countryId: wrap(input.countryId),
+  });
   const contact = compact({ email: wrap(input.email), phone1: wrap(input.phone) });
   return compact({
     number: wrap(input.number),

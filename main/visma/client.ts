@@ -10,7 +10,10 @@ import { supplierInvoiceEndpoints } from './endpoints/supplier-invoices';
 import { journalEndpoints } from './endpoints/journal';
 
 /** A profile's Visma connection with its secret resolved (from the keychain or `--config`). */
-export type VismaConnectionWithSecret = Pick<VismaConnection, 'tokenUrl' | 'apiBaseUrl' | 'tenantId' | 'companyId' | 'clientId'> & { clientSecret: string };
+export type VismaConnectionWithSecret = Pick<
+  VismaConnection,
+  'tokenUrl' | 'apiBaseUrl' | 'tenantId' | 'companyId' | 'clientId'
+> & { clientSecret: string };
 
 /** Client tuning; all optional. */
 export interface VismaClientOptions extends TransportOptions {
@@ -53,7 +56,10 @@ export type VismaClient = Omit<ReturnType<typeof build>, 'transport'> & {
  * value-wrapped writes, paging, ETag/If-Match with retry, rate-limit pacing, and typed, zod-validated answers.
  * Failures are `VismaError`s with a `code` and a plain message; writes without an answer are `UncertainWriteError`s.
  */
-export function createVismaClient(connection: VismaConnectionWithSecret, options: VismaClientOptions = {}): VismaClient {
+export function createVismaClient(
+  connection: VismaConnectionWithSecret,
+  options: VismaClientOptions = {},
+): VismaClient {
   const { transport, ...endpoints } = build(connection, options);
   return {
     ...endpoints,

@@ -18,15 +18,26 @@ export interface ConnectionTestResult {
   checks: ConnectionCheck[];
 }
 
-const Counted = z.array(z.object({ metadata: z.object({ totalCount: z.number().optional() }).optional() }).loose());
+const Counted = z.array(
+  z.object({ metadata: z.object({ totalCount: z.number().optional() }).optional() }).loose(),
+);
 
 /**
  * Checks a Visma connection step by step: the token (naming tenant id problems), access to the company
  * (`ipp-company-id` against the token's tenant, licence, API role), and read access to the master data the connector
  * needs. Stops after the first step that fails, since the later ones cannot work.
  */
-export async function testConnection(connection: VismaConnectionWithSecret, options: VismaClientOptions = {}): Promise<ConnectionTestResult> {
-  const tuned: VismaClientOptions = { maxRetries: 1, maxRateLimitRetries: 1, timeoutMs: 20_000, ...options, tokenCache: new TokenCache() };
+export async function testConnection(
+  connection: VismaConnectionWithSecret,
+  options: VismaClientOptions = {},
+): Promise<ConnectionTestResult> {
+  const tuned: VismaClientOptions = {
+    maxRetries: 1,
+    maxRateLimitRetries: 1,
+    timeoutMs: 20_000,
+    ...options,
+    tokenCache: new TokenCache(),
+  };
   const transport = new VismaTransport(connection, tuned);
   const client = createVismaClient(connection, tuned);
   const checks: ConnectionCheck[] = [];
@@ -35,7 +46,14 @@ export async function testConnection(connection: VismaConnectionWithSecret, opti
       checks.push({ name, ok: true, message: await run() });
       return true;
     } catch (error) {
-      checks.push({ name, ok: false, message: error instanceof VismaError ? error.message : 'An unexpected error occurred while checking the connection.' });
+      checks.push({
+        name,
+        ok: false,
+        message:
+          error instanceof VismaError
+            ? error.message
+            : 'An unexpected error occurred while checking the connection.',
+      });
       return false;
     }
   };
@@ -52,7 +70,12 @@ export async function testConnection(connection: VismaConnectionWithSecret, opti
   if (!companyOk) return { ok: false, checks };
 
   const total = async (path: string, endpoint: string): Promise<number> => {
-    const reply = await transport.send({ method: 'GET', path, endpoint, query: { pageNumber: 1, pageSize: 1 } });
+    const reply = await transport.send({
+      method: 'GET',
+      path,
+      endpoint,
+      query: { pageNumber: 1, pageSize: 1 },
+    });
     const parsed = Counted.safeParse(reply.data);
     return parsed.success ? (parsed.data[0]?.metadata?.totalCount ?? parsed.data.length) : 0;
   };
@@ -72,7 +95,9 @@ export async function testConnection(connection: VismaConnectionWithSecret, opti
   return { ok: checks.every((c) => c.ok), checks };
 }
 
-function periodsMessage(periods: { closedInCustomerLedger: boolean; closedInSupplierLedger: boolean }[]): string {
+function periodsMessage(
+  periods: { closedInCustomerLedger: boolean; closedInSupplierLedger: boolean }[],
+): string {
   const closedAr = periods.filter((p) => p.closedInCustomerLedger).length;
   const closedAp = periods.filter((p) => p.closedInSupplierLedger).length;
   return `${periods.length} financial periods (${closedAr} closed in the customer ledger, ${closedAp} in the supplier ledger).`;

@@ -17,7 +17,9 @@ export function parseErrorBody(raw: unknown): ParsedErrorBody {
     const b = body as Record<string, unknown>;
     if (typeof b.ExceptionFaultCode === 'string' || typeof b.ExceptionType === 'string') {
       const faultCode = typeof b.ExceptionFaultCode === 'string' ? b.ExceptionFaultCode : undefined;
-      const text = [b.ExceptionType, b.ExceptionMessage].filter((x) => typeof x === 'string' && x !== '').join(': ');
+      const text = [b.ExceptionType, b.ExceptionMessage]
+        .filter((x) => typeof x === 'string' && x !== '')
+        .join(': ');
       return { text: text || `IPPException ${faultCode ?? ''}`.trim(), ...(faultCode ? { faultCode } : {}) };
     }
     if (typeof b.error === 'string') {
@@ -28,7 +30,13 @@ export function parseErrorBody(raw: unknown): ParsedErrorBody {
     if (typeof message === 'string') return { text: message };
     return { text: JSON.stringify(body).slice(0, 300) };
   }
-  const text = typeof raw === 'string' ? raw.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  const text =
+    typeof raw === 'string'
+      ? raw
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()
+      : '';
   return { text: text.slice(0, 300) };
 }
 
@@ -50,11 +58,22 @@ const tenantHint =
   'Use the company tenant id (Visma Admin → Company → Edit → Configuration → Tenant id), not the customer tenant id.';
 
 /** Maps a refused call to a code and a message an accountant can act on. */
-export function mapVismaError(status: number, raw: unknown, endpoint: string, context: ErrorContext = {}): VismaErrorInfo {
+export function mapVismaError(
+  status: number,
+  raw: unknown,
+  endpoint: string,
+  context: ErrorContext = {},
+): VismaErrorInfo {
   const parsed = parseErrorBody(raw);
   const detail = parsed.text || `HTTP ${status}`;
   const visma = parsed.text ? ` (Visma: "${withoutVismaId(parsed.text)}")` : '';
-  const info = (code: VismaErrorCode, message: string): VismaErrorInfo => ({ code, message, status, detail, endpoint });
+  const info = (code: VismaErrorCode, message: string): VismaErrorInfo => ({
+    code,
+    message,
+    status,
+    detail,
+    endpoint,
+  });
   const text = parsed.text;
 
   if (parsed.faultCode === '12002') {
@@ -75,28 +94,55 @@ export function mapVismaError(status: number, raw: unknown, endpoint: string, co
       `Visma did not accept the access token for company ${context.companyId ?? ''}. A token that Visma Connect issues but the ERP API refuses usually means the customer tenant id was used. ${tenantHint}`,
     );
   }
-  if (status === 403) return info('missing_api_role', `Visma refused access: the integration lacks the API role or scope for this${visma}. Ask the Visma administrator to grant the API role to the integration.`);
+  if (status === 403)
+    return info(
+      'missing_api_role',
+      `Visma refused access: the integration lacks the API role or scope for this${visma}. Ask the Visma administrator to grant the API role to the integration.`,
+    );
   if (status === 404) return info('not_found', `Visma could not find what was asked for${visma}.`);
-  if (status === 412) return info('conflict', `Someone changed this record in Visma in the meantime${visma}.`);
-  if (status === 429) return info('rate_limited', 'Visma asked us to slow down (too many calls). The sync will continue later.');
-  if (status >= 500) return info('server_error', `Visma had a problem on its side (HTTP ${status})${visma}. Try again later.`);
+  if (status === 412)
+    return info('conflict', `Someone changed this record in Visma in the meantime${visma}.`);
+  if (status === 429)
+    return info(
+      'rate_limited',
+      'Visma asked us to slow down (too many calls). The sync will continue later.',
+    );
+  if (status >= 500)
+    return info('server_error', `Visma had a problem on its side (HTTP ${status})${visma}. Try again later.`);
 
-  const period = /financial period ([\d-]+) is closed in the (customer|supplier|general) ledger/i.exec(text) ?? /period.*closed/i.exec(text);
+  const period =
+    /financial period ([\d-]+) is closed in the (customer|supplier|general) ledger/i.exec(text) ??
+    /period.*closed/i.exec(text);
   if (period) {
     const [, which, ledger] = period;
-    return info('period_closed', `The financial period ${which ?? ''} is closed${ledger ? ` in the ${ledger.toLowerCase()} ledger` : ''} in Visma. Date the document in an open period or ask the accountant to reopen it.`.replace('  ', ' '));
+    return info(
+      'period_closed',
+      `The financial period ${which ?? ''} is closed${ledger ? ` in the ${ledger.toLowerCase()} ledger` : ''} in Visma. Date the document in an open period or ask the accountant to reopen it.`.replace(
+        '  ',
+        ' ',
+      ),
+    );
   }
   if (/taxid|tax id|vat '?[\w-]+'? is not (valid|included)|vat zone|tax category|taxcategoryid/i.test(text)) {
-    return info('vat_code_not_valid', `The VAT code is not valid here: it must belong to both the customer's or supplier's VAT zone and the account's VAT category${visma}.`);
+    return info(
+      'vat_code_not_valid',
+      `The VAT code is not valid here: it must belong to both the customer's or supplier's VAT zone and the account's VAT category${visma}.`,
+    );
   }
-  const party = /(account|customer|supplier) '([^']+)'.*?(inactive|cannot be found|not found|does not exist)/i.exec(text);
+  const party =
+    /(account|customer|supplier) '([^']+)'.*?(inactive|cannot be found|not found|does not exist)/i.exec(text);
   if (party) {
     const [, kind, key, problem] = party;
     const what = kind!.toLowerCase() as 'account' | 'customer' | 'supplier';
     const inactive = problem!.toLowerCase() === 'inactive';
     const code = `${what}_${inactive ? 'inactive' : 'missing'}` as VismaErrorCode;
     const noun = what === 'account' ? 'GL account' : what;
-    return info(code, inactive ? `The ${noun} ${key} is inactive in Visma. Activate it or map to another ${noun}.` : `The ${noun} ${key} does not exist in Visma.`);
+    return info(
+      code,
+      inactive
+        ? `The ${noun} ${key} is inactive in Visma. Activate it or map to another ${noun}.`
+        : `The ${noun} ${key} does not exist in Visma.`,
+    );
   }
   return info('validation', `Visma refused the request${visma}.`);
 }

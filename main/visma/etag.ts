@@ -21,7 +21,12 @@ export interface EtagUpdate<T> {
 export async function updateWithEtag<T>(u: EtagUpdate<T>): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     const current = await u.read();
-    if (!current) throw new VismaError({ code: 'not_found', endpoint: u.endpoint, message: 'The record to update no longer exists in Visma.' });
+    if (!current)
+      throw new VismaError({
+        code: 'not_found',
+        endpoint: u.endpoint,
+        message: 'The record to update no longer exists in Visma.',
+      });
     const body = u.change(current.value);
     if (!body) return false;
     try {

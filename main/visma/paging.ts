@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { VismaCall, VismaTransport } from './transport';
 import { parseReply } from './schemas';
 
-const Metadata = z.object({ totalCount: z.number().optional(), maxPageSize: z.number().optional() }).optional();
+const Metadata = z
+  .object({ totalCount: z.number().optional(), maxPageSize: z.number().optional() })
+  .optional();
 const MetaCarrier = z.array(z.object({ metadata: Metadata }).loose());
 
 /** Paging tuning. */
@@ -19,14 +21,23 @@ export interface PagingOptions<T = unknown> {
  * Reads every page of a paged list: always sends `pageNumber`/`pageSize`, reads `metadata.maxPageSize` and
  * `totalCount`, and stops at the total, a short page or an empty page.
  */
-export async function readAllPages<T>(transport: VismaTransport, call: Omit<VismaCall, 'method'>, item: z.ZodType<T>, options: PagingOptions<T> = {}): Promise<T[]> {
+export async function readAllPages<T>(
+  transport: VismaTransport,
+  call: Omit<VismaCall, 'method'>,
+  item: z.ZodType<T>,
+  options: PagingOptions<T> = {},
+): Promise<T[]> {
   let pageSize = options.pageSize ?? 500;
   const maxPages = options.maxPages ?? 10_000;
   const unitsOf = options.unitsOf ?? (() => 1);
   const out: T[] = [];
   let units = 0;
   for (let pageNumber = 1; pageNumber <= maxPages; pageNumber++) {
-    const reply = await transport.send({ ...call, method: 'GET', query: { ...call.query, pageNumber, pageSize } });
+    const reply = await transport.send({
+      ...call,
+      method: 'GET',
+      query: { ...call.query, pageNumber, pageSize },
+    });
     const meta = MetaCarrier.safeParse(reply.data ?? []);
     const items = parseReply(z.array(item), reply.data ?? [], call.endpoint);
     out.push(...items);
@@ -34,7 +45,8 @@ export async function readAllPages<T>(transport: VismaTransport, call: Omit<Vism
     units += pageUnits;
     if (items.length === 0) break;
     const metadata = meta.success ? meta.data[0]?.metadata : undefined;
-    if (pageNumber === 1 && metadata?.maxPageSize && metadata.maxPageSize < pageSize) pageSize = metadata.maxPageSize;
+    if (pageNumber === 1 && metadata?.maxPageSize && metadata.maxPageSize < pageSize)
+      pageSize = metadata.maxPageSize;
     if (metadata?.totalCount !== undefined && units >= metadata.totalCount) break;
     if (pageUnits < pageSize) break;
   }

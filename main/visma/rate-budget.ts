@@ -10,7 +10,7 @@ export interface BudgetClock {
 export interface RateBudgetOptions {
   /** Calls in flight at most (1 until the first answer reveals the budget). */
   maxConcurrent?: number;
-  /** Calls kept in reserve at the end of each window. */
+  /** Calls kept in reserve at the end of each window (default 0: calls in flight are already counted). */
   reserve?: number;
   /** Below this share of the limit, calls are spread over what is left of the window. */
   slowdownShare?: number;
@@ -41,7 +41,7 @@ export class RateBudget {
     private readonly clock: BudgetClock = { now: Date.now, sleep: delay },
   ) {
     this.maxConcurrent = options.maxConcurrent ?? 4;
-    this.reserve = options.reserve ?? 1;
+    this.reserve = options.reserve ?? 0;
     this.slowdownShare = options.slowdownShare ?? 0.1;
     this.marginMs = options.marginMs ?? 100;
   }
@@ -94,11 +94,9 @@ export class RateBudget {
     this.wakeAll();
   }
 
-  /** Stops all calls for `ms` (a 429 with Retry-After, or the window's reset). */
+  /** Stops all calls for `ms` (a 429's Retry-After; its `X-RateLimit-*` headers, if any, were already observed). */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
-    this.remaining = 0;
-    if (this.resetAt < this.pausedUntil) this.resetAt = this.pausedUntil;
   }
 
   /** What the budget knows (for diagnostics and tests). */
@@ -116,8 +114,8 @@ export class RateBudget {
     const untilReset = Math.max(0, this.resetAt - now);
     if (this.remaining <= this.reserve) return Math.max(1, untilReset);
     if (this.remaining > this.limit * this.slowdownShare) return 0;
-    // Spread the last share of the budget evenly over the rest of the window.
-    const spacing = untilReset / this.remaining;
+    // Spread the last share of the budget evenly over the rest of the window (the last call before the reset).
+    const spacing = untilReset / (this.remaining + 1);
     return Math.max(0, this.lastStart + spacing - now);
   }
 

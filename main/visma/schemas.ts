@@ -16,8 +16,15 @@ export function parseReply<T>(schema: z.ZodType<T>, data: unknown, endpoint: str
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'the answer';
-  const what = issue?.code === 'invalid_type' && issue.input === undefined ? 'is missing' : `is not valid (${issue?.message ?? 'unknown problem'})`;
-  throw new VismaError({ code: 'bad_response', endpoint, message: `Visma's answer to ${endpoint} could not be read: ${where} ${what}.` });
+  const what =
+    issue?.code === 'invalid_type' && issue.input === undefined
+      ? 'is missing'
+      : `is not valid (${issue?.message ?? 'unknown problem'})`;
+  throw new VismaError({
+    code: 'bad_response',
+    endpoint,
+    message: `Visma's answer to ${endpoint} could not be read: ${where} ${what}.`,
+  });
 }
 
 /** A GL account. */
@@ -61,7 +68,15 @@ export const Dimension = z.object({
         segmentId: z.number(),
         description: z.string().default(''),
         length: z.number().optional(),
-        segmentValues: z.array(z.object({ valueId: z.string(), description: z.string().default(''), active: z.boolean().default(true) })).default([]),
+        segmentValues: z
+          .array(
+            z.object({
+              valueId: z.string(),
+              description: z.string().default(''),
+              active: z.boolean().default(true),
+            }),
+          )
+          .default([]),
       }),
     )
     .default([]),
@@ -69,7 +84,11 @@ export const Dimension = z.object({
 export type Dimension = z.infer<typeof Dimension>;
 
 /** A VAT zone. */
-export const VatZone = z.object({ id: z.string(), description: z.string().default(''), defaultVatCategory: z.string().optional() });
+export const VatZone = z.object({
+  id: z.string(),
+  description: z.string().default(''),
+  defaultVatCategory: z.string().optional(),
+});
 export type VatZone = z.infer<typeof VatZone>;
 
 /** A VAT category and the VAT codes it allows. */
@@ -89,9 +108,21 @@ export const VatCode = z
     vatId: z.string(),
     description: z.string().default(''),
     type: z.string().optional(),
-    schedules: z.array(z.object({ startDate: z.string().optional(), vatRate: z.number().optional(), groupType: z.string().optional() }).loose()).default([]),
+    schedules: z
+      .array(
+        z
+          .object({
+            startDate: z.string().optional(),
+            vatRate: z.number().optional(),
+            groupType: z.string().optional(),
+          })
+          .loose(),
+      )
+      .default([]),
     zones: z.array(idRef).default([]),
     categories: z.array(z.object({ vatCategoryId: z.string() }).loose()).default([]),
+    /** Last day the code may be used; Visma's way of deactivating a VAT code. */
+    notValidAfter: z.string().nullish(),
     lastModifiedDateTime: z.string().optional(),
   })
   .transform(({ schedules, zones, categories, ...rest }) => {
@@ -108,7 +139,13 @@ export type VatCode = z.infer<typeof VatCode>;
 
 /** A branch. */
 export const Branch = z
-  .object({ number: z.string(), name: z.string().default(''), isMainBranch: z.boolean().default(false), isActive: z.boolean().default(true), vatZone: idRef.optional() })
+  .object({
+    number: z.string(),
+    name: z.string().default(''),
+    isMainBranch: z.boolean().default(false),
+    isActive: z.boolean().default(true),
+    vatZone: idRef.optional(),
+  })
   .transform(({ vatZone, ...rest }) => ({ ...rest, vatZoneId: vatZone?.id }));
 export type Branch = z.infer<typeof Branch>;
 
@@ -128,7 +165,13 @@ export type FinancialPeriod = z.infer<typeof FinancialPeriod>;
 
 /** A project. */
 export const Project = z
-  .object({ internalID: z.number().optional(), projectID: z.string(), description: z.string().default(''), status: z.string().optional(), customer: numberRef.optional() })
+  .object({
+    internalID: z.number().optional(),
+    projectID: z.string(),
+    description: z.string().default(''),
+    status: z.string().optional(),
+    customer: numberRef.optional(),
+  })
   .transform(({ customer, ...rest }) => ({ ...rest, customerNumber: customer?.number }));
 export type Project = z.infer<typeof Project>;
 
@@ -141,12 +184,33 @@ const partyFields = {
   currencyId: z.string().optional(),
   corporateId: z.string().optional(),
   vatRegistrationId: z.string().optional(),
-  mainAddress: z.object({ addressLine1: z.string().optional(), postalCode: z.string().optional(), city: z.string().optional(), country: idRef.optional() }).loose().optional(),
+  mainAddress: z
+    .object({
+      addressLine1: z.string().optional(),
+      postalCode: z.string().optional(),
+      city: z.string().optional(),
+      country: idRef.optional(),
+    })
+    .loose()
+    .optional(),
   mainContact: z.object({ email: z.string().optional(), phone1: z.string().optional() }).loose().optional(),
   lastModifiedDateTime: z.string().optional(),
 };
 
-function flattenParty<T extends { vatZone?: { id: string } | undefined; mainAddress?: { addressLine1?: string | undefined; postalCode?: string | undefined; city?: string | undefined; country?: { id: string } | undefined } | undefined; mainContact?: { email?: string | undefined; phone1?: string | undefined } | undefined }>({ vatZone, mainAddress, mainContact, ...rest }: T) {
+function flattenParty<
+  T extends {
+    vatZone?: { id: string } | undefined;
+    mainAddress?:
+      | {
+          addressLine1?: string | undefined;
+          postalCode?: string | undefined;
+          city?: string | undefined;
+          country?: { id: string } | undefined;
+        }
+      | undefined;
+    mainContact?: { email?: string | undefined; phone1?: string | undefined } | undefined;
+  },
+>({ vatZone, mainAddress, mainContact, ...rest }: T) {
   return {
     ...rest,
     vatZoneId: vatZone?.id,
@@ -164,16 +228,31 @@ export const Customer = z.object(partyFields).transform(flattenParty);
 export type Customer = z.infer<typeof Customer>;
 
 /** A supplier; `timeStamp` is the row version Visma also sends as the ETag. */
-export const Supplier = z.object({ ...partyFields, timeStamp: z.string().optional() }).transform(flattenParty);
+export const Supplier = z
+  .object({ ...partyFields, timeStamp: z.string().optional() })
+  .transform(flattenParty);
 export type Supplier = z.infer<typeof Supplier>;
 
 const TaxDetail = z
-  .object({ taxId: z.string().optional(), vatId: numberRef.optional(), vatRate: optionalAmount, taxableAmount: amount, vatAmount: amount })
-  .transform((t) => ({ vatId: t.vatId?.number ?? t.taxId ?? '', vatRate: t.vatRate, taxableAmount: t.taxableAmount, vatAmount: t.vatAmount }));
+  .object({
+    taxId: z.string().optional(),
+    vatId: numberRef.optional(),
+    vatRate: optionalAmount,
+    taxableAmount: amount,
+    vatAmount: amount,
+  })
+  .transform((t) => ({
+    vatId: t.vatId?.number ?? t.taxId ?? '',
+    vatRate: t.vatRate,
+    taxableAmount: t.taxableAmount,
+    vatAmount: t.vatAmount,
+  }));
 /** VAT per code on a document. */
 export type TaxDetail = z.infer<typeof TaxDetail>;
 
-const SubaccountRef = z.object({ subaccountNumber: z.string().optional(), segments: z.array(Segment).optional() }).loose();
+const SubaccountRef = z
+  .object({ subaccountNumber: z.string().optional(), segments: z.array(Segment).optional() })
+  .loose();
 
 const ArLine = z
   .object({
@@ -186,7 +265,12 @@ const ArLine = z
     vatCode: idRef.optional(),
     subaccount: SubaccountRef.optional(),
   })
-  .transform(({ account, vatCode, subaccount, ...rest }) => ({ ...rest, accountNumber: account?.number, vatCodeId: vatCode?.id, subaccountNumber: subaccount?.subaccountNumber }));
+  .transform(({ account, vatCode, subaccount, ...rest }) => ({
+    ...rest,
+    accountNumber: account?.number,
+    vatCodeId: vatCode?.id,
+    subaccountNumber: subaccount?.subaccountNumber,
+  }));
 
 const customerDocumentFields = {
   referenceNumber: z.string(),
@@ -214,7 +298,11 @@ const customerDocumentFields = {
 /** A customer invoice as read back. */
 export const CustomerInvoice = z
   .object({ ...customerDocumentFields, invoiceLines: z.array(ArLine).default([]) })
-  .transform(({ customer, invoiceLines, ...rest }) => ({ ...rest, customerNumber: customer.number, lines: invoiceLines }));
+  .transform(({ customer, invoiceLines, ...rest }) => ({
+    ...rest,
+    customerNumber: customer.number,
+    lines: invoiceLines,
+  }));
 export type CustomerInvoice = z.infer<typeof CustomerInvoice>;
 
 /** A customer credit note as read back. */
@@ -245,7 +333,16 @@ export const SupplierInvoice = z
     invoiceLines: z
       .array(
         z
-          .object({ lineNumber: z.number(), transactionDescription: z.string().default(''), quantity: optionalAmount, unitCost: optionalAmount, cost: amount, account: numberRef.optional(), vatCode: idRef.optional(), subaccount: SubaccountRef.optional() })
+          .object({
+            lineNumber: z.number(),
+            transactionDescription: z.string().default(''),
+            quantity: optionalAmount,
+            unitCost: optionalAmount,
+            cost: amount,
+            account: numberRef.optional(),
+            vatCode: idRef.optional(),
+            subaccount: SubaccountRef.optional(),
+          })
           .transform(({ transactionDescription, unitCost, cost, account, vatCode, subaccount, ...rest }) => ({
             ...rest,
             description: transactionDescription,
@@ -260,17 +357,31 @@ export const SupplierInvoice = z
     timeStamp: z.string().optional(),
     lastModifiedDateTime: z.string().optional(),
   })
-  .transform(({ supplier, taxDetailLines, invoiceLines, ...rest }) => ({ ...rest, supplierNumber: supplier.number, taxDetails: taxDetailLines, lines: invoiceLines }));
+  .transform(({ supplier, taxDetailLines, invoiceLines, ...rest }) => ({
+    ...rest,
+    supplierNumber: supplier.number,
+    taxDetails: taxDetailLines,
+    lines: invoiceLines,
+  }));
 export type SupplierInvoice = z.infer<typeof SupplierInvoice>;
 
 /** Result of a customer invoice / credit note release action. */
-export const ReleaseActionResult = z.object({ actionId: z.string().optional(), actionResult: z.enum(['Queued', 'InProcess', 'Failed', 'Done']), errorInfo: z.string().optional() });
+export const ReleaseActionResult = z.object({
+  actionId: z.string().optional(),
+  actionResult: z.enum(['Queued', 'InProcess', 'Failed', 'Done']),
+  errorInfo: z.string().optional(),
+});
 
 /** A background-API acceptance (`202`). */
 export const BackgroundAccepted = z.object({ id: z.string(), stateLocation: z.string().optional() });
 
 /** State of a background-API request. */
-export const BackgroundState = z.object({ id: z.string().optional(), status: z.string(), statusCode: z.number().optional(), errorMessage: z.string().optional() });
+export const BackgroundState = z.object({
+  id: z.string().optional(),
+  status: z.string(),
+  statusCode: z.number().optional(),
+  errorMessage: z.string().optional(),
+});
 
 /** A GL batch (journal transaction) and its lines. */
 export const JournalTransaction = z
@@ -284,8 +395,21 @@ export const JournalTransaction = z
     journalTransactionLines: z
       .array(
         z
-          .object({ lineNumber: z.number(), accountNumber: z.string(), referenceNumber: z.string().optional(), debitAmount: amount, creditAmount: amount, customerSupplier: z.string().optional(), vatCode: idRef.optional(), subaccount: SubaccountRef.optional() })
-          .transform(({ vatCode, subaccount, ...rest }) => ({ ...rest, vatCodeId: vatCode?.id, subaccountNumber: subaccount?.subaccountNumber })),
+          .object({
+            lineNumber: z.number(),
+            accountNumber: z.string(),
+            referenceNumber: z.string().optional(),
+            debitAmount: amount,
+            creditAmount: amount,
+            customerSupplier: z.string().optional(),
+            vatCode: idRef.optional(),
+            subaccount: SubaccountRef.optional(),
+          })
+          .transform(({ vatCode, subaccount, ...rest }) => ({
+            ...rest,
+            vatCodeId: vatCode?.id,
+            subaccountNumber: subaccount?.subaccountNumber,
+          })),
       )
       .default([]),
   })

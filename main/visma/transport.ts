@@ -110,7 +110,8 @@ export class VismaTransport {
         try {
           return await requestToken(this.http, this.config, this.now);
         } catch (error) {
-          if (error instanceof VismaError || attempt >= this.maxRetries()) throw this.asVismaError(error, 'POST token', 'Visma Connect');
+          if (error instanceof VismaError || attempt >= this.maxRetries())
+            throw this.asVismaError(error, 'POST token', 'Visma Connect');
           await this.sleep(this.backoff(attempt));
         }
       }
@@ -122,7 +123,7 @@ export class VismaTransport {
     const isRead = call.method === 'GET';
     let retriedAuth = false;
     let rateRetries = 0;
-    for (let attempt = 0; ; ) {
+    for (let attempt = 0; ;) {
       const token = await this.token();
       const release = await this.budget.acquire();
       let res: AxiosResponse<string>;
@@ -156,7 +157,10 @@ export class VismaTransport {
         continue;
       }
       if (status === 429 && rateRetries < (this.options.maxRateLimitRetries ?? 6)) {
-        const wait = parseRetryAfter(headers['retry-after'], this.now()) ?? secondsHeader(headers['x-ratelimit-reset']) ?? this.backoff(rateRetries);
+        const wait =
+          parseRetryAfter(headers['retry-after'], this.now()) ??
+          secondsHeader(headers['x-ratelimit-reset']) ??
+          this.backoff(rateRetries);
         rateRetries += 1;
         this.budget.pauseFor(wait);
         continue;
@@ -168,7 +172,12 @@ export class VismaTransport {
         }
         if (!isRead) throw new UncertainWriteError(call.endpoint, `Visma answered HTTP ${status}`, status);
       }
-      throw new VismaError(mapVismaError(status, res.data, call.endpoint, { tenantId: this.config.tenantId, companyId: this.config.companyId }));
+      throw new VismaError(
+        mapVismaError(status, res.data, call.endpoint, {
+          tenantId: this.config.tenantId,
+          companyId: this.config.companyId,
+        }),
+      );
     }
   }
 
@@ -192,12 +201,22 @@ export class VismaTransport {
   }
 
   private backoff(attempt: number): number {
-    return backoffDelay(attempt, this.options.backoffBaseMs ?? 250, this.options.backoffCapMs ?? 10_000, this.random);
+    return backoffDelay(
+      attempt,
+      this.options.backoffBaseMs ?? 250,
+      this.options.backoffCapMs ?? 10_000,
+      this.random,
+    );
   }
 
   private asVismaError(error: unknown, endpoint: string, host: string): VismaError {
     if (error instanceof VismaError) return error;
-    return new VismaError({ code: 'network', endpoint, detail: describeNetworkError(error), message: `Could not reach ${host} (${describeNetworkError(error)}). Check the internet connection and the ${host === 'Visma Connect' ? 'token URL' : 'API base URL'}.` });
+    return new VismaError({
+      code: 'network',
+      endpoint,
+      detail: describeNetworkError(error),
+      message: `Could not reach ${host} (${describeNetworkError(error)}). Check the internet connection and the ${host === 'Visma Connect' ? 'token URL' : 'API base URL'}.`,
+    });
   }
 }
 
@@ -239,6 +258,7 @@ function isConnectionRefused(error: unknown): boolean {
 function describeNetworkError(error: unknown): string {
   const e = error as { code?: string; message?: string } | undefined;
   if (e?.code === 'ECONNABORTED' || e?.code === 'ETIMEDOUT') return 'no answer before the timeout';
-  if (e?.code === 'ECONNRESET' || /socket hang up/i.test(e?.message ?? '')) return 'the connection was closed before the answer';
+  if (e?.code === 'ECONNRESET' || /socket hang up/i.test(e?.message ?? ''))
+    return 'the connection was closed before the answer';
   return redactor.redact(e?.code ?? e?.message ?? String(error));
 }

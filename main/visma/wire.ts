@@ -15,7 +15,8 @@ export function wrap<T>(value: T | undefined): Wrapped<T> | undefined {
 export function wrapAmount(value: string | Decimal | undefined): Wrapped<number> | undefined {
   if (value === undefined) return undefined;
   const d = new Decimal(value);
-  if (!d.isFinite()) throw new VismaError({ code: 'invalid_input', message: `Not an amount: ${String(value)}` });
+  if (!d.isFinite())
+    throw new VismaError({ code: 'invalid_input', message: `Not an amount: ${String(value)}` });
   return { value: d.toNumber() };
 }
 
@@ -50,7 +51,8 @@ export function keyFromLocation(location: string | undefined, endpoint: string):
     throw new VismaError({
       code: 'bad_response',
       endpoint,
-      message: 'Visma created the record but did not say its number (no Location header). Look it up in Visma before sending it again.',
+      message:
+        'Visma created the record but did not say its number (no Location header). Look it up in Visma before sending it again.',
     });
   }
   return decodeURIComponent(last);

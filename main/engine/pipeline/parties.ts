@@ -33,13 +33,23 @@ function cachedParties(ctx: RunContext, kind: LinkKind): VParty[] {
 
 function adoptAfterCrash(ctx: RunContext, kind: LinkKind, stId: string, name: string): VParty | undefined {
   if (!getCursor(ctx.db, ctx.profileId, `intent:${kind}:${stId}`)) return undefined;
-  return cachedParties(ctx, kind).find((p) => norm(p.name) === norm(name));
+  const taken = new Set(loadLinks(ctx.db, ctx.profileId, kind).values());
+  return cachedParties(ctx, kind).find((p) => !taken.has(p.number) && norm(p.name) === norm(name));
 }
 
 /** An existing, active Visma supplier with exactly this name (vendors are companies: names identify them). */
 function uniqueByName(ctx: RunContext, kind: LinkKind, name: string): VParty | undefined {
   const hits = cachedParties(ctx, kind).filter((p) => p.active && norm(p.name) === norm(name));
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** After a create without an answer: re-read recent parties and adopt the one that landed, if it did. */
+async function adoptAfterUncertain(ctx: RunContext, kind: LinkKind, info: StCustomerInfo | StVendorInfo): Promise<void> {
+  const since = new Date(ctx.now().getTime() - 10 * 60 * 1000).toISOString();
+  const recent = kind === 'customer' ? await ctx.visma.customers(since) : await ctx.visma.suppliers(since);
+  saveRecords(ctx.db, ctx.profileId, 'visma', kind, recent, (r) => r.number, false, ctx.now().toISOString());
+  const adopted = adoptAfterCrash(ctx, kind, info.id, info.name);
+  if (adopted) setLink(ctx.db, ctx.profileId, kind, info.id, adopted.number, 'matched', ctx.actor);
 }
 
 async function ensure<T extends StCustomerInfo | StVendorInfo>(
@@ -62,7 +72,8 @@ async function ensure<T extends StCustomerInfo | StVendorInfo>(
     crashPoint('party.before-create');
     const outcome = await create(info);
     crashPoint('party.after-create');
-    if (outcome.status !== 'ok') continue; // stays unlinked; the document is blocked with the reason
+    if (outcome.status === 'uncertain') await adoptAfterUncertain(ctx, kind, info);
+    if (outcome.status !== 'ok') continue; // unlinked unless adopted; the document is blocked with the reason
     ctx.db.transaction(() => {
       saveRecords(ctx.db, ctx.profileId, 'visma', kind, [outcome.value], (r) => r.number, false, ctx.now().toISOString());
       setLink(ctx.db, ctx.profileId, kind, info.id, outcome.value.number, 'created', ctx.actor);

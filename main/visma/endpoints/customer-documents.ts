@@ -38,12 +38,21 @@ function listQuery(filter: CustomerDocumentFilter): Record<string, string | unde
 export function customerDocumentEndpoints(deps: EndpointDeps) {
   const { transport, paging } = deps;
 
-  async function release<T extends { status: string }>(path: string, endpoint: string, reread: () => Promise<T | null>): Promise<ReleaseOutcome> {
+  async function release<T extends { status: string }>(
+    path: string,
+    endpoint: string,
+    reread: () => Promise<T | null>,
+  ): Promise<ReleaseOutcome> {
     try {
       const reply = await transport.send({ method: 'POST', path, endpoint });
       const result = parseReply(ReleaseActionResult, reply.data, endpoint);
       if (result.actionResult === 'Failed') {
-        throw new VismaError({ code: 'release_failed', endpoint, detail: result.errorInfo, message: `Visma could not release the document${result.errorInfo ? `: ${withoutVismaId(result.errorInfo)}` : '.'}` });
+        throw new VismaError({
+          code: 'release_failed',
+          endpoint,
+          detail: result.errorInfo,
+          message: `Visma could not release the document${result.errorInfo ? `: ${withoutVismaId(result.errorInfo)}` : '.'}`,
+        });
       }
       return { actionResult: result.actionResult };
     } catch (error) {
@@ -60,34 +69,66 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
     return keyFromLocation(reply.headers.location, endpoint);
   }
 
-  const getOne = async <T>(path: string, endpoint: string, schema: z.ZodType<T>) => (await getOrNull(deps, { path, endpoint }, schema))?.value ?? null;
-  const getInvoice = (number: string) => getOne(`/v1/customerinvoice/${seg(number)}`, 'GET /v1/customerinvoice/{invoiceNumber}', CustomerInvoice);
-  const getCreditNote = (number: string) => getOne(`/v1/customerCreditNote/${seg(number)}`, 'GET /v1/customerCreditNote/{creditNoteNumber}', CustomerCreditNote);
+  const getOne = async <T>(path: string, endpoint: string, schema: z.ZodType<T>) =>
+    (await getOrNull(deps, { path, endpoint }, schema))?.value ?? null;
+  const getInvoice = (number: string) =>
+    getOne(`/v1/customerinvoice/${seg(number)}`, 'GET /v1/customerinvoice/{invoiceNumber}', CustomerInvoice);
+  const getCreditNote = (number: string) =>
+    getOne(
+      `/v1/customerCreditNote/${seg(number)}`,
+      'GET /v1/customerCreditNote/{creditNoteNumber}',
+      CustomerCreditNote,
+    );
 
   return {
     /** Creates a customer invoice (`POST /v2/customerinvoice`, arrives Balanced); returns its number. Lost answer → UncertainWriteError. */
-    createCustomerInvoice: (input: CustomerDocumentInput) => create('/v2/customerinvoice', 'POST /v2/customerinvoice', customerInvoiceBody(input)),
+    createCustomerInvoice: (input: CustomerDocumentInput) =>
+      create('/v2/customerinvoice', 'POST /v2/customerinvoice', customerInvoiceBody(input)),
     /** One customer invoice, or null. */
     getCustomerInvoice: getInvoice,
     /** Customer invoices matching the filter (all pages). */
     listCustomerInvoices: (filter: CustomerDocumentFilter = {}) =>
-      readAllPages(transport, { path: '/v1/customerinvoice', endpoint: 'GET /v1/customerinvoice', query: listQuery(filter) }, CustomerInvoice, paging),
+      readAllPages(
+        transport,
+        { path: '/v1/customerinvoice', endpoint: 'GET /v1/customerinvoice', query: listQuery(filter) },
+        CustomerInvoice,
+        paging,
+      ),
     /** Changes an unreleased customer invoice (fields present in `patch`, lines by operation). */
     updateCustomerInvoice: async (number: string, patch: CustomerDocumentPatch) => {
-      await transport.send({ method: 'PUT', path: `/v1/customerinvoice/${seg(number)}`, endpoint: 'PUT /v1/customerinvoice/{invoiceNumber}', body: customerInvoiceBody(patch) });
+      await transport.send({
+        method: 'PUT',
+        path: `/v1/customerinvoice/${seg(number)}`,
+        endpoint: 'PUT /v1/customerinvoice/{invoiceNumber}',
+        body: customerInvoiceBody(patch),
+      });
     },
     /** Releases a customer invoice (Balanced → Open, GL batch written). */
     releaseCustomerInvoice: (number: string) =>
-      release(`/v1/customerinvoice/${seg(number)}/action/release`, 'POST /v1/customerinvoice/{invoiceNumber}/action/release', () => getInvoice(number)),
+      release(
+        `/v1/customerinvoice/${seg(number)}/action/release`,
+        'POST /v1/customerinvoice/{invoiceNumber}/action/release',
+        () => getInvoice(number),
+      ),
     /** Creates a customer credit note (`POST /v2/customerCreditNote`); returns its number. */
-    createCustomerCreditNote: (input: CustomerDocumentInput) => create('/v2/customerCreditNote', 'POST /v2/customerCreditNote', customerCreditNoteBody(input)),
+    createCustomerCreditNote: (input: CustomerDocumentInput) =>
+      create('/v2/customerCreditNote', 'POST /v2/customerCreditNote', customerCreditNoteBody(input)),
     /** One customer credit note, or null. */
     getCustomerCreditNote: getCreditNote,
     /** Customer credit notes matching the filter (all pages). */
     listCustomerCreditNotes: (filter: CustomerDocumentFilter = {}) =>
-      readAllPages(transport, { path: '/v1/customerCreditNote', endpoint: 'GET /v1/customerCreditNote', query: listQuery(filter) }, CustomerCreditNote, paging),
+      readAllPages(
+        transport,
+        { path: '/v1/customerCreditNote', endpoint: 'GET /v1/customerCreditNote', query: listQuery(filter) },
+        CustomerCreditNote,
+        paging,
+      ),
     /** Releases a customer credit note. */
     releaseCustomerCreditNote: (number: string) =>
-      release(`/v1/customerCreditNote/${seg(number)}/action/release`, 'POST /v1/customerCreditNote/{creditNoteNumber}/action/release', () => getCreditNote(number)),
+      release(
+        `/v1/customerCreditNote/${seg(number)}/action/release`,
+        'POST /v1/customerCreditNote/{creditNoteNumber}/action/release',
+        () => getCreditNote(number),
+      ),
   };
 }

@@ -25,7 +25,11 @@ export function journalEndpoints(deps: EndpointDeps) {
   async function listGlBatches(query: BatchQuery): Promise<JournalTransaction[]> {
     const parts = await readAllPages(
       transport,
-      { path: '/v2/journaltransaction', endpoint: 'GET /v2/journaltransaction', query: { module: query.module, periodId: query.period } },
+      {
+        path: '/v2/journaltransaction',
+        endpoint: 'GET /v2/journaltransaction',
+        query: { module: query.module, periodId: query.period },
+      },
       JournalTransaction,
       { ...paging, unitsOf: (b) => Math.max(1, b.lines.length) },
     );
@@ -33,7 +37,9 @@ export function journalEndpoints(deps: EndpointDeps) {
     for (const part of parts) {
       const seen = merged.get(part.batchNumber);
       if (!seen) merged.set(part.batchNumber, { ...part, lines: [...part.lines] });
-      else for (const line of part.lines) if (!seen.lines.some((l) => l.lineNumber === line.lineNumber)) seen.lines.push(line);
+      else
+        for (const line of part.lines)
+          if (!seen.lines.some((l) => l.lineNumber === line.lineNumber)) seen.lines.push(line);
     }
     return [...merged.values()];
   }
@@ -42,7 +48,9 @@ export function journalEndpoints(deps: EndpointDeps) {
   async function glBatchNumbersByReference(query: BatchQuery): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const batch of await listGlBatches(query)) {
-      for (const line of batch.lines) if (line.referenceNumber && !out.has(line.referenceNumber)) out.set(line.referenceNumber, batch.batchNumber);
+      for (const line of batch.lines)
+        if (line.referenceNumber && !out.has(line.referenceNumber))
+          out.set(line.referenceNumber, batch.batchNumber);
     }
     return out;
   }
@@ -54,13 +62,27 @@ export function journalEndpoints(deps: EndpointDeps) {
     findGlBatch: async (query: BatchQuery & { referenceNumber: string }): Promise<GlBatchRef | null> => {
       for (const batch of await listGlBatches(query)) {
         if (batch.lines.some((l) => l.referenceNumber === query.referenceNumber)) {
-          return { batchNumber: batch.batchNumber, module: batch.module, financialPeriod: batch.financialPeriod, status: batch.status };
+          return {
+            batchNumber: batch.batchNumber,
+            module: batch.module,
+            financialPeriod: batch.financialPeriod,
+            status: batch.status,
+          };
         }
       }
       return null;
     },
     /** One GL batch by number, or null. */
     getGlBatch: async (batchNumber: string) =>
-      (await getOrNull(deps, { path: `/v2/journaltransaction/${seg(batchNumber)}`, endpoint: 'GET /v2/journaltransaction/{journalTransactionNumber}' }, JournalTransaction))?.value ?? null,
+      (
+        await getOrNull(
+          deps,
+          {
+            path: `/v2/journaltransaction/${seg(batchNumber)}`,
+            endpoint: 'GET /v2/journaltransaction/{journalTransactionNumber}',
+          },
+          JournalTransaction,
+        )
+      )?.value ?? null,
   };
 }

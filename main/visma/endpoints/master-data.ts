@@ -1,4 +1,14 @@
-import { Account, Branch, Dimension, FinancialPeriod, Project, Subaccount, VatCategory, VatCode, VatZone } from '../schemas';
+import {
+  Account,
+  Branch,
+  Dimension,
+  FinancialPeriod,
+  Project,
+  Subaccount,
+  VatCategory,
+  VatCode,
+  VatZone,
+} from '../schemas';
 import { readAllPages } from '../paging';
 import type { EndpointDeps, ModifiedFilter } from './shared';
 import { getList, getOrNull, modifiedQuery, seg } from './shared';
@@ -9,33 +19,85 @@ export function masterDataEndpoints(deps: EndpointDeps) {
   return {
     /** GL accounts (`/v1/account` is not paged in the official description). */
     listAccounts: (filter: ModifiedFilter & { active?: boolean } = {}) =>
-      getList(deps, { path: '/v1/account', endpoint: 'GET /v1/account', query: { active: filter.active, ...modifiedQuery(filter) } }, Account),
+      getList(
+        deps,
+        {
+          path: '/v1/account',
+          endpoint: 'GET /v1/account',
+          query: { active: filter.active, ...modifiedQuery(filter) },
+        },
+        Account,
+      ),
     /** One GL account, or null. */
     getAccount: async (accountCd: string) =>
-      (await getOrNull(deps, { path: `/v1/account/${seg(accountCd)}`, endpoint: 'GET /v1/account/{accountCd}' }, Account))?.value ?? null,
+      (
+        await getOrNull(
+          deps,
+          { path: `/v1/account/${seg(accountCd)}`, endpoint: 'GET /v1/account/{accountCd}' },
+          Account,
+        )
+      )?.value ?? null,
     /** Subaccounts with their segment values (paged). */
     listSubaccounts: (filter: ModifiedFilter & { active?: boolean } = {}) =>
-      readAllPages(transport, { path: '/v1/subaccount', endpoint: 'GET /v1/subaccount', query: { active: filter.active, ...modifiedQuery(filter) } }, Subaccount, paging),
+      readAllPages(
+        transport,
+        {
+          path: '/v1/subaccount',
+          endpoint: 'GET /v1/subaccount',
+          query: { active: filter.active, ...modifiedQuery(filter) },
+        },
+        Subaccount,
+        paging,
+      ),
     /** Dimension ids (e.g. `SUBACCOUNT`). */
-    listDimensions: async () => (await transport.send({ method: 'GET', path: '/v1/dimension', endpoint: 'GET /v1/dimension' })).data as string[],
+    listDimensions: async () =>
+      (await transport.send({ method: 'GET', path: '/v1/dimension', endpoint: 'GET /v1/dimension' }))
+        .data as string[],
     /** A dimension with its segments and values, or null. */
     getDimension: async (dimensionId = 'SUBACCOUNT') =>
-      (await getOrNull(deps, { path: `/v1/dimension/${seg(dimensionId)}`, endpoint: 'GET /v1/dimension/{dimensionId}' }, Dimension))?.value ?? null,
+      (
+        await getOrNull(
+          deps,
+          { path: `/v1/dimension/${seg(dimensionId)}`, endpoint: 'GET /v1/dimension/{dimensionId}' },
+          Dimension,
+        )
+      )?.value ?? null,
     /** VAT zones (paged). */
-    listVatZones: () => readAllPages(transport, { path: '/v1/vatZone', endpoint: 'GET /v1/vatZone' }, VatZone, paging),
+    listVatZones: () =>
+      readAllPages(transport, { path: '/v1/vatZone', endpoint: 'GET /v1/vatZone' }, VatZone, paging),
     /** VAT categories with the VAT codes each allows. */
-    listVatCategories: () => getList(deps, { path: '/v1/vatCategory', endpoint: 'GET /v1/vatCategory' }, VatCategory),
+    listVatCategories: () =>
+      getList(deps, { path: '/v1/vatCategory', endpoint: 'GET /v1/vatCategory' }, VatCategory),
     /** VAT codes with their current rate, zones and categories. */
     listVatCodes: () => getList(deps, { path: '/v1/vat', endpoint: 'GET /v1/vat' }, VatCode),
     /** Branches. */
     listBranches: () => getList(deps, { path: '/v1/branch', endpoint: 'GET /v1/branch' }, Branch),
     /** Financial periods with `closedInCustomerLedger` / `closedInSupplierLedger`. */
-    listFinancialPeriods: () => getList(deps, { path: '/v1/financialPeriod', endpoint: 'GET /v1/financialPeriod' }, FinancialPeriod),
+    listFinancialPeriods: () =>
+      getList(deps, { path: '/v1/financialPeriod', endpoint: 'GET /v1/financialPeriod' }, FinancialPeriod),
     /** One financial period (`YYYYMM`), or null when Visma does not have it. */
     getFinancialPeriod: async (periodId: string) =>
-      (await getOrNull(deps, { path: `/v1/financialPeriod/${seg(periodId)}`, endpoint: 'GET /v1/financialPeriod/{financialPeriodId}' }, FinancialPeriod))?.value ?? null,
+      (
+        await getOrNull(
+          deps,
+          {
+            path: `/v1/financialPeriod/${seg(periodId)}`,
+            endpoint: 'GET /v1/financialPeriod/{financialPeriodId}',
+          },
+          FinancialPeriod,
+        )
+      )?.value ?? null,
     /** Projects (paged). */
     listProjects: (filter: ModifiedFilter & { status?: string } = {}) =>
-      readAllPages(transport, { path: '/v1/project', endpoint: 'GET /v1/project', query: { status: filter.status, ...modifiedQuery(filter) } }, Project, paging),
+      readAllPages(
+        transport,
+        {
+          path: '/v1/project',
+          endpoint: 'GET /v1/project',
+          query: { status: filter.status, ...modifiedQuery(filter) },
+        },
+        Project,
+        paging,
+      ),
   };
 }

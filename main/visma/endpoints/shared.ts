@@ -23,11 +23,18 @@ export interface ModifiedFilter {
 /** The `lastModifiedDateTime` + condition query pair for a filter (empty when not filtering). */
 export function modifiedQuery(filter: ModifiedFilter | undefined): Record<string, string | undefined> {
   if (!filter?.modifiedSince) return {};
-  return { lastModifiedDateTime: filter.modifiedSince, lastModifiedDateTimeCondition: filter.modifiedCondition ?? '>=' };
+  return {
+    lastModifiedDateTime: filter.modifiedSince,
+    lastModifiedDateTimeCondition: filter.modifiedCondition ?? '>=',
+  };
 }
 
 /** GETs one record; a 404 becomes null. */
-export async function getOrNull<T>(deps: EndpointDeps, call: Omit<VismaCall, 'method'>, schema: z.ZodType<T>): Promise<{ value: T; headers: Record<string, string> } | null> {
+export async function getOrNull<T>(
+  deps: EndpointDeps,
+  call: Omit<VismaCall, 'method'>,
+  schema: z.ZodType<T>,
+): Promise<{ value: T; headers: Record<string, string> } | null> {
   try {
     const reply = await deps.transport.send({ ...call, method: 'GET' });
     return { value: parseReply(schema, reply.data, call.endpoint), headers: reply.headers };
@@ -38,7 +45,11 @@ export async function getOrNull<T>(deps: EndpointDeps, call: Omit<VismaCall, 'me
 }
 
 /** GETs an unpaged list. */
-export async function getList<T>(deps: EndpointDeps, call: Omit<VismaCall, 'method'>, item: z.ZodType<T>): Promise<T[]> {
+export async function getList<T>(
+  deps: EndpointDeps,
+  call: Omit<VismaCall, 'method'>,
+  item: z.ZodType<T>,
+): Promise<T[]> {
   const reply = await deps.transport.send({ ...call, method: 'GET' });
   return parseReply(item.array(), reply.data ?? [], call.endpoint);
 }

@@ -23,30 +23,54 @@ export type SupplierInvoiceFilter = ModifiedFilter & {
 export function supplierInvoiceEndpoints(deps: EndpointDeps) {
   const { transport, paging } = deps;
   const get = async (number: string) => {
-    const found = await getOrNull(deps, { path: `/v1/supplierInvoice/${seg(number)}`, endpoint: 'GET /v1/supplierInvoice/{invoiceNumber}' }, SupplierInvoice);
+    const found = await getOrNull(
+      deps,
+      { path: `/v1/supplierInvoice/${seg(number)}`, endpoint: 'GET /v1/supplierInvoice/{invoiceNumber}' },
+      SupplierInvoice,
+    );
     return found ? { invoice: found.value, etag: etagFrom(found.headers, found.value.timeStamp) } : null;
   };
 
   /** Follows a background request until it finishes (Visma answers a supplier invoice release with 202). */
   async function awaitBackground(id: string, endpoint: string): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const reply = await transport.send({ method: 'GET', path: `/v1/background/${seg(id)}`, endpoint: 'GET /v1/background/{requestId}' });
+      const reply = await transport.send({
+        method: 'GET',
+        path: `/v1/background/${seg(id)}`,
+        endpoint: 'GET /v1/background/{requestId}',
+      });
       const state = parseReply(BackgroundState, reply.data, 'GET /v1/background/{requestId}');
       if (state.status === 'Finished') return;
       if (state.status === 'Failed') {
-        const mapped = mapVismaError(state.statusCode ?? 400, { message: state.errorMessage ?? '' }, endpoint);
-        throw new VismaError({ ...mapped, code: mapped.code === 'validation' ? 'release_failed' : mapped.code });
+        const mapped = mapVismaError(
+          state.statusCode ?? 400,
+          { message: state.errorMessage ?? '' },
+          endpoint,
+        );
+        throw new VismaError({
+          ...mapped,
+          code: mapped.code === 'validation' ? 'release_failed' : mapped.code,
+        });
       }
       await deps.sleep(Math.min(5_000, 250 * 2 ** attempt));
     }
-    throw new VismaError({ code: 'uncertain', endpoint, message: 'Visma has not finished releasing the supplier invoice yet. Check its status later.' });
+    throw new VismaError({
+      code: 'uncertain',
+      endpoint,
+      message: 'Visma has not finished releasing the supplier invoice yet. Check its status later.',
+    });
   }
 
   return {
     /** Creates a supplier invoice (arrives Balanced); returns its number. Lost answer → UncertainWriteError. */
     createSupplierInvoice: async (input: SupplierInvoiceInput) => {
       const endpoint = 'POST /v1/supplierInvoice';
-      const reply = await transport.send({ method: 'POST', path: '/v1/supplierInvoice', endpoint, body: supplierInvoiceBody(input, true) });
+      const reply = await transport.send({
+        method: 'POST',
+        path: '/v1/supplierInvoice',
+        endpoint,
+        body: supplierInvoiceBody(input, true),
+      });
       return keyFromLocation(reply.headers.location, endpoint);
     },
     /** One supplier invoice with its ETag, or null. */
@@ -62,7 +86,12 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
             supplier: filter.supplier,
             status: filter.status,
             financialPeriod: filter.financialPeriod,
-            ...(filter.date ? { docDate: `${filter.date.slice(0, 10)}T00:00:00`, docDateCondition: filter.dateCondition ?? '>=' } : {}),
+            ...(filter.date
+              ? {
+                  docDate: `${filter.date.slice(0, 10)}T00:00:00`,
+                  docDateCondition: filter.dateCondition ?? '>=',
+                }
+              : {}),
             ...modifiedQuery(filter),
           },
         },
@@ -70,7 +99,10 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
         paging,
       ),
     /** Updates an unreleased supplier invoice with If-Match; `change` is re-applied to fresh data after a 412. */
-    updateSupplierInvoice: (number: string, change: SupplierInvoicePatch | ((current: SupplierInvoice) => SupplierInvoicePatch | null)) =>
+    updateSupplierInvoice: (
+      number: string,
+      change: SupplierInvoicePatch | ((current: SupplierInvoice) => SupplierInvoicePatch | null),
+    ) =>
       updateWithEtag<SupplierInvoice>({
         endpoint: 'PUT /v1/supplierInvoice/{invoiceNumber}',
         read: async () => {
@@ -82,7 +114,13 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
           return patch ? supplierInvoiceBody(patch, false) : null;
         },
         write: async (body, etag) => {
-          await transport.send({ method: 'PUT', path: `/v1/supplierInvoice/${seg(number)}`, endpoint: 'PUT /v1/supplierInvoice/{invoiceNumber}', body, ...(etag ? { ifMatch: etag } : {}) });
+          await transport.send({
+            method: 'PUT',
+            path: `/v1/supplierInvoice/${seg(number)}`,
+            endpoint: 'PUT /v1/supplierInvoice/{invoiceNumber}',
+            body,
+            ...(etag ? { ifMatch: etag } : {}),
+          });
         },
         maxAttempts: deps.maxConflictAttempts,
         sleep: deps.sleep,
@@ -92,7 +130,11 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
     releaseSupplierInvoice: async (number: string): Promise<void> => {
       const endpoint = 'POST /v1/supplierInvoice/{invoiceNumber}/action/release';
       try {
-        const reply = await transport.send({ method: 'POST', path: `/v1/supplierInvoice/${seg(number)}/action/release`, endpoint });
+        const reply = await transport.send({
+          method: 'POST',
+          path: `/v1/supplierInvoice/${seg(number)}/action/release`,
+          endpoint,
+        });
         await awaitBackground(parseReply(BackgroundAccepted, reply.data, endpoint).id, endpoint);
       } catch (error) {
         if (!isUncertain(error)) throw error;

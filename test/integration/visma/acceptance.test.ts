@@ -24,7 +24,10 @@ describe('acceptance: Visma client and simulator', () => {
     });
     expect(changed).toBe(true);
     expect(seen).toEqual(['Brødrene Dahl AS', 'Brødrene Dahl AS (renamed)']);
-    expect((await client.getSupplier('20002'))?.supplier).toMatchObject({ name: 'Brødrene Dahl AS (renamed)', email: 'ap@dahl.no' });
+    expect((await client.getSupplier('20002'))?.supplier).toMatchObject({
+      name: 'Brødrene Dahl AS (renamed)',
+      email: 'ap@dahl.no',
+    });
     expect(client.callCounts()['PUT /v1/supplier/{supplierCd}']).toBe(2);
     expect(s.violations()).toEqual([]);
   });
@@ -33,22 +36,39 @@ describe('acceptance: Visma client and simulator', () => {
     sim = await startVismaSimulator();
     const s = sim;
     const client = createVismaClient(connectionFor(s), testOptions());
-    const bill = await client.createSupplierInvoice({ supplierNumber: '20001', date: thisMonth(), lines: [{ description: 'Pipe', unitCost: '100', accountNumber: '4000', vatCodeId: '1' }] });
+    const bill = await client.createSupplierInvoice({
+      supplierNumber: '20001',
+      date: thisMonth(),
+      lines: [{ description: 'Pipe', unitCost: '100', accountNumber: '4000', vatCodeId: '1' }],
+    });
     let attempts = 0;
     await client.updateSupplierInvoice(bill, () => {
       if (++attempts === 1) s.touchSupplierInvoice(bill, { text: 'edited in Visma' });
       return { supplierReference: 'INV-9' };
     });
     expect(attempts).toBe(2);
-    expect((await client.getSupplierInvoice(bill))?.invoice).toMatchObject({ supplierReference: 'INV-9', description: 'edited in Visma' });
+    expect((await client.getSupplierInvoice(bill))?.invoice).toMatchObject({
+      supplierReference: 'INV-9',
+      description: 'edited in Visma',
+    });
   });
 
   it('3. commit-then-drop on a create is reported as uncertain and the document exists once', async () => {
     sim = await startVismaSimulator();
     const client = createVismaClient(connectionFor(sim), testOptions());
-    sim.injectFault({ kind: 'commit-then-drop', method: 'POST', pathIncludes: '/v2/customerinvoice', count: 1 });
+    sim.injectFault({
+      kind: 'commit-then-drop',
+      method: 'POST',
+      pathIncludes: '/v2/customerinvoice',
+      count: 1,
+    });
     const error = await client
-      .createCustomerInvoice({ customerNumber: '10001', documentDate: thisMonth(), externalReference: 'ST-42', lines: [{ description: 'Labour', unitPrice: '500', accountNumber: '3000', vatCodeId: '3' }] })
+      .createCustomerInvoice({
+        customerNumber: '10001',
+        documentDate: thisMonth(),
+        externalReference: 'ST-42',
+        lines: [{ description: 'Labour', unitPrice: '500', accountNumber: '3000', vatCodeId: '3' }],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UncertainWriteError);
     expect(isUncertain(error)).toBe(true);
@@ -67,7 +87,10 @@ describe('acceptance: Visma client and simulator', () => {
     expect((await client.listAccounts()).length).toBeGreaterThan(10);
     expect(client.callCounts()['GET /v1/account']).toBe(3);
     sim.injectFault({ kind: 'status', status: 500, method: 'POST', pathIncludes: '/v1/customer', count: 1 });
-    await expect(client.createCustomer({ name: 'X AS' })).rejects.toMatchObject({ code: 'uncertain', status: 500 });
+    await expect(client.createCustomer({ name: 'X AS' })).rejects.toMatchObject({
+      code: 'uncertain',
+      status: 500,
+    });
     sim.injectFault({ kind: 'status', status: 429, retryAfter: 0, count: 1 });
     sim.injectFault({ kind: 'status', status: 401, count: 1 });
     expect(await client.getCustomer('10001')).toMatchObject({ name: 'Nordvik Eiendom AS' });
@@ -92,7 +115,9 @@ describe('acceptance: Visma client and simulator', () => {
     expect(usage.every((w) => w.used <= 100)).toBe(true);
     expect(usage.reduce((n, w) => n + w.rejected, 0)).toBe(0);
     expect(client.callCounts()['GET /v1/account/{accountCd}']).toBe(300);
-    console.log(`300 reads in ${Date.now() - started} ms over ${usage.length} windows: ${usage.map((w) => w.used).join(', ')}`);
+    console.log(
+      `300 reads in ${Date.now() - started} ms over ${usage.length} windows: ${usage.map((w) => w.used).join(', ')}`,
+    );
   }, 90_000);
 
   it('5. a token for company A with the company id of B is refused, and the connection test says why', async () => {
@@ -118,13 +143,32 @@ describe('acceptance: Visma client and simulator', () => {
     const good = connectionFor(sim);
     const ok = await testConnection(good, testOptions());
     expect(ok.ok).toBe(true);
-    expect(ok.checks.map((c) => c.name)).toEqual(['Visma Connect token', 'Company access', 'GL accounts', 'Subaccounts', 'VAT zones', 'VAT categories', 'VAT codes', 'Branches', 'Financial periods', 'Projects', 'Customers', 'Suppliers']);
+    expect(ok.checks.map((c) => c.name)).toEqual([
+      'Visma Connect token',
+      'Company access',
+      'GL accounts',
+      'Subaccounts',
+      'VAT zones',
+      'VAT categories',
+      'VAT codes',
+      'Branches',
+      'Financial periods',
+      'Projects',
+      'Customers',
+      'Suppliers',
+    ]);
 
-    const customerTenant = await testConnection({ ...good, tenantId: sim.companies[0]!.customerTenantId }, testOptions());
+    const customerTenant = await testConnection(
+      { ...good, tenantId: sim.companies[0]!.customerTenantId },
+      testOptions(),
+    );
     expect(customerTenant.checks[1]).toMatchObject({ name: 'Company access', ok: false });
     expect(customerTenant.checks[1]!.message).toMatch(/customer tenant id/);
 
-    const unknownTenant = await testConnection({ ...good, tenantId: '00000000-0000-0000-0000-000000000000' }, testOptions());
+    const unknownTenant = await testConnection(
+      { ...good, tenantId: '00000000-0000-0000-0000-000000000000' },
+      testOptions(),
+    );
     expect(unknownTenant.checks[0]).toMatchObject({ ok: false });
     expect(unknownTenant.checks[0]!.message).toMatch(/refused tenant id 00000000/);
 

@@ -5,7 +5,14 @@ import type { VismaSimulator } from '../../simulators/visma';
 /** The connection of simulated company `index` (0 = A, 1 = B). */
 export function connectionFor(sim: VismaSimulator, index = 0): VismaConnectionWithSecret {
   const c = sim.companies[index]!;
-  return { tokenUrl: sim.tokenUrl, apiBaseUrl: sim.apiBaseUrl, tenantId: c.tenantId, companyId: c.companyId, clientId: c.clientId, clientSecret: c.clientSecret };
+  return {
+    tokenUrl: sim.tokenUrl,
+    apiBaseUrl: sim.apiBaseUrl,
+    tenantId: c.tenantId,
+    companyId: c.companyId,
+    clientId: c.clientId,
+    clientSecret: c.clientSecret,
+  };
 }
 
 /** Fast, isolated client options for tests (own token cache, short backoff). */

@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A parsed incoming request with its raw body. */
@@ -31,7 +31,8 @@ export async function readRequest(req: http.IncomingMessage): Promise<SimRequest
   let body: unknown = undefined;
   const hasBody = rawBody.length > 0;
   if (hasBody) {
-    if (type.includes('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
+    if (type.includes('application/x-www-form-urlencoded'))
+      body = Object.fromEntries(new URLSearchParams(rawBody.toString('utf8')));
     else if (type.includes('json') || type === '') body = JSON.parse(rawBody.toString('utf8'));
     else body = rawBody.toString('utf8');
   }
@@ -43,7 +44,7 @@ export function writeResponse(res: http.ServerResponse, r: SimResponse): void {
   const headers: Record<string, string> = { ...r.headers };
   let payload: string | undefined;
   if (r.body !== undefined) {
-    payload = r.raw ? String(r.body) : JSON.stringify(r.body);
+    payload = r.raw && typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
     if (!headers['content-type'] && !headers['Content-Type']) {
       headers['content-type'] = r.raw ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
     }

@@ -46,7 +46,18 @@ export interface RequestParts {
   hasBody: boolean;
 }
 
-const numericFormats = ['html', 'int32', 'int64', 'float', 'double', 'decimal', 'byte', 'binary', 'password', 'uuid'];
+const numericFormats = [
+  'html',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'decimal',
+  'byte',
+  'binary',
+  'password',
+  'uuid',
+];
 
 /**
  * Validates requests and responses against official OpenAPI files, compiling schemas straight from the spec's own
@@ -63,7 +74,13 @@ export class OpenApiValidator {
    * Visma's send and expect them; RFC 3339 (the default) requires the offset.
    */
   constructor(version: '3.0' | '3.1', options: { dateTimeWithoutOffset?: boolean } = {}) {
-    const ajvOptions = { strict: false, allErrors: true, validateSchema: false, discriminator: false, logger: false } as const;
+    const ajvOptions = {
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+      discriminator: false,
+      logger: false,
+    } as const;
     this.ajv = version === '3.1' ? new Ajv2020(ajvOptions) : new Ajv(ajvOptions);
     addFormats(this.ajv);
     for (const f of numericFormats) this.ajv.addFormat(f, true);
@@ -79,7 +96,7 @@ export class OpenApiValidator {
       servers?: { url: string }[];
       paths: Record<string, Record<string, OperationObject>>;
     };
-    this.specs.set(specId, spec as unknown as Record<string, unknown>);
+    this.specs.set(specId, spec);
     this.ajv.addSchema(rewriteRefs(spec, specId) as object, specId);
     const base = spec.servers?.[0] ? new URL(spec.servers[0].url).pathname.replace(/\/$/, '') : '';
     for (const [path, item] of Object.entries(spec.paths)) {
@@ -87,11 +104,20 @@ export class OpenApiValidator {
         if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
         const template = base + path;
         const names: string[] = [];
-        const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, n: string) => {
-          names.push(n);
-          return '([^/]+)';
+        const pattern = template
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+          .replace(/\\?\{([^}]+)\\?\}/g, (_m, n: string) => {
+            names.push(n);
+            return '([^/]+)';
+          });
+        this.routes.push({
+          specId,
+          method: method.toUpperCase(),
+          template,
+          regex: new RegExp(`^${pattern}$`, 'i'),
+          names,
+          operation,
         });
-        this.routes.push({ specId, method: method.toUpperCase(), template, regex: new RegExp(`^${pattern}$`, 'i'), names, operation });
       }
     }
     // Literal segments win over parameters: sort so routes with fewer parameters are tried first.
@@ -149,7 +175,9 @@ export class OpenApiValidator {
 
   /** Header names of the apiKey security schemes the operation requires (e.g. `ST-App-Key`). */
   requiredApiKeyHeaders(op: MatchedOperation): string[] {
-    const spec = this.specs.get(op.specId) as { components?: { securitySchemes?: Record<string, { type: string; in?: string; name?: string }> } };
+    const spec = this.specs.get(op.specId) as {
+      components?: { securitySchemes?: Record<string, { type: string; in?: string; name?: string }> };
+    };
     const schemes = spec.components?.securitySchemes ?? {};
     const names = new Set<string>();
     for (const requirement of op.operation.security ?? []) {
@@ -206,7 +234,7 @@ export class OpenApiValidator {
 
   private deref<T>(specId: string, value: T | { $ref: string }): T {
     let v: unknown = value;
-    while (v && typeof v === 'object' && '$ref' in v && typeof (v as { $ref: unknown }).$ref === 'string') {
+    while (v && typeof v === 'object' && '$ref' in v && typeof v.$ref === 'string') {
       v = this.pointer(specId, (v as { $ref: string }).$ref);
     }
     return v as T;
@@ -218,14 +246,19 @@ export class OpenApiValidator {
 
   private pointer(specId: string, ref: string): unknown {
     const spec = this.specs.get(specId);
-    const parts = ref.replace(/^#\//, '').split('/').map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = ref
+      .replace(/^#\//, '')
+      .split('/')
+      .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
     let cur: unknown = spec;
     for (const part of parts) cur = (cur as Record<string, unknown> | undefined)?.[part];
     return cur;
   }
 }
 
-function firstSchema(content: Record<string, { schema?: SchemaObject }> | undefined): SchemaObject | undefined {
+function firstSchema(
+  content: Record<string, { schema?: SchemaObject }> | undefined,
+): SchemaObject | undefined {
   if (!content) return undefined;
   for (const v of Object.values(content)) if (v.schema) return v.schema;
   return undefined;
@@ -237,7 +270,8 @@ function rewriteRefs(node: unknown, specId: string): unknown {
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${specId}${v}` : rewriteRefs(v, specId);
+      out[k] =
+        k === '$ref' && typeof v === 'string' && v.startsWith('#') ? `${specId}${v}` : rewriteRefs(v, specId);
     }
     return out;
   }

@@ -25,7 +25,10 @@ export function paged(ctx: HandlerContext, items: Record<string, unknown>[]): Si
   const size = Math.min(positive(q.get('pageSize')) ?? max, max);
   const page = positive(q.get('pageNumber')) ?? 1;
   const slice = items.slice((page - 1) * size, page * size);
-  return { status: 200, body: slice.map((item) => ({ ...item, metadata: { totalCount: items.length, maxPageSize: max } })) };
+  return {
+    status: 200,
+    body: slice.map((item) => ({ ...item, metadata: { totalCount: items.length, maxPageSize: max } })),
+  };
 }
 
 function positive(v: string | null): number | undefined {
@@ -50,8 +53,10 @@ export function dateFilter(ctx: HandlerContext, name: string): (value: string | 
   const raw = q.get(name);
   const condition = q.get(`${name}Condition`);
   if (raw === null && condition === null) return () => true;
-  if (raw === null || condition === null) throw vismaError(`${name} and ${name}Condition must be used together.`);
-  if (!['>', '<', '>=', '<='].includes(condition)) throw vismaError(`'${condition}' is not a valid ${name}Condition. Use >, <, >= or <=.`);
+  if (raw === null || condition === null)
+    throw vismaError(`${name} and ${name}Condition must be used together.`);
+  if (!['>', '<', '>=', '<='].includes(condition))
+    throw vismaError(`'${condition}' is not a valid ${name}Condition. Use >, <, >= or <=.`);
   const bound = normaliseTimestamp(raw);
   return (value) => {
     if (value === undefined) return false;
@@ -64,6 +69,15 @@ export function dateFilter(ctx: HandlerContext, name: string): (value: string | 
 }
 
 /** A 201 with the new key in `Location` (last path segment), as Visma answers a create. */
-export function created(ctx: HandlerContext, path: string, key: string, extraHeaders: Record<string, string> = {}): SimResponse {
-  return { status: 201, headers: { location: `${ctx.baseUrl}${path}/${encodeURIComponent(key)}`, ...extraHeaders }, body: {} };
+export function created(
+  ctx: HandlerContext,
+  path: string,
+  key: string,
+  extraHeaders: Record<string, string> = {},
+): SimResponse {
+  return {
+    status: 201,
+    headers: { location: `${ctx.baseUrl}${path}/${encodeURIComponent(key)}`, ...extraHeaders },
+    body: {},
+  };
 }

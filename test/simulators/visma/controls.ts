@@ -20,7 +20,13 @@ export interface SimControls {
   resetCounters(): void;
   setPeriodClosed(period: string, closed: boolean, ledger?: Ledger | 'all', companyId?: string): void;
   setAccountActive(accountCD: string, active: boolean, companyId?: string): void;
-  createAccount(account: Pick<SimAccount, 'accountCD' | 'description' | 'type'> & { taxCategory?: string; active?: boolean }, companyId?: string): void;
+  createAccount(
+    account: Pick<SimAccount, 'accountCD' | 'description' | 'type'> & {
+      taxCategory?: string;
+      active?: boolean;
+    },
+    companyId?: string,
+  ): void;
   touchSupplier(number: string, changes?: { name?: string }, companyId?: string): void;
   touchSupplierInvoice(number: string, changes?: { text?: string }, companyId?: string): void;
   setLicensed(licensed: boolean, companyId?: string): void;
@@ -30,7 +36,11 @@ export interface SimControls {
   violations(): unknown;
 }
 
-type Route = [method: string, pattern: RegExp, run: (m: string[], req: SimRequest, companyId: string | undefined) => unknown];
+type Route = [
+  method: string,
+  pattern: RegExp,
+  run: (m: string[], req: SimRequest, companyId: string | undefined) => unknown,
+];
 
 /** Routes `/__sim/…` requests to the controls. Company: `?company=<companyId>` (default the first). */
 export function controlRoutes(controls: SimControls): (req: SimRequest) => SimResponse {
@@ -44,19 +54,70 @@ export function controlRoutes(controls: SimControls): (req: SimRequest) => SimRe
     [
       'POST',
       /^periods\/(\d{6})\/(close|open)$/,
-      (m, req, c) => (controls.setPeriodClosed(m[1]!, m[2] === 'close', (record(req.body).ledger as Ledger | 'all' | undefined) ?? 'customer', c), done),
+      (m, req, c) => (
+        controls.setPeriodClosed(
+          m[1]!,
+          m[2] === 'close',
+          (record(req.body).ledger as Ledger | 'all' | undefined) ?? 'customer',
+          c,
+        ),
+        done
+      ),
     ],
-    ['POST', /^accounts\/([^/]+)\/(activate|deactivate)$/, (m, _r, c) => (controls.setAccountActive(m[1]!, m[2] === 'activate', c), done)],
-    ['POST', /^accounts$/, (_m, req, c) => (controls.createAccount(req.body as Parameters<SimControls['createAccount']>[0], c), done)],
-    ['POST', /^suppliers\/([^/]+)\/touch$/, (m, req, c) => (controls.touchSupplier(m[1]!, record(req.body), c), done)],
-    ['POST', /^supplier-invoices\/([^/]+)\/touch$/, (m, req, c) => (controls.touchSupplierInvoice(m[1]!, record(req.body), c), done)],
-    ['POST', /^licence$/, (_m, req, c) => (controls.setLicensed(record(req.body).licensed !== false, c), done)],
+    [
+      'POST',
+      /^accounts\/([^/]+)\/(activate|deactivate)$/,
+      (m, _r, c) => (controls.setAccountActive(m[1]!, m[2] === 'activate', c), done),
+    ],
+    [
+      'POST',
+      /^accounts$/,
+      (_m, req, c) => (
+        controls.createAccount(req.body as Parameters<SimControls['createAccount']>[0], c),
+        done
+      ),
+    ],
+    [
+      'POST',
+      /^suppliers\/([^/]+)\/touch$/,
+      (m, req, c) => (controls.touchSupplier(m[1]!, record(req.body), c), done),
+    ],
+    [
+      'POST',
+      /^supplier-invoices\/([^/]+)\/touch$/,
+      (m, req, c) => (controls.touchSupplierInvoice(m[1]!, record(req.body), c), done),
+    ],
+    [
+      'POST',
+      /^licence$/,
+      (_m, req, c) => (controls.setLicensed(record(req.body).licensed !== false, c), done),
+    ],
     ['POST', /^tokens\/expire$/, () => (controls.expireTokens(), done)],
     ['GET', /^rate-limit$/, () => controls.rateLimitUsage()],
-    ['PUT', /^rate-limit$/, (_m, req) => (controls.setRateLimit({ budget: Number(record(req.body).budget), windowSeconds: Number(record(req.body).windowSeconds) }), done)],
+    [
+      'PUT',
+      /^rate-limit$/,
+      (_m, req) => (
+        controls.setRateLimit({
+          budget: Number(record(req.body).budget),
+          windowSeconds: Number(record(req.body).windowSeconds),
+        }),
+        done
+      ),
+    ],
     ['GET', /^violations$/, () => controls.violations()],
-    ['GET', /^documents$/, (_m, req, c) => storedDocuments(controls.company(c), req.url.searchParams.get('kind') as SimDocumentKind | null)],
-    ['GET', /^batches$/, (_m, _r, c) => [...controls.company(c).batches.values()].map((batch) => journalDto(controls.company(c), batch))],
+    [
+      'GET',
+      /^documents$/,
+      (_m, req, c) =>
+        storedDocuments(controls.company(c), req.url.searchParams.get('kind') as SimDocumentKind | null),
+    ],
+    [
+      'GET',
+      /^batches$/,
+      (_m, _r, c) =>
+        [...controls.company(c).batches.values()].map((batch) => journalDto(controls.company(c), batch)),
+    ],
   ];
   return (req) => {
     const rest = decodeURIComponent(req.url.pathname.replace(/^\/__sim\//, '').replace(/\/$/, ''));
@@ -70,10 +131,16 @@ export function controlRoutes(controls: SimControls): (req: SimRequest) => SimRe
 }
 
 /** Stored documents as the API would render them. */
-export function storedDocuments(company: CompanyState, kind: SimDocumentKind | null): Record<string, unknown>[] {
+export function storedDocuments(
+  company: CompanyState,
+  kind: SimDocumentKind | null,
+): Record<string, unknown>[] {
   return [...company.documents.values()]
     .filter((d) => kind === null || d.kind === kind)
-    .map((d) => ({ kind: d.kind, ...(d.kind === 'supplierInvoice' ? supplierInvoiceDto(company, d) : customerDocumentDto(company, d)) }));
+    .map((d) => ({
+      kind: d.kind,
+      ...(d.kind === 'supplierInvoice' ? supplierInvoiceDto(company, d) : customerDocumentDto(company, d)),
+    }));
 }
 
 /** Bumps a supplier's row version as if someone edited it in Visma (makes held ETags stale). */

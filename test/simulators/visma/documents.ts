@@ -13,7 +13,11 @@ const isAr = (kind: SimDocumentKind): boolean => kind !== 'supplierInvoice';
 export function createDocument(company: CompanyState, kind: SimDocumentKind, body: unknown): SimDocument {
   const b = record(body);
   const partyNumber = str(isAr(kind) ? b.customerNumber : b.supplierNumber);
-  if (!partyNumber) throw documentError('creating', isAr(kind) ? "'Customer' cannot be empty." : "'Supplier' cannot be empty.");
+  if (!partyNumber)
+    throw documentError(
+      'creating',
+      isAr(kind) ? "'Customer' cannot be empty." : "'Supplier' cannot be empty.",
+    );
   const date = localDate(isAr(kind) ? b.documentDate : b.date) ?? timestamp().slice(0, 10);
   const now = timestamp();
   const doc: SimDocument = {
@@ -42,7 +46,12 @@ export function createDocument(company: CompanyState, kind: SimDocumentKind, bod
   applyHeader(company, doc, b, 'creating');
   applyLines(doc, linesOf(kind, b), 'creating');
   validate(company, doc, 'creating');
-  const series = kind === 'customerInvoice' ? 'customerInvoice' : kind === 'customerCreditNote' ? 'customerCreditNote' : 'supplierInvoice';
+  const series =
+    kind === 'customerInvoice'
+      ? 'customerInvoice'
+      : kind === 'customerCreditNote'
+        ? 'customerCreditNote'
+        : 'supplierInvoice';
   const own = str(b.referenceNumber);
   doc.referenceNumber = own && bool(b.overrideNumberSeries) ? own : nextNumber(company, series);
   if (company.documents.has(documentKey(kind, doc.referenceNumber))) {
@@ -71,7 +80,12 @@ function linesOf(kind: SimDocumentKind, b: Record<string, unknown>): Record<stri
   return Array.isArray(raw) ? raw.map(record) : [];
 }
 
-function applyHeader(company: CompanyState, doc: SimDocument, b: Record<string, unknown>, action: Action): void {
+function applyHeader(
+  company: CompanyState,
+  doc: SimDocument,
+  b: Record<string, unknown>,
+  action: Action,
+): void {
   const ar = isAr(doc.kind);
   const party = str(ar ? b.customerNumber : b.supplierNumber);
   if (party && action === 'updating') doc.partyNumber = party;
@@ -104,7 +118,9 @@ function applyHeader(company: CompanyState, doc: SimDocument, b: Record<string, 
     if (v !== undefined) doc[field] = v;
   }
   const zone = str(ar ? b.customerVatZoneId : b.supplierTaxZone);
-  const partyZone = ar ? company.customers.get(doc.partyNumber)?.vatZoneId : company.suppliers.get(doc.partyNumber)?.vatZoneId;
+  const partyZone = ar
+    ? company.customers.get(doc.partyNumber)?.vatZoneId
+    : company.suppliers.get(doc.partyNumber)?.vatZoneId;
   doc.vatZoneId = zone ?? partyZone ?? doc.vatZoneId;
 }
 
@@ -144,13 +160,24 @@ function applyLine(doc: SimDocument, line: SimLine, l: Record<string, unknown>):
   line.unitPrice = dec(ar ? l.unitPriceInCurrency : l.unitCostInCurrency) ?? line.unitPrice;
   line.discountPercent = dec(l.discountPercent) ?? line.discountPercent;
   line.accountNumber = str(l.accountNumber) ?? line.accountNumber;
-  for (const key of ['inventoryNumber', 'vatCodeId', 'branchNumber', 'projectId', 'projectTaskId', 'uom'] as const) {
+  for (const key of [
+    'inventoryNumber',
+    'vatCodeId',
+    'branchNumber',
+    'projectId',
+    'projectTaskId',
+    'uom',
+  ] as const) {
     const v = str(l[key]);
     if (v !== undefined) line[key] = v;
   }
   const task = str(l.taskId);
   if (task !== undefined) line.projectTaskId = task;
-  if (Array.isArray(l.subaccount)) line.subaccount = (l.subaccount as SimSubaccountSegment[]).map((s) => ({ segmentId: s.segmentId, segmentValue: s.segmentValue }));
+  if (Array.isArray(l.subaccount))
+    line.subaccount = (l.subaccount as SimSubaccountSegment[]).map((s) => ({
+      segmentId: s.segmentId,
+      segmentValue: s.segmentValue,
+    }));
   const manual = dec(ar ? l.manualAmountInCurrency : l.costInCurrency);
   line.amount = lineAmount(line.quantity, line.unitPrice, line.discountPercent, manual);
 }
@@ -161,54 +188,94 @@ function validate(company: CompanyState, doc: SimDocument, action: Action): void
   const label = ar ? 'Customer' : 'Supplier';
   if (!party) throw documentError(action, `${label} '${doc.partyNumber}' cannot be found in the system.`);
   if (party.status === 'Inactive') throw documentError(action, `${label} '${doc.partyNumber}' is inactive.`);
-  if (!company.vatZones.has(doc.vatZoneId)) throw documentError(action, `VAT zone '${doc.vatZoneId}' cannot be found in the system.`);
+  if (!company.vatZones.has(doc.vatZoneId))
+    throw documentError(action, `VAT zone '${doc.vatZoneId}' cannot be found in the system.`);
   assertPeriodOpen(company, doc, action);
-  if (doc.branchNumber && !company.branches.has(doc.branchNumber)) throw documentError(action, `Branch '${doc.branchNumber}' cannot be found in the system.`);
-  if (doc.project && !company.projects.has(doc.project)) throw documentError(action, `Project '${doc.project}' cannot be found in the system.`);
+  if (doc.branchNumber && !company.branches.has(doc.branchNumber))
+    throw documentError(action, `Branch '${doc.branchNumber}' cannot be found in the system.`);
+  if (doc.project && !company.projects.has(doc.project))
+    throw documentError(action, `Project '${doc.project}' cannot be found in the system.`);
   if (doc.lines.length === 0) throw documentError(action, 'The document must have at least one line.');
   for (const line of doc.lines) validateLine(company, doc, line, action);
   Object.assign(doc, documentTotals(doc.lines, company.vatCodes));
   doc.balance = doc.amount;
 }
 
-function validateLine(company: CompanyState, doc: SimDocument, line: SimLine, action: Action | 'releasing'): void {
+function validateLine(
+  company: CompanyState,
+  doc: SimDocument,
+  line: SimLine,
+  action: Action | 'releasing',
+): void {
   const where = `line ${line.lineNumber}`;
   if (!line.accountNumber) throw documentError(action, `'Account' cannot be empty on ${where}.`);
   const account = company.accounts.get(line.accountNumber);
-  if (!account) throw documentError(action, `Account '${line.accountNumber}' cannot be found in the system (${where}).`);
+  if (!account)
+    throw documentError(action, `Account '${line.accountNumber}' cannot be found in the system (${where}).`);
   if (!account.active) throw documentError(action, `Account '${line.accountNumber}' is inactive (${where}).`);
   for (const seg of line.subaccount) {
     const segment = company.segments.find((s) => s.segmentId === seg.segmentId);
     const value = segment?.values.find((v) => v.valueId === seg.segmentValue);
-    if (!value?.active) throw documentError(action, `Subaccount segment ${seg.segmentId} value '${seg.segmentValue}' cannot be found in the system (${where}).`);
+    if (!value?.active)
+      throw documentError(
+        action,
+        `Subaccount segment ${seg.segmentId} value '${seg.segmentValue}' cannot be found in the system (${where}).`,
+      );
   }
-  if (line.projectId && !company.projects.has(line.projectId)) throw documentError(action, `Project '${line.projectId}' cannot be found in the system (${where}).`);
+  if (line.projectId && !company.projects.has(line.projectId))
+    throw documentError(action, `Project '${line.projectId}' cannot be found in the system (${where}).`);
   if (!line.vatCodeId) return;
   const code = company.vatCodes.get(line.vatCodeId);
-  if (!code) throw documentError(action, `TaxID '${line.vatCodeId}' cannot be found in the system (${where}).`);
+  if (!code)
+    throw documentError(action, `TaxID '${line.vatCodeId}' cannot be found in the system (${where}).`);
   const zone = company.vatZones.get(doc.vatZoneId);
   if (!code.zones.includes(doc.vatZoneId)) {
-    throw documentError(action, `VAT '${code.vatId}' is not valid for VAT zone '${doc.vatZoneId}' (${zone?.description ?? ''}) (${where}).`);
+    throw documentError(
+      action,
+      `VAT '${code.vatId}' is not valid for VAT zone '${doc.vatZoneId}' (${zone?.description ?? ''}) (${where}).`,
+    );
   }
   if (account.taxCategory) {
     const category = company.vatCategories.get(account.taxCategory);
     if (!category?.vatIds.includes(code.vatId)) {
-      throw documentError(action, `VAT '${code.vatId}' is not included in VAT category '${account.taxCategory}' of account '${account.accountCD}' (${where}).`);
+      throw documentError(
+        action,
+        `VAT '${code.vatId}' is not included in VAT category '${account.taxCategory}' of account '${account.accountCD}' (${where}).`,
+      );
     }
   }
   const wanted = isAr(doc.kind) ? 'Output' : 'Input';
-  if (code.groupType !== wanted) throw documentError(action, `VAT '${code.vatId}' is a ${code.groupType.toLowerCase()} VAT code and cannot be used on this document (${where}).`);
+  if (code.groupType !== wanted)
+    throw documentError(
+      action,
+      `VAT '${code.vatId}' is a ${code.groupType.toLowerCase()} VAT code and cannot be used on this document (${where}).`,
+    );
 }
 
 /** Refuses when the document's period is missing or closed in its ledger. */
-export function assertPeriodOpen(company: CompanyState, doc: SimDocument, action: Action | 'releasing'): void {
+export function assertPeriodOpen(
+  company: CompanyState,
+  doc: SimDocument,
+  action: Action | 'releasing',
+): void {
   const period = company.periods.get(doc.financialPeriod);
-  if (!period) throw documentError(action, `Financial period ${periodText(doc.financialPeriod)} is not defined in the system.`);
+  if (!period)
+    throw documentError(
+      action,
+      `Financial period ${periodText(doc.financialPeriod)} is not defined in the system.`,
+    );
   const ar = isAr(doc.kind);
   if (ar ? period.closedInCustomerLedger : period.closedInSupplierLedger) {
-    throw documentError(action, `The financial period ${periodText(doc.financialPeriod)} is closed in the ${ar ? 'Customer' : 'Supplier'} Ledger.`);
+    throw documentError(
+      action,
+      `The financial period ${periodText(doc.financialPeriod)} is closed in the ${ar ? 'Customer' : 'Supplier'} Ledger.`,
+    );
   }
-  if (period.closedInGeneralLedger) throw documentError(action, `The financial period ${periodText(doc.financialPeriod)} is closed in the General Ledger.`);
+  if (period.closedInGeneralLedger)
+    throw documentError(
+      action,
+      `The financial period ${periodText(doc.financialPeriod)} is closed in the General Ledger.`,
+    );
 }
 
 /** Re-checks accounts before a release (an account may have been deactivated since the document was created). */

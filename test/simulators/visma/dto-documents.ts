@@ -7,7 +7,9 @@ const n = (decimal: string): number => Number(decimal);
 
 function accountRef(company: CompanyState, accountCD: string): Record<string, unknown> {
   const a = company.accounts.get(accountCD);
-  return a ? { type: a.type, active: a.active, number: a.accountCD, description: a.description } : { number: accountCD };
+  return a
+    ? { type: a.type, active: a.active, number: a.accountCD, description: a.description }
+    : { number: accountCD };
 }
 
 function subaccountRef(company: CompanyState, line: SimLine): Record<string, unknown> | undefined {
@@ -15,7 +17,17 @@ function subaccountRef(company: CompanyState, line: SimLine): Record<string, unk
   const number = line.subaccount.map((s) => s.segmentValue).join('-');
   const known = company.subaccounts.get(number);
   if (known) return subaccountDto(known, company);
-  return subaccountDto({ subaccountId: 0, subaccountNumber: number, description: number, active: true, segments: line.subaccount, lastModified: '' }, company);
+  return subaccountDto(
+    {
+      subaccountId: 0,
+      subaccountNumber: number,
+      description: number,
+      active: true,
+      segments: line.subaccount,
+      lastModified: '',
+    },
+    company,
+  );
 }
 
 function vatRef(company: CompanyState, vatCodeId: string | undefined): Record<string, unknown> | undefined {
@@ -160,8 +172,12 @@ export function supplierInvoiceDto(company: CompanyState, doc: SimDocument): Rec
         subaccount: subaccountRef(company, line),
         vatCode: vatRef(company, line.vatCodeId),
         branchNumber: branchRef(company, line.branchNumber),
-        project: line.projectId ? { id: line.projectId, description: company.projects.get(line.projectId)?.description ?? '' } : undefined,
-        projectTask: line.projectTaskId ? { id: line.projectTaskId, description: line.projectTaskId } : undefined,
+        project: line.projectId
+          ? { id: line.projectId, description: company.projects.get(line.projectId)?.description ?? '' }
+          : undefined,
+        projectTask: line.projectTaskId
+          ? { id: line.projectTaskId, description: line.projectTaskId }
+          : undefined,
       }),
     ),
     documentVersionNumber: doc.version,
@@ -172,7 +188,11 @@ export function supplierInvoiceDto(company: CompanyState, doc: SimDocument): Rec
 }
 
 /** JournalTransactionDto holding `lines` (all of the batch, or the slice that fell on this page). */
-export function journalDto(company: CompanyState, batch: SimBatch, lines: SimBatchLine[] = batch.lines): Record<string, unknown> {
+export function journalDto(
+  company: CompanyState,
+  batch: SimBatch,
+  lines: SimBatchLine[] = batch.lines,
+): Record<string, unknown> {
   const debit = n(batch.lines.reduce((s, l) => s.plus(l.debit), new Decimal(0)).toFixed(2));
   const credit = n(batch.lines.reduce((s, l) => s.plus(l.credit), new Decimal(0)).toFixed(2));
   const module = batch.module === 'AR' ? 'ModuleAR' : 'ModuleAP';

@@ -60,7 +60,8 @@ export function subaccountDto(s: SimSubaccount, company: CompanyState): Record<s
         segmentId: seg.segmentId,
         segmentDescription: segment?.description ?? '',
         segmentValue: seg.segmentValue,
-        segmentValueDescription: segment?.values.find((v) => v.valueId === seg.segmentValue)?.description ?? '',
+        segmentValueDescription:
+          segment?.values.find((v) => v.valueId === seg.segmentValue)?.description ?? '',
       };
     }),
   };
@@ -74,7 +75,12 @@ export function segmentDto(s: SimSegment): Record<string, unknown> {
     length: s.length,
     validate: true,
     isAutoNumber: false,
-    segmentValues: s.values.map((v) => ({ segmentId: s.segmentId, valueId: v.valueId, description: v.description, active: v.active })),
+    segmentValues: s.values.map((v) => ({
+      segmentId: s.segmentId,
+      valueId: v.valueId,
+      description: v.description,
+      active: v.active,
+    })),
   };
 }
 
@@ -90,7 +96,11 @@ export function dimensionDto(company: CompanyState): Record<string, unknown> {
 
 /** VatZoneDto. */
 export function vatZoneDto(z: SimVatZone): Record<string, unknown> {
-  return { id: z.id, description: z.description, ...(z.defaultVatCategory ? { defaultVatCategory: z.defaultVatCategory } : {}) };
+  return {
+    id: z.id,
+    description: z.description,
+    ...(z.defaultVatCategory ? { defaultVatCategory: z.defaultVatCategory } : {}),
+  };
 }
 
 /** VatCategoryDto with one line per allowed VAT code. */
@@ -102,7 +112,16 @@ export function vatCategoryDto(c: SimVatCategory, company: CompanyState): Record
     excludeListedTaxes: false,
     vatCategoryLines: c.vatIds.flatMap((id) => {
       const code = company.vatCodes.get(id);
-      return code ? [{ vatId: code.vatId, description: code.description, type: code.type, calculateOn: 'ExtractFromItemAmount' }] : [];
+      return code
+        ? [
+            {
+              vatId: code.vatId,
+              description: code.description,
+              type: code.type,
+              calculateOn: 'ExtractFromItemAmount',
+            },
+          ]
+        : [];
     }),
   };
 }
@@ -122,7 +141,9 @@ export function vatInformationDto(v: SimVatCode, company: CompanyState): Record<
     calculateOn: 'ExtractFromItemAmount',
     vismaXmlVatType: v.xmlType,
     schedules: [{ startDate: '2000-01-01T00:00:00', vatRate: Number(v.rate), groupType: v.groupType }],
-    categories: [...company.vatCategories.values()].filter((c) => c.vatIds.includes(v.vatId)).map((c) => ({ vatCategoryId: c.id, description: c.description, active: c.active })),
+    categories: [...company.vatCategories.values()]
+      .filter((c) => c.vatIds.includes(v.vatId))
+      .map((c) => ({ vatCategoryId: c.id, description: c.description, active: c.active })),
     zones: v.zones.flatMap((id) => {
       const zone = company.vatZones.get(id);
       return zone ? [vatZoneDto(zone)] : [];

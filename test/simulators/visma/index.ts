@@ -60,7 +60,9 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
   const today = options.today ?? new Date();
   const random = seededRandom(options.seed ?? 1);
   const validator = vismaValidator(options.specFile);
-  const companies: CompanyState[] = options.fixture ? loadFixture(options.fixture, validator, today) : defaultCompanies(random, today);
+  const companies: CompanyState[] = options.fixture
+    ? loadFixture(options.fixture, validator, today)
+    : defaultCompanies(random, today);
   const issuer = new TokenIssuer(() => companies, options.tokenLifetimeSeconds ?? 3600);
   const limiter = new FixedWindowLimiter(options.rateLimit ?? { budget: 15_000, windowSeconds: 3600 });
   const faults = new FaultInjector(options.seed ?? 1);
@@ -68,7 +70,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
   const violations: ContractViolation[] = [];
   let baseUrl = '';
   const companyOf = (companyId?: string): CompanyState => {
-    const c = companyId === undefined ? companies[0] : companies.find((x) => x.identity.companyId === companyId);
+    const c =
+      companyId === undefined ? companies[0] : companies.find((x) => x.identity.companyId === companyId);
     if (!c) throw new Error(`The simulator has no company ${companyId ?? ''}.`);
     return c;
   };
@@ -141,7 +144,8 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     apiBaseUrl: baseUrl,
     companies: companies.map((c) => ({ ...c.identity, closedPeriod })),
     documents: (kind, companyId) => storedDocuments(companyOf(companyId), kind ?? null),
-    batches: (companyId) => [...companyOf(companyId).batches.values()].map((b) => journalDto(companyOf(companyId), b)),
+    batches: (companyId) =>
+      [...companyOf(companyId).batches.values()].map((b) => journalDto(companyOf(companyId), b)),
     rateLimitUsage: () => limiter.usage(),
     violations: () => [...violations],
     stop: () => close(server),
@@ -153,15 +157,30 @@ function defaultCompanies(random: () => number, today: Date): CompanyState[] {
     const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
-  const secret = (): string => Array.from({ length: 40 }, () => Math.floor(random() * 36).toString(36)).join('');
+  const secret = (): string =>
+    Array.from({ length: 40 }, () => Math.floor(random() * 36).toString(36)).join('');
   return [
     seedCompany(
-      { name: 'Nordic Comfort Heating & Plumbing AS', tenantId: guid(), customerTenantId: guid(), companyId: '5123401', clientId: 'isv_nordic_comfort_connector', clientSecret: secret() },
+      {
+        name: 'Nordic Comfort Heating & Plumbing AS',
+        tenantId: guid(),
+        customerTenantId: guid(),
+        companyId: '5123401',
+        clientId: 'isv_nordic_comfort_connector',
+        clientSecret: secret(),
+      },
       'A',
       today,
     ),
     seedCompany(
-      { name: 'Fjordbris Rør AS', tenantId: guid(), customerTenantId: guid(), companyId: '5123402', clientId: 'isv_fjordbris_connector', clientSecret: secret() },
+      {
+        name: 'Fjordbris Rør AS',
+        tenantId: guid(),
+        customerTenantId: guid(),
+        companyId: '5123402',
+        clientId: 'isv_fjordbris_connector',
+        clientSecret: secret(),
+      },
       'B',
       today,
     ),

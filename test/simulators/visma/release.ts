@@ -10,8 +10,10 @@ import { timestamp } from './clock';
  * (module AR or AP, own batch series, lines carrying the document number as `referenceNumber`).
  */
 export function releaseDocument(company: CompanyState, doc: SimDocument): SimBatch {
-  if (doc.status === 'Open' || doc.status === 'Closed') throw documentError('releasing', `Document '${doc.referenceNumber}' is already released.`);
-  if (doc.hold) throw documentError('releasing', `Document '${doc.referenceNumber}' is on hold and cannot be released.`);
+  if (doc.status === 'Open' || doc.status === 'Closed')
+    throw documentError('releasing', `Document '${doc.referenceNumber}' is already released.`);
+  if (doc.hold)
+    throw documentError('releasing', `Document '${doc.referenceNumber}' is on hold and cannot be released.`);
   assertPeriodOpen(company, doc, 'releasing');
   assertLinesPostable(company, doc);
   const batch = glBatch(company, doc);
@@ -29,7 +31,13 @@ function glBatch(company: CompanyState, doc: SimDocument): SimBatch {
   const controlOnDebit = doc.kind === 'customerInvoice';
   const controlAccount = module === 'AR' ? company.receivablesAccount : company.payablesAccount;
   const lines: SimBatchLine[] = [];
-  const push = (accountNumber: string, amount: string, onDebit: boolean, description: string, extra: Partial<SimBatchLine> = {}): void => {
+  const push = (
+    accountNumber: string,
+    amount: string,
+    onDebit: boolean,
+    description: string,
+    extra: Partial<SimBatchLine> = {},
+  ): void => {
     if (new Decimal(amount).isZero()) return;
     lines.push({
       lineNumber: lines.length + 1,
@@ -43,7 +51,10 @@ function glBatch(company: CompanyState, doc: SimDocument): SimBatch {
       ...extra,
     });
   };
-  const party = module === 'AR' ? company.customers.get(doc.partyNumber)?.name : company.suppliers.get(doc.partyNumber)?.name;
+  const party =
+    module === 'AR'
+      ? company.customers.get(doc.partyNumber)?.name
+      : company.suppliers.get(doc.partyNumber)?.name;
   push(controlAccount, doc.amount, controlOnDebit, party ?? doc.partyNumber);
   for (const line of doc.lines) {
     const sub = line.subaccount.map((s) => s.segmentValue).join('-');

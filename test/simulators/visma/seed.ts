@@ -41,15 +41,96 @@ const chart: AccountSeed[] = [
 ];
 
 const vatCodes: SimVatCode[] = [
-  { vatId: '3', description: 'Utgående mva, høy sats 25 %', type: 'Vat', rate: '25', groupType: 'Output', zones: ['01'], glAccount: '2700', xmlType: 'VatTypeHigh' },
-  { vatId: '31', description: 'Utgående mva, middels sats 15 %', type: 'Vat', rate: '15', groupType: 'Output', zones: ['01'], glAccount: '2700', xmlType: 'VatTypeMedium' },
-  { vatId: '33', description: 'Utgående mva, lav sats 12 %', type: 'Vat', rate: '12', groupType: 'Output', zones: ['01'], glAccount: '2700', xmlType: 'VatTypeLow' },
-  { vatId: '5', description: 'Omsetning fritatt for mva, 0 %', type: 'Vat', rate: '0', groupType: 'Output', zones: ['01', '02'], glAccount: '2700', xmlType: 'VatTypeZero' },
-  { vatId: '6', description: 'Omsetning utenfor mva-loven (exempt)', type: 'ExemptVat', rate: '0', groupType: 'Output', zones: ['01', '02'], glAccount: '2700', xmlType: 'VatTypeExempt' },
-  { vatId: '1', description: 'Inngående mva, høy sats 25 %', type: 'Vat', rate: '25', groupType: 'Input', zones: ['01'], glAccount: '2710', xmlType: 'VatTypeHigh' },
-  { vatId: '11', description: 'Inngående mva, middels sats 15 %', type: 'Vat', rate: '15', groupType: 'Input', zones: ['01'], glAccount: '2710', xmlType: 'VatTypeMedium' },
-  { vatId: '13', description: 'Inngående mva, lav sats 12 %', type: 'Vat', rate: '12', groupType: 'Input', zones: ['01'], glAccount: '2710', xmlType: 'VatTypeLow' },
-  { vatId: '0', description: 'Innkjøp uten mva (exempt)', type: 'ExemptVat', rate: '0', groupType: 'Input', zones: ['01', '02'], glAccount: '2710', xmlType: 'VatTypeExempt' },
+  {
+    vatId: '3',
+    description: 'Utgående mva, høy sats 25 %',
+    type: 'Vat',
+    rate: '25',
+    groupType: 'Output',
+    zones: ['01'],
+    glAccount: '2700',
+    xmlType: 'VatTypeHigh',
+  },
+  {
+    vatId: '31',
+    description: 'Utgående mva, middels sats 15 %',
+    type: 'Vat',
+    rate: '15',
+    groupType: 'Output',
+    zones: ['01'],
+    glAccount: '2700',
+    xmlType: 'VatTypeMedium',
+  },
+  {
+    vatId: '33',
+    description: 'Utgående mva, lav sats 12 %',
+    type: 'Vat',
+    rate: '12',
+    groupType: 'Output',
+    zones: ['01'],
+    glAccount: '2700',
+    xmlType: 'VatTypeLow',
+  },
+  {
+    vatId: '5',
+    description: 'Omsetning fritatt for mva, 0 %',
+    type: 'Vat',
+    rate: '0',
+    groupType: 'Output',
+    zones: ['01', '02'],
+    glAccount: '2700',
+    xmlType: 'VatTypeZero',
+  },
+  {
+    vatId: '6',
+    description: 'Omsetning utenfor mva-loven (exempt)',
+    type: 'ExemptVat',
+    rate: '0',
+    groupType: 'Output',
+    zones: ['01', '02'],
+    glAccount: '2700',
+    xmlType: 'VatTypeExempt',
+  },
+  {
+    vatId: '1',
+    description: 'Inngående mva, høy sats 25 %',
+    type: 'Vat',
+    rate: '25',
+    groupType: 'Input',
+    zones: ['01'],
+    glAccount: '2710',
+    xmlType: 'VatTypeHigh',
+  },
+  {
+    vatId: '11',
+    description: 'Inngående mva, middels sats 15 %',
+    type: 'Vat',
+    rate: '15',
+    groupType: 'Input',
+    zones: ['01'],
+    glAccount: '2710',
+    xmlType: 'VatTypeMedium',
+  },
+  {
+    vatId: '13',
+    description: 'Inngående mva, lav sats 12 %',
+    type: 'Vat',
+    rate: '12',
+    groupType: 'Input',
+    zones: ['01'],
+    glAccount: '2710',
+    xmlType: 'VatTypeLow',
+  },
+  {
+    vatId: '0',
+    description: 'Innkjøp uten mva (exempt)',
+    type: 'ExemptVat',
+    rate: '0',
+    groupType: 'Input',
+    zones: ['01', '02'],
+    glAccount: '2710',
+    xmlType: 'VatTypeExempt',
+  },
 ];
 
 const vatCategories: SimVatCategory[] = [
@@ -148,7 +229,14 @@ export function seedCompany(identity: CompanyIdentity, variant: 'A' | 'B', today
     },
   };
   for (const [accountCD, description, type, taxCategory, active = true, control] of chart) {
-    const account: SimAccount = { accountID: internalId++, accountCD, description, type, active, lastModified: now };
+    const account: SimAccount = {
+      accountID: internalId++,
+      accountCD,
+      description,
+      type,
+      active,
+      lastModified: now,
+    };
     if (taxCategory) account.taxCategory = taxCategory;
     if (control) account.controlAccountModule = control;
     company.accounts.set(accountCD, account);
@@ -263,5 +351,8 @@ function twoYearsOfPeriods(today: Date): SimPeriod[] {
 }
 
 function segmentText(segmentId: number, valueId: string): string {
-  return segments.find((s) => s.segmentId === segmentId)?.values.find((v) => v.valueId === valueId)?.description ?? valueId;
+  return (
+    segments.find((s) => s.segmentId === segmentId)?.values.find((v) => v.valueId === valueId)?.description ??
+    valueId
+  );
 }

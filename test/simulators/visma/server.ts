@@ -37,14 +37,22 @@ export interface PipelineDeps {
 export function createVismaServer(deps: PipelineDeps): http.Server {
   return http.createServer((req, res) => {
     handle(deps, req, res).catch((error: unknown) => {
-      deps.violations.push({ kind: 'crash', operationId: `${req.method} ${req.url}`, problems: [String(error)] });
+      deps.violations.push({
+        kind: 'crash',
+        operationId: `${req.method} ${req.url}`,
+        problems: [String(error)],
+      });
       if (!res.headersSent) writeResponse(res, { status: 500, body: { message: 'The simulator failed.' } });
       else res.destroy();
     });
   });
 }
 
-async function handle(deps: PipelineDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  deps: PipelineDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   let sim: SimRequest;
   try {
     sim = await readRequest(req);
@@ -53,7 +61,11 @@ async function handle(deps: PipelineDeps, req: http.IncomingMessage, res: http.S
     return;
   }
   const path = sim.url.pathname;
-  if (path.startsWith('/__sim/')) return writeResponse(res, safe(() => deps.controls(sim)));
+  if (path.startsWith('/__sim/'))
+    return writeResponse(
+      res,
+      safe(() => deps.controls(sim)),
+    );
   if (sim.method === 'POST' && path === '/connect/token') {
     deps.counter.hit('token');
     const fault = deps.faults.take(sim.method, path);
@@ -72,7 +84,13 @@ async function handle(deps: PipelineDeps, req: http.IncomingMessage, res: http.S
   const verdict = deps.limiter.take(`${company.identity.companyId}:${token.clientId}`);
   if (!verdict.allowed) {
     const seconds = verdict.retryAfterSeconds;
-    return writeResponse(res, gatewayError(429, `Rate limit is exceeded. Try again in ${seconds} seconds.`, { ...verdict.headers, 'retry-after': String(seconds) }));
+    return writeResponse(
+      res,
+      gatewayError(429, `Rate limit is exceeded. Try again in ${seconds} seconds.`, {
+        ...verdict.headers,
+        'retry-after': String(seconds),
+      }),
+    );
   }
   const response = run(deps, op, sim, company);
   response.headers = { ...verdict.headers, 'ipp-request-id': cryptoId(), ...response.headers };
@@ -99,16 +117,29 @@ async function applyPreFault(fault: FaultSpec, res: http.ServerResponse): Promis
     const retryAfter = String(fault.retryAfter ?? 1);
     writeResponse(res, gatewayError(429, 'Rate limit is exceeded.', { 'retry-after': retryAfter }));
   } else if (status === 401 || status === 403) {
-    writeResponse(res, gatewayError(status, status === 401 ? 'Unauthorized. Access token is missing or invalid.' : 'Forbidden.'));
+    writeResponse(
+      res,
+      gatewayError(
+        status,
+        status === 401 ? 'Unauthorized. Access token is missing or invalid.' : 'Forbidden.',
+      ),
+    );
   } else if (status >= 502) {
-    writeResponse(res, { status, raw: true, body: status === 504 ? 'upstream request timeout' : `${status} ${http.STATUS_CODES[status] ?? 'Error'}` });
+    writeResponse(res, {
+      status,
+      raw: true,
+      body: status === 504 ? 'upstream request timeout' : `${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
+    });
   } else {
     writeResponse(res, { status, body: { message: `VismaId: ${cryptoId()}. An error has occurred.` } });
   }
   return true;
 }
 
-function authorise(deps: PipelineDeps, sim: SimRequest): { company: CompanyState; token: TokenInfo } | SimResponse {
+function authorise(
+  deps: PipelineDeps,
+  sim: SimRequest,
+): { company: CompanyState; token: TokenInfo } | SimResponse {
   const token = deps.issuer.verify(header(sim, 'authorization'));
   if ('status' in token) return token;
   // A customer-tenant token authenticates with Visma Connect but the ERP API refuses it.
@@ -118,29 +149,47 @@ function authorise(deps: PipelineDeps, sim: SimRequest): { company: CompanyState
   if (ipp !== undefined && ipp !== company.identity.companyId) return ippError('12002', '').response;
   if (!company.licensed) return ippError('12027', 'No license for this company.').response;
   const scope = scopeFor(sim.method, sim.url.pathname);
-  if (!token.scopes.includes(scope)) return gatewayError(403, `Forbidden. The token lacks the scope ${scope} (API role).`);
+  if (!token.scopes.includes(scope))
+    return gatewayError(403, `Forbidden. The token lacks the scope ${scope} (API role).`);
   return { company, token };
 }
 
 function run(deps: PipelineDeps, op: MatchedOperation, sim: SimRequest, company: CompanyState): SimResponse {
-  const problems = deps.validator.validateRequest(op, { query: sim.url.searchParams, headers: sim.headers, body: sim.body, hasBody: sim.hasBody });
+  const problems = deps.validator.validateRequest(op, {
+    query: sim.url.searchParams,
+    headers: sim.headers,
+    body: sim.body,
+    hasBody: sim.hasBody,
+  });
   if (problems.length) {
     deps.violations.push({ kind: 'request', operationId: op.operationId, problems });
     return vismaError(`The request is invalid: ${problems.join('; ')}`).response;
   }
   const handler = deps.handlers[op.operationId];
-  if (!handler) return { status: 501, body: { message: `The simulator does not implement ${op.operationId}.` } };
+  if (!handler)
+    return { status: 501, body: { message: `The simulator does not implement ${op.operationId}.` } };
   let response: SimResponse;
   try {
-    response = handler({ company, req: sim, params: op.pathParams, baseUrl: deps.baseUrl(), maxPageSize: deps.maxPageSize() });
+    response = handler({
+      company,
+      req: sim,
+      params: op.pathParams,
+      baseUrl: deps.baseUrl(),
+      maxPageSize: deps.maxPageSize(),
+    });
   } catch (error) {
     if (error instanceof SimFault) return error.response;
-    deps.violations.push({ kind: 'crash', operationId: op.operationId, problems: [error instanceof Error ? (error.stack ?? error.message) : String(error)] });
+    deps.violations.push({
+      kind: 'crash',
+      operationId: op.operationId,
+      problems: [error instanceof Error ? (error.stack ?? error.message) : String(error)],
+    });
     return { status: 500, body: { message: `VismaId: ${cryptoId()}. An error has occurred.` } };
   }
   if (response.status < 300 && response.body !== undefined) {
     const responseProblems = deps.validator.validateResponse(op, response.status, response.body);
-    if (responseProblems.length) deps.violations.push({ kind: 'response', operationId: op.operationId, problems: responseProblems });
+    if (responseProblems.length)
+      deps.violations.push({ kind: 'response', operationId: op.operationId, problems: responseProblems });
   }
   return response;
 }

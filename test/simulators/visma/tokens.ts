@@ -5,7 +5,9 @@ import { record } from './unwrap';
 import { gatewayError } from './errors';
 
 /** The scopes of the Visma.net ERP service API. */
-export const SERVICE_SCOPES = ['create', 'read', 'update', 'delete'].map((s) => `vismanet_erp_service_api:${s}`);
+export const SERVICE_SCOPES = ['create', 'read', 'update', 'delete'].map(
+  (s) => `vismanet_erp_service_api:${s}`,
+);
 
 /** What a bearer token stands for. `companyId` is absent when it was issued for a customer tenant. */
 export interface TokenInfo {
@@ -28,10 +30,15 @@ export class TokenIssuer {
   /** Answers `POST /connect/token`. */
   issue(body: unknown, now = Date.now()): SimResponse {
     const form = record(body);
-    const oauthError = (error: string, description: string, status = 400): SimResponse => ({ status, body: { error, error_description: description } });
-    if (form.grant_type !== 'client_credentials') return oauthError('unsupported_grant_type', 'Only client_credentials is supported.');
+    const oauthError = (error: string, description: string, status = 400): SimResponse => ({
+      status,
+      body: { error, error_description: description },
+    });
+    if (form.grant_type !== 'client_credentials')
+      return oauthError('unsupported_grant_type', 'Only client_credentials is supported.');
     const owned = this.companies().filter((c) => c.identity.clientId === form.client_id);
-    if (owned.length === 0 || owned[0]!.identity.clientSecret !== form.client_secret) return oauthError('invalid_client', 'Invalid client or client credentials.');
+    if (owned.length === 0 || owned[0]!.identity.clientSecret !== form.client_secret)
+      return oauthError('invalid_client', 'Invalid client or client credentials.');
     const requested = typeof form.scope === 'string' ? form.scope.split(/\s+/).filter(Boolean) : [];
     const unknown = requested.filter((s) => !SERVICE_SCOPES.includes(s));
     if (unknown.length) return oauthError('invalid_scope', `Unknown scope: ${unknown.join(' ')}`);
@@ -39,7 +46,8 @@ export class TokenIssuer {
     if (!tenantId) return oauthError('invalid_request', 'tenant_id is required for this API.');
     const byCompanyTenant = owned.find((c) => c.identity.tenantId === tenantId);
     const byCustomerTenant = owned.find((c) => c.identity.customerTenantId === tenantId);
-    if (!byCompanyTenant && !byCustomerTenant) return oauthError('invalid_tenant', 'The client is not authorised for this tenant.');
+    if (!byCompanyTenant && !byCustomerTenant)
+      return oauthError('invalid_tenant', 'The client is not authorised for this tenant.');
     const accessToken = `sim-visma-${randomBytes(24).toString('hex')}`;
     this.tokens.set(accessToken, {
       tenantId,
@@ -51,7 +59,12 @@ export class TokenIssuer {
     return {
       status: 200,
       headers: { 'cache-control': 'no-store' },
-      body: { access_token: accessToken, expires_in: this.lifetimeSeconds, token_type: 'Bearer', scope: requested.join(' ') },
+      body: {
+        access_token: accessToken,
+        expires_in: this.lifetimeSeconds,
+        token_type: 'Bearer',
+        scope: requested.join(' '),
+      },
     };
   }
 
@@ -59,7 +72,8 @@ export class TokenIssuer {
   verify(authorization: string | undefined, now = Date.now()): TokenInfo | SimResponse {
     const token = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]?.trim();
     const info = token ? this.tokens.get(token) : undefined;
-    if (!info || info.expiresAt <= now) return gatewayError(401, 'Unauthorized. Access token is missing or invalid.');
+    if (!info || info.expiresAt <= now)
+      return gatewayError(401, 'Unauthorized. Access token is missing or invalid.');
     return info;
   }
 

@@ -17,7 +17,12 @@ export function cents(value: Decimal.Value): Decimal {
 }
 
 /** A line's net amount: quantity × unit price less the discount percent, rounded to cents (or the manual amount). */
-export function lineAmount(quantity: string, unitPrice: string, discountPercent: string, manualAmount?: string): string {
+export function lineAmount(
+  quantity: string,
+  unitPrice: string,
+  discountPercent: string,
+  manualAmount?: string,
+): string {
   if (manualAmount !== undefined) return cents(manualAmount).toFixed(2);
   const gross = cents(new Decimal(quantity).times(unitPrice));
   const discount = cents(gross.times(discountPercent).dividedBy(100));
@@ -48,7 +53,13 @@ export function documentTotals(lines: SimLine[], codes: Map<string, SimVatCode>)
     if (isExempt) exempt = exempt.plus(base);
     else taxable = taxable.plus(base);
     vatTotal = vatTotal.plus(vat);
-    taxDetails.push({ vatId, rate: code.rate, taxable: base.toFixed(2), vat: vat.toFixed(2), exempt: isExempt });
+    taxDetails.push({
+      vatId,
+      rate: code.rate,
+      taxable: base.toFixed(2),
+      vat: vat.toFixed(2),
+      exempt: isExempt,
+    });
   }
   return {
     taxDetails,

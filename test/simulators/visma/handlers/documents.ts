@@ -13,14 +13,18 @@ import { timestamp } from '../clock';
 
 function find(ctx: HandlerContext, kind: SimDocumentKind, number: string | undefined): SimDocument {
   const doc = ctx.company.documents.get(documentKey(kind, number ?? ''));
-  if (!doc) throw notFound(`${kind === 'supplierInvoice' ? 'Supplier invoice' : kind === 'customerInvoice' ? 'Invoice' : 'Credit note'} '${number}'`);
+  if (!doc)
+    throw notFound(
+      `${kind === 'supplierInvoice' ? 'Supplier invoice' : kind === 'customerInvoice' ? 'Invoice' : 'Credit note'} '${number}'`,
+    );
   return doc;
 }
 
 function listOf(ctx: HandlerContext, kind: SimDocumentKind): SimDocument[] {
   const q = ctx.req.url.searchParams;
   const ar = kind !== 'supplierInvoice';
-  const eq = (name: string, value: string | undefined): boolean => q.get(name) === null || q.get(name) === value;
+  const eq = (name: string, value: string | undefined): boolean =>
+    q.get(name) === null || q.get(name) === value;
   const modified = dateFilter(ctx, 'lastModifiedDateTime');
   const createdAt = dateFilter(ctx, 'createdDateTime');
   const dated = dateFilter(ctx, ar ? 'documentDate' : 'docDate');
@@ -33,7 +37,8 @@ function listOf(ctx: HandlerContext, kind: SimDocumentKind): SimDocument[] {
       eq('financialPeriod', d.financialPeriod) &&
       eq('branch', d.branchNumber) &&
       eq('project', d.project) &&
-      (!ar || (eq('externalReference', d.externalReference) && eq('customerRefNumber', d.customerRefNumber))) &&
+      (!ar ||
+        (eq('externalReference', d.externalReference) && eq('customerRefNumber', d.customerRefNumber))) &&
       (released === null || (released === '1') === (d.status === 'Open' || d.status === 'Closed')) &&
       modified(d.lastModified) &&
       createdAt(d.created) &&
@@ -41,7 +46,11 @@ function listOf(ctx: HandlerContext, kind: SimDocumentKind): SimDocument[] {
   );
 }
 
-function releaseResult(ctx: HandlerContext, kind: SimDocumentKind, number: string | undefined): { status: number; body: unknown } {
+function releaseResult(
+  ctx: HandlerContext,
+  kind: SimDocumentKind,
+  number: string | undefined,
+): { status: number; body: unknown } {
   releaseDocument(ctx.company, find(ctx, kind, number));
   return { status: 200, body: { actionId: randomUUID(), actionResult: 'Done' } };
 }
@@ -53,10 +62,16 @@ export const documentHandlers: HandlerTable = {
     return created(ctx, '/v1/customerinvoice', doc.referenceNumber);
   },
   CustomerInvoice_GetAll(ctx) {
-    return paged(ctx, listOf(ctx, 'customerInvoice').map((d) => customerDocumentDto(ctx.company, d)));
+    return paged(
+      ctx,
+      listOf(ctx, 'customerInvoice').map((d) => customerDocumentDto(ctx.company, d)),
+    );
   },
   CustomerInvoice_GetByinvoiceNumber(ctx) {
-    return { status: 200, body: customerDocumentDto(ctx.company, find(ctx, 'customerInvoice', ctx.params.invoiceNumber)) };
+    return {
+      status: 200,
+      body: customerDocumentDto(ctx.company, find(ctx, 'customerInvoice', ctx.params.invoiceNumber)),
+    };
   },
   CustomerInvoice_UpdateByinvoiceNumber(ctx) {
     updateDocument(ctx.company, find(ctx, 'customerInvoice', ctx.params.invoiceNumber), ctx.req.body);
@@ -70,10 +85,16 @@ export const documentHandlers: HandlerTable = {
     return created(ctx, '/v1/customerCreditNote', doc.referenceNumber);
   },
   CustomerCreditNote_GetAll(ctx) {
-    return paged(ctx, listOf(ctx, 'customerCreditNote').map((d) => customerDocumentDto(ctx.company, d)));
+    return paged(
+      ctx,
+      listOf(ctx, 'customerCreditNote').map((d) => customerDocumentDto(ctx.company, d)),
+    );
   },
   CustomerCreditNote_GetBycreditNoteNumber(ctx) {
-    return { status: 200, body: customerDocumentDto(ctx.company, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber)) };
+    return {
+      status: 200,
+      body: customerDocumentDto(ctx.company, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber)),
+    };
   },
   CustomerCreditNote_ReleaseDocumentBycreditNoteNumber(ctx) {
     return releaseResult(ctx, 'customerCreditNote', ctx.params.creditNoteNumber);
@@ -83,11 +104,18 @@ export const documentHandlers: HandlerTable = {
     return created(ctx, '/v1/supplierInvoice', doc.referenceNumber, { etag: etagOf(doc.version) });
   },
   SupplierInvoice_GetAllInvoices(ctx) {
-    return paged(ctx, listOf(ctx, 'supplierInvoice').map((d) => supplierInvoiceDto(ctx.company, d)));
+    return paged(
+      ctx,
+      listOf(ctx, 'supplierInvoice').map((d) => supplierInvoiceDto(ctx.company, d)),
+    );
   },
   SupplierInvoice_GetByinvoiceNumber(ctx) {
     const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber);
-    return { status: 200, headers: { etag: etagOf(doc.version) }, body: supplierInvoiceDto(ctx.company, doc) };
+    return {
+      status: 200,
+      headers: { etag: etagOf(doc.version) },
+      body: supplierInvoiceDto(ctx.company, doc),
+    };
   },
   SupplierInvoice_PutByinvoiceNumber(ctx) {
     const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber);
@@ -98,14 +126,32 @@ export const documentHandlers: HandlerTable = {
   SupplierInvoice_ReleaseInvoiceByinvoiceNumber(ctx) {
     const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber);
     const id = randomUUID();
-    const request = { id, status: 'Started' as const, statusCode: 0, received: timestamp(), originalUri: ctx.req.url.pathname };
+    const request = {
+      id,
+      status: 'Started' as const,
+      statusCode: 0,
+      received: timestamp(),
+      originalUri: ctx.req.url.pathname,
+    };
     ctx.company.background.set(id, request);
     try {
       releaseDocument(ctx.company, doc);
-      ctx.company.background.set(id, { ...request, status: 'Finished', statusCode: 200, finished: timestamp() });
+      ctx.company.background.set(id, {
+        ...request,
+        status: 'Finished',
+        statusCode: 200,
+        finished: timestamp(),
+      });
     } catch (e) {
-      const message = e instanceof SimFault ? String((e.response.body as { message?: string }).message) : String(e);
-      ctx.company.background.set(id, { ...request, status: 'Failed', statusCode: 400, finished: timestamp(), errorMessage: message });
+      const message =
+        e instanceof SimFault ? String((e.response.body as { message?: string }).message) : String(e);
+      ctx.company.background.set(id, {
+        ...request,
+        status: 'Failed',
+        statusCode: 400,
+        finished: timestamp(),
+        errorMessage: message,
+      });
     }
     return { status: 202, body: { id, stateLocation: `${ctx.baseUrl}/v1/background/${id}` } };
   },

@@ -13,7 +13,8 @@ export const journalHandlers: HandlerTable = {
     const q = ctx.req.url.searchParams;
     const periodId = q.get('periodId');
     const modifiedRaw = q.get('lastModifiedDateTime');
-    if (periodId === null && modifiedRaw === null) throw vismaError("PeriodId is mandatory if 'LastModifiedDateTime' is not provided.");
+    if (periodId === null && modifiedRaw === null)
+      throw vismaError("PeriodId is mandatory if 'LastModifiedDateTime' is not provided.");
     const modified = modifiedRaw === null ? undefined : normaliseTimestamp(modifiedRaw);
     const module = q.get('module')?.toUpperCase();
     const branch = q.get('branch');
@@ -24,18 +25,27 @@ export const journalHandlers: HandlerTable = {
         (branch === null || b.branchNumber === branch) &&
         (modified === undefined || normaliseTimestamp(b.lastModified) >= modified),
     );
-    const lines: { batch: SimBatch; line: SimBatchLine }[] = batches.flatMap((batch) => batch.lines.map((line) => ({ batch, line })));
+    const lines: { batch: SimBatch; line: SimBatchLine }[] = batches.flatMap((batch) =>
+      batch.lines.map((line) => ({ batch, line })),
+    );
     const page = paged(ctx, lines);
     const slice = (page.body as { batch: SimBatch; line: SimBatchLine; metadata: unknown }[]) ?? [];
     const grouped = new Map<string, { batch: SimBatch; lines: SimBatchLine[]; metadata: unknown }>();
     for (const entry of slice) {
-      const g = grouped.get(entry.batch.batchNumber) ?? { batch: entry.batch, lines: [], metadata: entry.metadata };
+      const g = grouped.get(entry.batch.batchNumber) ?? {
+        batch: entry.batch,
+        lines: [],
+        metadata: entry.metadata,
+      };
       g.lines.push(entry.line);
       grouped.set(entry.batch.batchNumber, g);
     }
     return {
       status: 200,
-      body: [...grouped.values()].map((g) => ({ ...journalDto(ctx.company, g.batch, g.lines), metadata: g.metadata })),
+      body: [...grouped.values()].map((g) => ({
+        ...journalDto(ctx.company, g.batch, g.lines),
+        metadata: g.metadata,
+      })),
     };
   },
   JournalTransactionV2_GetSpecificJournalTransactionsByjournalTransactionNumber(ctx) {

@@ -1,7 +1,18 @@
 import type { HandlerTable } from '../context';
 import { created, dateFilter, paged } from '../context';
 import { vismaError, notFound } from '../errors';
-import { accountDto, branchDto, dimensionDto, periodDto, projectDto, segmentDto, subaccountDto, vatCategoryDto, vatInformationDto, vatZoneDto } from '../dto-master';
+import {
+  accountDto,
+  branchDto,
+  dimensionDto,
+  periodDto,
+  projectDto,
+  segmentDto,
+  subaccountDto,
+  vatCategoryDto,
+  vatInformationDto,
+  vatZoneDto,
+} from '../dto-master';
 import { bool, record, str } from '../unwrap';
 import { timestamp } from '../clock';
 
@@ -24,7 +35,8 @@ export const masterDataHandlers: HandlerTable = {
     const b = record(ctx.req.body);
     const accountCD = str(b.accountCD);
     if (!accountCD) throw vismaError("Error creating account. Error: 'Account' cannot be empty.");
-    if (ctx.company.accounts.has(accountCD)) throw vismaError(`Error creating account. Error: Account '${accountCD}' already exists.`);
+    if (ctx.company.accounts.has(accountCD))
+      throw vismaError(`Error creating account. Error: Account '${accountCD}' already exists.`);
     const type = (str(b.type) ?? 'Expense') as 'Asset' | 'Liability' | 'Income' | 'Expense';
     const taxCategory = str(b.taxCategory);
     ctx.company.accounts.set(accountCD, {
@@ -44,7 +56,10 @@ export const masterDataHandlers: HandlerTable = {
     const list = [...ctx.company.subaccounts.values()]
       .filter((s) => active === null || String(s.active) === active.toLowerCase())
       .filter((s) => modified(s.lastModified));
-    return paged(ctx, list.map((s) => subaccountDto(s, ctx.company)));
+    return paged(
+      ctx,
+      list.map((s) => subaccountDto(s, ctx.company)),
+    );
   },
   Subaccount_GetSubaccountBysubAccountNumber(ctx) {
     const s = ctx.company.subaccounts.get(ctx.params.subAccountNumber ?? '');
@@ -55,12 +70,14 @@ export const masterDataHandlers: HandlerTable = {
     return { status: 200, body: ['SUBACCOUNT'] };
   },
   Dimension_GetDimensionBydimensionId(ctx) {
-    if ((ctx.params.dimensionId ?? '').toUpperCase() !== 'SUBACCOUNT') throw notFound(`Dimension '${ctx.params.dimensionId}'`);
+    if ((ctx.params.dimensionId ?? '').toUpperCase() !== 'SUBACCOUNT')
+      throw notFound(`Dimension '${ctx.params.dimensionId}'`);
     return { status: 200, body: dimensionDto(ctx.company) };
   },
   Dimension_GetSegmentBydimensionIdsegmentId(ctx) {
     const segment = ctx.company.segments.find((s) => String(s.segmentId) === ctx.params.segmentId);
-    if ((ctx.params.dimensionId ?? '').toUpperCase() !== 'SUBACCOUNT' || !segment) throw notFound(`Segment '${ctx.params.segmentId}'`);
+    if ((ctx.params.dimensionId ?? '').toUpperCase() !== 'SUBACCOUNT' || !segment)
+      throw notFound(`Segment '${ctx.params.segmentId}'`);
     return { status: 200, body: segmentDto(segment) };
   },
   VatZone_GetVatZones(ctx) {
@@ -72,7 +89,10 @@ export const masterDataHandlers: HandlerTable = {
     return { status: 200, body: vatZoneDto(z) };
   },
   VatCategory_GetAllVatCategories(ctx) {
-    return { status: 200, body: [...ctx.company.vatCategories.values()].map((c) => vatCategoryDto(c, ctx.company)) };
+    return {
+      status: 200,
+      body: [...ctx.company.vatCategories.values()].map((c) => vatCategoryDto(c, ctx.company)),
+    };
   },
   VatCategory_GetVatCategoryBytaxCategoryId(ctx) {
     const c = ctx.company.vatCategories.get(ctx.params.taxCategoryId ?? '');
@@ -80,7 +100,10 @@ export const masterDataHandlers: HandlerTable = {
     return { status: 200, body: vatCategoryDto(c, ctx.company) };
   },
   Vat_GetAllVats(ctx) {
-    return { status: 200, body: [...ctx.company.vatCodes.values()].map((v) => vatInformationDto(v, ctx.company)) };
+    return {
+      status: 200,
+      body: [...ctx.company.vatCodes.values()].map((v) => vatInformationDto(v, ctx.company)),
+    };
   },
   Vat_GetVatByvatId(ctx) {
     const v = ctx.company.vatCodes.get(ctx.params.vatId ?? '');
@@ -108,8 +131,13 @@ export const masterDataHandlers: HandlerTable = {
   Project_GetAll(ctx) {
     const status = ctx.req.url.searchParams.get('status');
     const modified = dateFilter(ctx, 'lastModifiedDateTime');
-    const list = [...ctx.company.projects.values()].filter((p) => (status === null || p.status === status) && modified(p.lastModified));
-    return paged(ctx, list.map((p) => projectDto(p, ctx.company)));
+    const list = [...ctx.company.projects.values()].filter(
+      (p) => (status === null || p.status === status) && modified(p.lastModified),
+    );
+    return paged(
+      ctx,
+      list.map((p) => projectDto(p, ctx.company)),
+    );
   },
   Project_GetByprojectID(ctx) {
     const p = ctx.company.projects.get(ctx.params.projectID ?? '');

@@ -28,19 +28,25 @@ function applyDetails(target: SimPartyDetails, b: Record<string, unknown>): void
 }
 
 function checkZone(company: CompanyState, zone: string | undefined, what: string): void {
-  if (zone !== undefined && !company.vatZones.has(zone)) throw vismaError(`Error ${what}. Error: VAT zone '${zone}' cannot be found in the system.`);
+  if (zone !== undefined && !company.vatZones.has(zone))
+    throw vismaError(`Error ${what}. Error: VAT zone '${zone}' cannot be found in the system.`);
 }
 
 function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
 }
 
-function listFilter(ctx: HandlerContext): (p: { name: string; status: string; lastModified: string }) => boolean {
+function listFilter(
+  ctx: HandlerContext,
+): (p: { name: string; status: string; lastModified: string }) => boolean {
   const q = ctx.req.url.searchParams;
   const name = q.get('name');
   const status = q.get('status');
   const modified = dateFilter(ctx, 'lastModifiedDateTime');
-  return (p) => (name === null || p.name.toLowerCase().includes(name.toLowerCase())) && (status === null || p.status === status) && modified(p.lastModified);
+  return (p) =>
+    (name === null || p.name.toLowerCase().includes(name.toLowerCase())) &&
+    (status === null || p.status === status) &&
+    modified(p.lastModified);
 }
 
 /** Compares `If-Match` with the current row version; a mismatch is Visma's 412. */
@@ -49,7 +55,10 @@ function checkIfMatch(ctx: HandlerContext, version: number, what: string): void 
   if (typeof header !== 'string' || header.trim() === '' || header.trim() === '*') return;
   const wanted = header.trim().replace(/^W\//, '');
   if (wanted !== etagOf(version) && wanted !== etagOf(version).slice(1, -1)) {
-    throw new SimFault({ status: 412, body: { message: `${what} version does not match with If-Match header` } });
+    throw new SimFault({
+      status: 412,
+      body: { message: `${what} version does not match with If-Match header` },
+    });
   }
 }
 
@@ -59,7 +68,10 @@ export const partyHandlers: HandlerTable = {
     const created = dateFilter(ctx, 'createdDateTime');
     const keep = listFilter(ctx);
     const list = [...ctx.company.customers.values()].filter((c) => keep(c) && created(c.created));
-    return paged(ctx, list.map((c) => customerDto(c, ctx.company)));
+    return paged(
+      ctx,
+      list.map((c) => customerDto(c, ctx.company)),
+    );
   },
   Customer_GetBycustomerCd(ctx) {
     const c = ctx.company.customers.get(ctx.params.customerCd ?? '');
@@ -72,7 +84,8 @@ export const partyHandlers: HandlerTable = {
     if (!name) throw vismaError("Error creating customer. Error: 'Customer Name' cannot be empty.");
     const company = ctx.company;
     const number = str(b.number) ?? String(++company.series.customer);
-    if (company.customers.has(number)) throw vismaError(`Error creating customer. Error: Customer '${number}' already exists.`);
+    if (company.customers.has(number))
+      throw vismaError(`Error creating customer. Error: Customer '${number}' already exists.`);
     const vatZoneId = str(b.vatZoneId) ?? '01';
     checkZone(company, vatZoneId, 'creating customer');
     const now = timestamp();
@@ -106,7 +119,10 @@ export const partyHandlers: HandlerTable = {
   Supplier_GetAll(ctx) {
     const keep = listFilter(ctx);
     const list = [...ctx.company.suppliers.values()].filter(keep);
-    return paged(ctx, list.map((s) => supplierDto(s, ctx.company)));
+    return paged(
+      ctx,
+      list.map((s) => supplierDto(s, ctx.company)),
+    );
   },
   Supplier_GetBysupplierCd(ctx) {
     const s = ctx.company.suppliers.get(ctx.params.supplierCd ?? '');
@@ -119,7 +135,8 @@ export const partyHandlers: HandlerTable = {
     if (!name) throw vismaError("Error creating supplier. Error: 'Supplier Name' cannot be empty.");
     const company = ctx.company;
     const number = str(b.number) ?? String(++company.series.supplier);
-    if (company.suppliers.has(number)) throw vismaError(`Error creating supplier. Error: Supplier '${number}' already exists.`);
+    if (company.suppliers.has(number))
+      throw vismaError(`Error creating supplier. Error: Supplier '${number}' already exists.`);
     const vatZoneId = str(b.vatZoneId) ?? '01';
     checkZone(company, vatZoneId, 'creating supplier');
     const supplier: SimSupplier = {
