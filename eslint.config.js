@@ -6,7 +6,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'test-output/', 'coverage/', 'bin/', 'scripts/*.cjs'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-output/',
+      'coverage/',
+      'bin/',
+      'scripts/*.cjs',
+      '.scratch*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -9,7 +9,10 @@ const AccountCd = z.string().trim().min(1).max(30);
  */
 export const SyncSettings = z.object({
   /** ServiceTitan invoice statuses (`syncStatus`) that are posted. */
-  eligibleInvoiceStatuses: z.array(z.enum(['Pending', 'Posted', 'Exported'])).min(1).default(['Posted']),
+  eligibleInvoiceStatuses: z
+    .array(z.enum(['Pending', 'Posted', 'Exported']))
+    .min(1)
+    .default(['Posted']),
   /** ServiceTitan bill sync statuses that are posted. */
   eligibleBillSyncStatuses: z
     .array(z.enum(['Pending', 'Posted', 'Exported', 'PostedAndExported']))
@@ -38,7 +41,10 @@ export const SyncSettings = z.object({
   /** Put the ServiceTitan job's project on the Visma document. */
   useProjects: z.boolean().default(false),
   /** Largest VAT or total difference (in currency units) accepted without review. */
-  verifyTolerance: z.string().regex(/^\d+(\.\d+)?$/).default('0'),
+  verifyTolerance: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/)
+    .default('0'),
   /** Visma writes in flight at once. */
   concurrency: z.number().int().min(1).max(16).default(4),
   /** Cron expression for scheduled runs (the app wires it); absent means manual only. */

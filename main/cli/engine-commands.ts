@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerMappingsCommand } from './mappings-command';
+import { registerMasterDataCommand } from './masterdata-command';
 import { registerReviewCommands } from './review-command';
 import { registerSyncCommand } from './sync-command';
 
@@ -8,4 +9,5 @@ export function registerEngineCommands(program: Command): void {
   registerSyncCommand(program);
   registerReviewCommands(program);
   registerMappingsCommand(program);
+  registerMasterDataCommand(program);
 }

@@ -21,9 +21,15 @@ export interface EngineCliOptions {
 /** Adds `--config`, `--data-dir`, `--profile` and `--json` to a command. */
 export function engineOptions(command: Command): Command {
   return command
-    .option('--config <file>', 'profile config file (JSON, as `st-visma sim --json` prints); may carry the secrets')
+    .option(
+      '--config <file>',
+      'profile config file (JSON, as `st-visma sim --json` prints); may carry the secrets',
+    )
     .option('--data-dir <dir>', 'folder of the ledger and settings', '.')
-    .option('--profile <id>', 'profile from the settings in --data-dir (default: the active one) when no --config is given')
+    .option(
+      '--profile <id>',
+      'profile from the settings in --data-dir (default: the active one) when no --config is given',
+    )
     .option('--json', 'print machine-readable JSON');
 }
 
@@ -33,10 +39,16 @@ export function readConfigFile(file: string): ProfileConfig {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`The config file "${file}" could not be read as JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `The config file "${file}" could not be read as JSON: ${err instanceof Error ? err.message : String(err)}`,
+      { cause: err },
+    );
   }
   const parsed = ProfileConfig.safeParse(raw);
-  if (!parsed.success) throw new Error(`The config file "${file}" is not a valid profile: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `The config file "${file}" is not a valid profile: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
+    );
   return parsed.data;
 }
 
@@ -59,7 +71,8 @@ export async function openEngineContext(opts: EngineCliOptions): Promise<EngineC
   } else {
     const settings = new JsonFileSettingsStore(join(dataDir, 'settings.json'));
     const id = opts.profile ?? settings.read().activeProfileId;
-    if (!id) throw new Error(`No profile: give --config FILE, or set one up in ${join(dataDir, 'settings.json')}.`);
+    if (!id)
+      throw new Error(`No profile: give --config FILE, or set one up in ${join(dataDir, 'settings.json')}.`);
     secrets = new KeytarSecretStore();
     const loaded = await loadProfileConfig(settings, secrets, id);
     if (!loaded) throw new Error(`There is no profile "${id}" in ${settings.location}.`);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { alignMasterData } from '../engine/alignment/run-alignment';
 import { runSync, type SyncSummary } from '../engine/run-sync';
+import { describeAlignment } from './masterdata-command';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
 
 function describe(summary: SyncSummary): string {
@@ -17,17 +19,25 @@ function describe(summary: SyncSummary): string {
 
 /** `st-visma sync`: one full pass. Exit 0 when the pass completed (even with blocked documents), 1 on a fatal error. */
 export function registerSyncCommand(program: Command): void {
-  engineOptions(program.command('sync').description('Run one full sync pass: read ServiceTitan, post to Visma, verify, mark exported.')).action(
-    async (opts: EngineCliOptions) => {
-      const ctx = await openEngineContext(opts);
-      try {
-        const ports = await ctx.connect();
-        const summary = await runSync({ id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync }, { db: ctx.db, ...ports }, { trigger: 'cli' });
-        if (opts.json) printJson(summary);
-        else process.stdout.write(describe(summary));
-      } finally {
-        ctx.close();
-      }
-    },
-  );
+  engineOptions(
+    program
+      .command('sync')
+      .description('Run one full sync pass: read ServiceTitan, post to Visma, verify, mark exported.'),
+  ).action(async (opts: EngineCliOptions) => {
+    const ctx = await openEngineContext(opts);
+    try {
+      const ports = await ctx.connect();
+      const profile = { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync };
+      // Master data first: links, new parties and tax-zone flags decide what the documents can post to.
+      const masterData =
+        ctx.config.sync?.masterData.enabled === false
+          ? null
+          : await alignMasterData(profile, { db: ctx.db, ports: ports.alignment, actor: 'cli' });
+      const summary = await runSync(profile, { db: ctx.db, ...ports }, { trigger: 'cli' });
+      if (opts.json) printJson({ ...summary, masterData });
+      else process.stdout.write((masterData ? describeAlignment(masterData) : '') + describe(summary));
+    } finally {
+      ctx.close();
+    }
+  });
 }

@@ -8,11 +8,17 @@ import { createVismaClient, type VismaClientOptions } from '../visma';
 import { serviceTitanPort } from './adapters/servicetitan';
 import { vismaPort } from './adapters/visma';
 import type { StPort, VismaPort } from './ports';
+import type { AlignmentPorts } from './alignment/ports';
+import { alignStPort } from './alignment/st-adapter';
+import { alignVismaPort } from './alignment/visma-adapter';
+import { SyncSettings } from '../../shared/sync-settings';
 
 /** The two API ports of a profile. */
 export interface EnginePorts {
   st: StPort;
   visma: VismaPort;
+  /** Master-data alignment over the same clients (vendors ↔ suppliers, customers, tax zones, business units). */
+  alignment: AlignmentPorts;
 }
 
 /** Tuning passed to the clients (tests use short backoffs). */
@@ -27,11 +33,16 @@ const NEEDED: SecretKind[] = ['servicetitan.clientSecret', 'servicetitan.appKey'
  * A profile's secrets: from the config itself when it carries them (simulators, scripted use; the keychain is not
  * touched), otherwise from the keychain entries of the profile. Missing ones fail with a plain message.
  */
-export async function resolveSecrets(config: ProfileConfig, secrets?: SecretStore): Promise<Record<SecretKind, string | undefined>> {
+export async function resolveSecrets(
+  config: ProfileConfig,
+  secrets?: SecretStore,
+): Promise<Record<SecretKind, string | undefined>> {
   const out = {} as Record<SecretKind, string | undefined>;
   const inConfig = NEEDED.every((kind) => profileSecret(config, kind) !== undefined);
   for (const kind of [...NEEDED, 'webhook.hmacKey'] as SecretKind[]) {
-    out[kind] = profileSecret(config, kind) ?? (inConfig || !secrets ? undefined : ((await secrets.get(config.id, kind)) ?? undefined));
+    out[kind] =
+      profileSecret(config, kind) ??
+      (inConfig || !secrets ? undefined : ((await secrets.get(config.id, kind)) ?? undefined));
     redactor.add(out[kind]);
   }
   const missing = NEEDED.filter((k) => !out[k]);
@@ -44,12 +55,25 @@ export async function resolveSecrets(config: ProfileConfig, secrets?: SecretStor
 }
 
 /** Builds the ServiceTitan and Visma clients of a profile and wraps them in the engine's ports. */
-export async function connectProfile(config: ProfileConfig, secrets?: SecretStore, options: ConnectOptions = {}): Promise<EnginePorts> {
+export async function connectProfile(
+  config: ProfileConfig,
+  secrets?: SecretStore,
+  options: ConnectOptions = {},
+): Promise<EnginePorts> {
   const s = await resolveSecrets(config, secrets);
   const st = createServiceTitanClient(
-    { ...config.servicetitan, clientSecret: s['servicetitan.clientSecret']!, appKey: s['servicetitan.appKey']! },
+    {
+      ...config.servicetitan,
+      clientSecret: s['servicetitan.clientSecret']!,
+      appKey: s['servicetitan.appKey']!,
+    },
     options.st,
   );
   const visma = createVismaClient({ ...config.visma, clientSecret: s['visma.clientSecret']! }, options.visma);
-  return { st: serviceTitanPort(st), visma: vismaPort(visma) };
+  const guid = SyncSettings.parse(config.sync ?? {}).masterData.applicationGuid;
+  return {
+    st: serviceTitanPort(st),
+    visma: vismaPort(visma),
+    alignment: { st: alignStPort(st, guid), visma: alignVismaPort(visma) },
+  };
 }

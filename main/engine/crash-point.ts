@@ -3,7 +3,9 @@
  * the process kills itself with SIGKILL the n-th time (1-based) it passes `<name>` — no cleanup, like a power cut.
  */
 const spec = process.env.ST_VISMA_CRASH_AT;
-const [target, nth] = spec ? [spec.slice(0, spec.lastIndexOf(':')), Number(spec.slice(spec.lastIndexOf(':') + 1))] : ['', 0];
+const [target, nth] = spec
+  ? [spec.slice(0, spec.lastIndexOf(':')), Number(spec.slice(spec.lastIndexOf(':') + 1))]
+  : ['', 0];
 let passes = 0;
 
 /** Marks a point between two steps of a run. */

@@ -22,7 +22,15 @@ const HEADER_FIELDS: (keyof SourceDocument)[] = [
   'total',
   'active',
 ];
-const LINE_FIELDS: (keyof SourceLine)[] = ['description', 'quantity', 'unitPrice', 'amount', 'glAccountNumber', 'taxable', 'skuId'];
+const LINE_FIELDS: (keyof SourceLine)[] = [
+  'description',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'glAccountNumber',
+  'taxable',
+  'skuId',
+];
 
 const show = (v: string | boolean | SourceLine[] | undefined): string | null =>
   v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
@@ -31,7 +39,8 @@ const show = (v: string | boolean | SourceLine[] | undefined): string | null =>
 export function diffDocuments(before: SourceDocument, after: SourceDocument): FieldDifference[] {
   const out: FieldDifference[] = [];
   for (const f of HEADER_FIELDS) {
-    if (show(before[f]) !== show(after[f])) out.push({ field: f, before: show(before[f]), after: show(after[f]) });
+    if (show(before[f]) !== show(after[f]))
+      out.push({ field: f, before: show(before[f]), after: show(after[f]) });
   }
   const oldLines = new Map(before.lines.map((l) => [l.lineId, l]));
   const newLines = new Map(after.lines.map((l) => [l.lineId, l]));
@@ -42,11 +51,13 @@ export function diffDocuments(before: SourceDocument, after: SourceDocument): Fi
       continue;
     }
     for (const f of LINE_FIELDS) {
-      if (show(line[f]) !== show(next[f])) out.push({ field: `line ${id} ${f}`, before: show(line[f]), after: show(next[f]) });
+      if (show(line[f]) !== show(next[f]))
+        out.push({ field: `line ${id} ${f}`, before: show(line[f]), after: show(next[f]) });
     }
   }
   for (const [id, line] of newLines) {
-    if (!oldLines.has(id)) out.push({ field: `line ${id}`, before: null, after: `${line.description} ${line.amount}` });
+    if (!oldLines.has(id))
+      out.push({ field: `line ${id}`, before: null, after: `${line.description} ${line.amount}` });
   }
   return out;
 }

@@ -23,7 +23,9 @@ export function normalizeInvoice(inv: Invoice): SourceEnvelope {
         lineType: item.type,
         skuId: str(item.skuId),
         skuCode: str(item.skuName),
-        description: (item.displayName || item.description || item.skuName || item.type).replace(/<[^>]*>/g, '').trim(),
+        description: (item.displayName || item.description || item.skuName || item.type)
+          .replace(/<[^>]*>/g, '')
+          .trim(),
         quantity: item.quantity ?? '1',
         unitPrice: item.price ?? item.total ?? '0',
         amount: amount(item.total),

@@ -41,7 +41,9 @@ export interface StPort {
   /** Marks invoices exported with the Visma number; returns the ids that failed, with a reason. */
   markInvoicesExported(entries: { stId: string; vismaNumber: string }[]): Promise<Map<string, string>>;
   /** Marks bills exported in every list they were seen in; returns the ids that failed, with a reason. */
-  markBillsExported(entries: { stId: string; views: string[]; vismaNumber: string }[]): Promise<Map<string, string>>;
+  markBillsExported(
+    entries: { stId: string; views: string[]; vismaNumber: string }[],
+  ): Promise<Map<string, string>>;
   /** HTTP calls made so far. */
   callCount(): number;
 }
@@ -96,7 +98,10 @@ export interface VismaPort extends VismaMasterDataPort {
   /** Documents of a kind changed on or after `since` (bulk verification). */
   listDocuments(kind: VismaDocKind, since: string): Promise<FoundDocument[]>;
   /** GL batch numbers of released documents, by document number (bulk). */
-  findGlBatches(module: 'AR' | 'AP', docs: { number: string; financialPeriod: string }[]): Promise<Map<string, string>>;
+  findGlBatches(
+    module: 'AR' | 'AP',
+    docs: { number: string; financialPeriod: string }[],
+  ): Promise<Map<string, string>>;
   /** HTTP calls made so far. */
   callCount(): number;
 }

@@ -11,6 +11,7 @@ export type ReasonCode =
   | 'account_inactive'
   | 'vat_code_missing'
   | 'vat_code_invalid'
+  | 'tax_mapping_flagged'
   | 'period_closed'
   | 'period_missing'
   | 'no_lines'
@@ -32,11 +33,15 @@ const TEXT: Record<ReasonCode, string> = {
   account_inactive: 'A line posts to a Visma account that is not active.',
   vat_code_missing: 'No VAT code is mapped for the tax zone of the document.',
   vat_code_invalid: 'The VAT code is not valid for the VAT zone or the account’s VAT category.',
-  period_closed: 'The financial period of the document date is closed in Visma; it will post when the period opens.',
+  tax_mapping_flagged:
+    'The VAT mapping of the document’s tax zone is flagged; the document waits so it does not post with the wrong VAT.',
+  period_closed:
+    'The financial period of the document date is closed in Visma; it will post when the period opens.',
   period_missing: 'The financial period of the document date does not exist in Visma.',
   no_lines: 'The document has no lines to post.',
   visma_rejected: 'Visma refused the document.',
-  holding_account: 'One or more lines were posted to the holding account; pick the right account and approve.',
+  holding_account:
+    'One or more lines were posted to the holding account; pick the right account and approve.',
   tax_difference: 'Visma’s total or VAT differs from ServiceTitan’s.',
   amount_mismatch: 'The lines do not add up to the document total.',
   changed_after_posting: 'The document changed in ServiceTitan after it was released in Visma.',

@@ -2,7 +2,14 @@ import { SyncSettings } from '../../shared/sync-settings';
 import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import type { PlannedDocument } from './domain';
-import { getOutbox, listOutbox, listReviewRows, moveOutbox, type MoveContext, type OutboxRow } from './outbox/store';
+import {
+  getOutbox,
+  listOutbox,
+  listReviewRows,
+  moveOutbox,
+  type MoveContext,
+  type OutboxRow,
+} from './outbox/store';
 import type { OutboxState } from './outbox/states';
 import type { VismaPort } from './ports';
 import { reasonText, type Problem, type ReasonCode } from './reasons';
@@ -31,7 +38,11 @@ function reasonOf(row: OutboxRow): { reason: ReasonCode; text: string; details: 
     return { reason: row.reasonCode, text: row.reasonText ?? reasonText(row.reasonCode), details: null };
   }
   if (row.state === 'uncertain') {
-    return { reason: 'visma_rejected', text: 'Visma did not confirm whether the document was created; it is looked up on the next run.', details: null };
+    return {
+      reason: 'visma_rejected',
+      text: 'Visma did not confirm whether the document was created; it is looked up on the next run.',
+      details: null,
+    };
   }
   if (row.reviewCode) {
     return {
@@ -40,7 +51,9 @@ function reasonOf(row: OutboxRow): { reason: ReasonCode; text: string; details: 
       details: row.reviewDetailsJson ? (JSON.parse(row.reviewDetailsJson) as unknown) : null,
     };
   }
-  const holding = row.plannedJson ? (JSON.parse(row.plannedJson) as PlannedDocument).lines.filter((l) => l.holding) : [];
+  const holding = row.plannedJson
+    ? (JSON.parse(row.plannedJson) as PlannedDocument).lines.filter((l) => l.holding)
+    : [];
   return {
     reason: 'holding_account',
     text: reasonText('holding_account', `Lines: ${holding.map((l) => l.description).join('; ')}.`),
@@ -114,21 +127,41 @@ export async function replay(
 ): Promise<ReplayPreview[]> {
   const ctx = runContext(profile, deps);
   const rc = loadResolveContext(ctx);
-  const rows = 'id' in target ? [getOutbox(deps.db, target.id)].filter((r): r is OutboxRow => r?.profileId === profile.id) : listReviewRows(deps.db, profile.id);
-  if ('id' in target && rows.length === 0) throw new Error(`There is no document ${target.id} in the review queue of this profile.`);
+  const rows =
+    'id' in target
+      ? [getOutbox(deps.db, target.id)].filter((r): r is OutboxRow => r?.profileId === profile.id)
+      : listReviewRows(deps.db, profile.id);
+  if ('id' in target && rows.length === 0)
+    throw new Error(`There is no document ${target.id} in the review queue of this profile.`);
   const previews: ReplayPreview[] = [];
   for (const row of rows) {
     const held = row.state === 'posted' && row.held;
     if (!REPLAYABLE.includes(row.state) && !held) {
-      previews.push({ id: row.id, sourceNumber: row.sourceNumber, state: row.state, outcome: 'not-replayable', text: reasonOf(row).text });
+      previews.push({
+        id: row.id,
+        sourceNumber: row.sourceNumber,
+        state: row.state,
+        outcome: 'not-replayable',
+        text: reasonOf(row).text,
+      });
       continue;
     }
     const outcome = planDocument(parseSource(row.payloadJson), rc);
     const base = { id: row.id, sourceNumber: row.sourceNumber, state: row.state };
     if (!outcome.ok) {
-      previews.push({ ...base, outcome: 'blocked', problems: outcome.problems, text: describeProblems(outcome.problems) });
+      previews.push({
+        ...base,
+        outcome: 'blocked',
+        problems: outcome.problems,
+        text: describeProblems(outcome.problems),
+      });
     } else {
-      previews.push({ ...base, outcome: held ? 'correct-in-place' : 'ready', planned: outcome.planned, text: held ? 'The held Visma document will be corrected.' : 'Ready to post.' });
+      previews.push({
+        ...base,
+        outcome: held ? 'correct-in-place' : 'ready',
+        planned: outcome.planned,
+        text: held ? 'The held Visma document will be corrected.' : 'Ready to post.',
+      });
     }
     if (!options.apply) continue;
     if (held) {
@@ -136,30 +169,58 @@ export async function replay(
       continue;
     }
     if (row.state === 'failed') {
-      moveOutbox(ctx.move, row.id, 'pending', { reasonCode: null, reasonText: null }, { action: 'document.replayed', outcome: 'info' });
+      moveOutbox(
+        ctx.move,
+        row.id,
+        'pending',
+        { reasonCode: null, reasonText: null },
+        { action: 'document.replayed', outcome: 'info' },
+      );
     }
     applyPlan(ctx, getOutbox(deps.db, row.id)!, outcome);
   }
   return previews;
 }
 
-async function correctHeld(ctx: RunContext, row: OutboxRow, planned: PlannedDocument, held: boolean): Promise<void> {
+async function correctHeld(
+  ctx: RunContext,
+  row: OutboxRow,
+  planned: PlannedDocument,
+  held: boolean,
+): Promise<void> {
   if (!ctx.visma) throw new Error('Correcting a held document needs the Visma connection.');
   const result = await ctx.visma.updateDocument(row.vismaDocNumber!, planned);
-  if (result.status !== 'ok') throw new Error(`Visma did not accept the correction of ${row.vismaDocNumber}: ${result.message}`);
-  moveOutbox(ctx.move, row.id, 'posted', { plannedJson: JSON.stringify(planned), held, approved: false }, {
-    action: 'document.corrected',
-    outcome: 'success',
-    message: `Held document ${row.vismaDocNumber} corrected with the current mappings${held ? '' : '; it is no longer on the holding account'}.`,
-  });
+  if (result.status !== 'ok')
+    throw new Error(`Visma did not accept the correction of ${row.vismaDocNumber}: ${result.message}`);
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'posted',
+    { plannedJson: JSON.stringify(planned), held, approved: false },
+    {
+      action: 'document.corrected',
+      outcome: 'success',
+      message: `Held document ${row.vismaDocNumber} corrected with the current mappings${held ? '' : '; it is no longer on the holding account'}.`,
+    },
+  );
   if (!held) await releaseNow(ctx, row.id);
 }
 
 async function releaseNow(ctx: RunContext, id: number): Promise<void> {
   const row = getOutbox(ctx.db, id)!;
-  const result = await ctx.visma.releaseDocument(row.vismaDocType as PlannedDocument['kind'], row.vismaDocNumber!);
-  if (result.status !== 'ok') throw new Error(`Visma did not release ${row.vismaDocNumber}: ${result.message}`);
-  moveOutbox(ctx.move, id, 'released', {}, { action: 'document.released', outcome: 'success', message: `Released ${row.vismaDocNumber}.` });
+  const result = await ctx.visma.releaseDocument(
+    row.vismaDocType as PlannedDocument['kind'],
+    row.vismaDocNumber!,
+  );
+  if (result.status !== 'ok')
+    throw new Error(`Visma did not release ${row.vismaDocNumber}: ${result.message}`);
+  moveOutbox(
+    ctx.move,
+    id,
+    'released',
+    {},
+    { action: 'document.released', outcome: 'success', message: `Released ${row.vismaDocNumber}.` },
+  );
 }
 
 /** Approves a held (holding-account) document as it is: takes it off hold in Visma and releases it. */
@@ -172,12 +233,19 @@ export async function approveHolding(profile: EngineProfile, deps: ReviewDeps, i
   if (!deps.visma) throw new Error('Approving needs the Visma connection.');
   const planned = { ...(JSON.parse(row.plannedJson!) as PlannedDocument), hold: false };
   const result = await deps.visma.updateDocument(row.vismaDocNumber!, planned);
-  if (result.status !== 'ok') throw new Error(`Visma did not take ${row.vismaDocNumber} off hold: ${result.message}`);
-  moveOutbox(ctx.move, id, 'posted', { approved: true, plannedJson: JSON.stringify(planned) }, {
-    action: 'document.approved',
-    outcome: 'success',
-    message: `Holding-account document ${row.vismaDocNumber} approved by the accountant.`,
-  });
+  if (result.status !== 'ok')
+    throw new Error(`Visma did not take ${row.vismaDocNumber} off hold: ${result.message}`);
+  moveOutbox(
+    ctx.move,
+    id,
+    'posted',
+    { approved: true, plannedJson: JSON.stringify(planned) },
+    {
+      action: 'document.approved',
+      outcome: 'success',
+      message: `Holding-account document ${row.vismaDocNumber} approved by the accountant.`,
+    },
+  );
   await releaseNow(ctx, id);
 }
 
@@ -189,15 +257,27 @@ export function ignore(profile: EngineProfile, deps: ReviewDeps, id: number, rea
   if (!row || row.profileId !== profile.id) throw new Error(`There is no document ${id} in this profile.`);
   const move: MoveContext = { db: deps.db, actor: deps.actor ?? 'user', ...(deps.now && { now: deps.now }) };
   if (['pending', 'ready', 'blocked', 'failed'].includes(row.state)) {
-    moveOutbox(move, id, 'ignored', { ignoredReason: text }, { action: 'document.ignored', outcome: 'info', message: text });
+    moveOutbox(
+      move,
+      id,
+      'ignored',
+      { ignoredReason: text },
+      { action: 'document.ignored', outcome: 'info', message: text },
+    );
     return;
   }
   if (row.reviewCode && ['posted', 'released', 'exported'].includes(row.state)) {
-    moveOutbox(move, id, row.state, { reviewCode: null, reviewText: null, ignoredReason: text }, {
-      action: 'review.dismissed',
-      outcome: 'info',
-      message: `${row.reviewCode}: ${text}`,
-    });
+    moveOutbox(
+      move,
+      id,
+      row.state,
+      { reviewCode: null, reviewText: null, ignoredReason: text },
+      {
+        action: 'review.dismissed',
+        outcome: 'info',
+        message: `${row.reviewCode}: ${text}`,
+      },
+    );
     return;
   }
   throw new Error(`Document ${id} is ${row.state} and cannot be ignored.`);

@@ -28,7 +28,9 @@ function ownerAlive(value: string): boolean {
 /** Starts a run row, or throws `RunInProgressError`; runs left behind by dead processes are marked abandoned. */
 export function acquireRun(db: Ledger, profileId: string, trigger: string, now: Date): number {
   const run = db.transaction(() => {
-    const running = db.prepare(`SELECT id, owner, heartbeat_at FROM sync_runs WHERE profile_id = ? AND status = 'running'`).all(profileId) as {
+    const running = db
+      .prepare(`SELECT id, owner, heartbeat_at FROM sync_runs WHERE profile_id = ? AND status = 'running'`)
+      .all(profileId) as {
       id: number;
       owner: string;
       heartbeat_at: string;
@@ -36,7 +38,10 @@ export function acquireRun(db: Ledger, profileId: string, trigger: string, now: 
     for (const r of running) {
       const stale = now.getTime() - Date.parse(r.heartbeat_at) > STALE_MS;
       if (stale || !ownerAlive(r.owner)) {
-        db.prepare(`UPDATE sync_runs SET status = 'abandoned', finished_at = ? WHERE id = ?`).run(now.toISOString(), r.id);
+        db.prepare(`UPDATE sync_runs SET status = 'abandoned', finished_at = ? WHERE id = ?`).run(
+          now.toISOString(),
+          r.id,
+        );
       } else {
         throw new RunInProgressError(r.id);
       }
@@ -44,7 +49,9 @@ export function acquireRun(db: Ledger, profileId: string, trigger: string, now: 
     const at = now.toISOString();
     return Number(
       db
-        .prepare(`INSERT INTO sync_runs (profile_id, trigger, owner, started_at, heartbeat_at, status) VALUES (?, ?, ?, ?, ?, 'running')`)
+        .prepare(
+          `INSERT INTO sync_runs (profile_id, trigger, owner, started_at, heartbeat_at, status) VALUES (?, ?, ?, ?, ?, 'running')`,
+        )
         .run(profileId, trigger, owner, at, at).lastInsertRowid,
     );
   });
@@ -57,7 +64,13 @@ export function heartbeat(db: Ledger, runId: number, now: Date): void {
 }
 
 /** Ends a run with its status and summary. */
-export function finishRun(db: Ledger, runId: number, status: 'completed' | 'failed', summary: unknown, now: Date): void {
+export function finishRun(
+  db: Ledger,
+  runId: number,
+  status: 'completed' | 'failed',
+  summary: unknown,
+  now: Date,
+): void {
   db.prepare('UPDATE sync_runs SET status = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(
     status,
     now.toISOString(),

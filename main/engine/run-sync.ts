@@ -59,15 +59,25 @@ export interface SyncSummary {
     vismaPerPostedDocument: number | null;
     servicetitanPerDocumentSeen: number | null;
   };
+  /** CPU time of this run and the process's peak resident memory (engine only when run from the CLI). */
+  resources: { cpuSeconds: number; peakRssMb: number };
 }
 
-const ACTOR: Record<SyncTrigger, AuditActor> = { schedule: 'schedule', manual: 'user', webhook: 'webhook', cli: 'cli', replay: 'user' };
+const ACTOR: Record<SyncTrigger, AuditActor> = {
+  schedule: 'schedule',
+  manual: 'user',
+  webhook: 'webhook',
+  cli: 'cli',
+  replay: 'user',
+};
 
 function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: KindCounts): void {
   const q = (where: string) =>
     (
       db
-        .prepare(`SELECT COUNT(*) AS n FROM outbox o JOIN source_documents s ON s.id = o.source_id WHERE o.profile_id = ? AND s.kind = ? AND ${where}`)
+        .prepare(
+          `SELECT COUNT(*) AS n FROM outbox o JOIN source_documents s ON s.id = o.source_id WHERE o.profile_id = ? AND s.kind = ? AND ${where}`,
+        )
         .get(profileId, kind) as { n: number }
     ).n;
   counts.held = q(`o.state = 'posted' AND o.held = 1 AND o.approved = 0`);
@@ -84,11 +94,16 @@ function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: Ki
  * batches in bulk, mark exported. Throws `RunInProgressError` when another run holds the profile and
  * `FatalSyncError` on bad credentials or an unreachable service.
  */
-export async function runSync(profile: EngineProfile, deps: EngineDeps, options: RunOptions): Promise<SyncSummary> {
+export async function runSync(
+  profile: EngineProfile,
+  deps: EngineDeps,
+  options: RunOptions,
+): Promise<SyncSummary> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const settings = SyncSettings.parse(profile.sync ?? {});
   const runId = acquireRun(deps.db, profile.id, options.trigger, started);
+  const cpuStart = process.cpuUsage();
   const stStart = deps.st.callCount();
   const vismaStart = deps.visma.callCount();
   const actor = ACTOR[options.trigger];
@@ -129,7 +144,13 @@ export async function runSync(profile: EngineProfile, deps: EngineDeps, options:
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     finishRun(deps.db, runId, 'failed', { error: message }, now());
-    appendAudit(deps.db, { profileId: profile.id, actor, action: 'sync.failed', outcome: 'failure', message });
+    appendAudit(deps.db, {
+      profileId: profile.id,
+      actor,
+      action: 'sync.failed',
+      outcome: 'failure',
+      message,
+    });
     throw err;
   }
   stateTotals(deps.db, profile.id, 'invoice', ctx.counts.invoice);
@@ -155,6 +176,12 @@ export async function runSync(profile: EngineProfile, deps: EngineDeps, options:
       vismaPerPostedDocument: posted > 0 ? Math.round((vismaCalls / posted) * 1000) / 1000 : null,
       servicetitanPerDocumentSeen: seen > 0 ? Math.round((stCalls / seen) * 1000) / 1000 : null,
     },
+    resources: { cpuSeconds: 0, peakRssMb: 0 },
+  };
+  const cpu = process.cpuUsage(cpuStart);
+  summary.resources = {
+    cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
   };
   finishRun(deps.db, runId, 'completed', summary, finished);
   appendAudit(deps.db, {

@@ -21,27 +21,57 @@ export function isEligible(env: SourceEnvelope, settings: SyncSettings): boolean
 }
 
 /** Stores (or refreshes) a source document snapshot; the hash tells whether its posting content changed. */
-export function upsertSource(db: Ledger, profileId: string, env: SourceEnvelope, eligible: boolean, at: string): UpsertResult {
+export function upsertSource(
+  db: Ledger,
+  profileId: string,
+  env: SourceEnvelope,
+  eligible: boolean,
+  at: string,
+): UpsertResult {
   const { doc } = env;
   const hash = hashDocument(doc);
   const existing = db
     .prepare('SELECT id, hash, views FROM source_documents WHERE profile_id = ? AND kind = ? AND st_id = ?')
     .get(profileId, doc.kind, doc.stId) as { id: number; hash: string; views: string } | undefined;
-  const views = [...new Set([...(existing?.views.split(',').filter(Boolean) ?? []), ...(env.views ?? [])])].sort().join(',');
+  const views = [...new Set([...(existing?.views.split(',').filter(Boolean) ?? []), ...(env.views ?? [])])]
+    .sort()
+    .join(',');
   if (!existing) {
     const id = db
       .prepare(
         `INSERT INTO source_documents (profile_id, kind, st_id, number, st_modified_on, st_status, eligible, hash, payload_json,
          views, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(profileId, doc.kind, doc.stId, doc.number, env.modifiedOn ?? null, env.status, eligible ? 1 : 0, hash, JSON.stringify(doc), views, at, at)
-      .lastInsertRowid;
+      .run(
+        profileId,
+        doc.kind,
+        doc.stId,
+        doc.number,
+        env.modifiedOn ?? null,
+        env.status,
+        eligible ? 1 : 0,
+        hash,
+        JSON.stringify(doc),
+        views,
+        at,
+        at,
+      ).lastInsertRowid;
     return { sourceId: Number(id), isNew: true, hashChanged: false };
   }
   db.prepare(
     `UPDATE source_documents SET number = ?, st_modified_on = COALESCE(?, st_modified_on), st_status = ?, eligible = ?, hash = ?,
      payload_json = ?, views = ?, last_seen_at = ? WHERE id = ?`,
-  ).run(doc.number, env.modifiedOn ?? null, env.status, eligible ? 1 : 0, hash, JSON.stringify(doc), views, at, existing.id);
+  ).run(
+    doc.number,
+    env.modifiedOn ?? null,
+    env.status,
+    eligible ? 1 : 0,
+    hash,
+    JSON.stringify(doc),
+    views,
+    at,
+    existing.id,
+  );
   return { sourceId: existing.id, isNew: false, hashChanged: existing.hash !== hash };
 }
 
@@ -52,9 +82,9 @@ export function parseSource(payloadJson: string): SourceDocument {
 
 /** Reads a cursor value. */
 export function getCursor(db: Ledger, profileId: string, name: string): string | undefined {
-  const row = db.prepare('SELECT value FROM sync_cursors WHERE profile_id = ? AND name = ?').get(profileId, name) as
-    | { value: string }
-    | undefined;
+  const row = db
+    .prepare('SELECT value FROM sync_cursors WHERE profile_id = ? AND name = ?')
+    .get(profileId, name) as { value: string } | undefined;
   return row?.value;
 }
 

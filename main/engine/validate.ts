@@ -16,9 +16,17 @@ function checkParty(planned: PlannedDocument, master: MasterData): Problem[] {
   const sales = planned.kind !== 'supplierInvoice';
   const party = (sales ? master.customers : master.suppliers).get(planned.partyNumber);
   if (!party) {
-    return [{ code: sales ? 'customer_missing' : 'supplier_missing', detail: `Visma number ${planned.partyNumber} does not exist.` }];
+    return [
+      {
+        code: sales ? 'customer_missing' : 'supplier_missing',
+        detail: `Visma number ${planned.partyNumber} does not exist.`,
+      },
+    ];
   }
-  if (!party.active) return [{ code: sales ? 'customer_inactive' : 'supplier_inactive', detail: `${party.name} (${party.number}).` }];
+  if (!party.active)
+    return [
+      { code: sales ? 'customer_inactive' : 'supplier_inactive', detail: `${party.name} (${party.number}).` },
+    ];
   return [];
 }
 
@@ -27,14 +35,21 @@ function checkLines(planned: PlannedDocument, master: MasterData): Problem[] {
   for (const line of planned.lines) {
     const account = master.accounts.get(line.accountNumber);
     if (!account) {
-      problems.push({ code: 'account_missing', detail: `Account ${line.accountNumber} does not exist in Visma.` });
+      problems.push({
+        code: 'account_missing',
+        detail: `Account ${line.accountNumber} does not exist in Visma.`,
+      });
       continue;
     }
-    if (!account.active) problems.push({ code: 'account_inactive', detail: `Account ${line.accountNumber} is not active.` });
+    if (!account.active)
+      problems.push({ code: 'account_inactive', detail: `Account ${line.accountNumber} is not active.` });
     if (!line.vatCodeId) continue;
     const code = master.vatCodes.get(line.vatCodeId);
     if (!code) {
-      problems.push({ code: 'vat_code_missing', detail: `VAT code ${line.vatCodeId} does not exist in Visma.` });
+      problems.push({
+        code: 'vat_code_missing',
+        detail: `VAT code ${line.vatCodeId} does not exist in Visma.`,
+      });
     } else if (!vatCodeAllowed(master, code, planned.vatZoneId, account.taxCategory)) {
       problems.push({
         code: 'vat_code_invalid',
@@ -65,11 +80,17 @@ function checkPeriod(planned: PlannedDocument, master: MasterData, settings: Syn
   if (master.periods.size === 0) return { planned, problems: [], notes: [] };
   const closed = closedIn(planned, master, planned.financialPeriod);
   if (closed === undefined) {
-    return { planned, problems: [{ code: 'period_missing', detail: `Period ${planned.financialPeriod}.` }], notes: [] };
+    return {
+      planned,
+      problems: [{ code: 'period_missing', detail: `Period ${planned.financialPeriod}.` }],
+      notes: [],
+    };
   }
   if (!closed) return { planned, problems: [], notes: [] };
   if (settings.postIntoFirstOpenPeriod) {
-    const next = [...master.periods.keys()].sort().find((p) => p > planned.financialPeriod && closedIn(planned, master, p) === false);
+    const next = [...master.periods.keys()]
+      .sort()
+      .find((p) => p > planned.financialPeriod && closedIn(planned, master, p) === false);
     if (next) {
       return {
         planned: { ...planned, financialPeriod: next },
@@ -78,11 +99,19 @@ function checkPeriod(planned: PlannedDocument, master: MasterData, settings: Syn
       };
     }
   }
-  return { planned, problems: [{ code: 'period_closed', detail: `Period ${planned.financialPeriod}.` }], notes: [] };
+  return {
+    planned,
+    problems: [{ code: 'period_closed', detail: `Period ${planned.financialPeriod}.` }],
+    notes: [],
+  };
 }
 
 /** Checks a planned document against Visma's master data (design §5). Pure. */
-export function validatePlanned(planned: PlannedDocument, master: MasterData, settings: SyncSettings): ValidationResult {
+export function validatePlanned(
+  planned: PlannedDocument,
+  master: MasterData,
+  settings: SyncSettings,
+): ValidationResult {
   const problems = [...checkParty(planned, master), ...checkLines(planned, master)];
   const period = checkPeriod(planned, master, settings);
   return { planned: period.planned, problems: [...problems, ...period.problems], notes: period.notes };

@@ -14,7 +14,10 @@ import { FatalSyncError, type ChangeBatch, type StPort } from '../ports';
 /** Errors that a run cannot continue after: credentials, app key, tenant, scopes, or the service being unreachable. */
 function fatal(err: unknown): never {
   if (err instanceof ServiceTitanError) {
-    const recoverable = err instanceof StRequestRejectedError || err instanceof StNotFoundError || err instanceof StWriteUncertainError;
+    const recoverable =
+      err instanceof StRequestRejectedError ||
+      err instanceof StNotFoundError ||
+      err instanceof StWriteUncertainError;
     if (!recoverable) throw new FatalSyncError(`ServiceTitan: ${err.message}`, { cause: err });
   }
   throw err;
@@ -54,7 +57,8 @@ export function serviceTitanPort(client: ServiceTitanClient): StPort {
         yield { envelopes: page.data.map(normalizeInvoice), cursor: page.continueFrom } satisfies ChangeBatch;
       }
     },
-    invoicesByIds: (ids) => guard(async () => (await collect(client.invoices.list({ ids: numbers(ids) }))).map(normalizeInvoice)),
+    invoicesByIds: (ids) =>
+      guard(async () => (await collect(client.invoices.list({ ids: numbers(ids) }))).map(normalizeInvoice)),
     async *billChanges(since) {
       const envelopes: SourceEnvelope[] = [];
       let newest = since;
@@ -76,60 +80,78 @@ export function serviceTitanPort(client: ServiceTitanClient): StPort {
     },
     customersByIds: (ids) =>
       guard(async () =>
-        (await collect(client.customers({ ids: numbers(ids), active: 'Any' }))).map(
-          (c): StCustomerInfo => ({
-            id: String(c.id),
-            name: c.name,
-            type: c.type,
-            active: c.active,
-            street: c.address.street,
-            city: c.address.city,
-            zip: c.address.zip,
-            country: c.address.country,
-          }),
-        ),
+        (await collect(client.customers({ ids: numbers(ids), active: 'Any' }))).map((c): StCustomerInfo => ({
+          id: String(c.id),
+          name: c.name,
+          type: c.type,
+          active: c.active,
+          street: c.address.street,
+          city: c.address.city,
+          zip: c.address.zip,
+          country: c.address.country,
+        })),
       ),
     vendorsByIds: (ids) =>
       guard(async () =>
-        (await collect(client.vendors.list({ ids: numbers(ids), active: 'Any' }))).map(
-          (v): StVendorInfo => ({
-            id: String(v.id),
-            name: v.name,
-            active: v.active,
-            ...(v.address.street && { street: v.address.street }),
-            ...(v.address.city && { city: v.address.city }),
-            ...(v.address.zip && { zip: v.address.zip }),
-            ...(v.address.country && { country: v.address.country }),
-            ...(v.contactInfo.email && { email: v.contactInfo.email }),
-            ...(v.contactInfo.phone && { phone: v.contactInfo.phone }),
-          }),
-        ),
+        (await collect(client.vendors.list({ ids: numbers(ids), active: 'Any' }))).map((v): StVendorInfo => ({
+          id: String(v.id),
+          name: v.name,
+          active: v.active,
+          ...(v.address.street && { street: v.address.street }),
+          ...(v.address.city && { city: v.address.city }),
+          ...(v.address.zip && { zip: v.address.zip }),
+          ...(v.address.country && { country: v.address.country }),
+          ...(v.contactInfo.email && { email: v.contactInfo.email }),
+          ...(v.contactInfo.phone && { phone: v.contactInfo.phone }),
+        })),
       ),
     taxZones: () =>
       guard(async () =>
         (await collect(client.taxZones({ active: 'Any' }))).map((z): StTaxZoneInfo => {
           const rateOf = (base: string) =>
-            z.rates.filter((r) => r.taxBaseType.includes('Subtotal') || r.taxBaseType.includes(base)).reduce((a, r) => a + r.taxRate, 0);
-          return { id: String(z.id), name: z.name ?? String(z.id), laborRate: percent(rateOf('Labor')), materialRate: percent(rateOf('Material')), active: z.active };
+            z.rates
+              .filter((r) => r.taxBaseType.includes('Subtotal') || r.taxBaseType.includes(base))
+              .reduce((a, r) => a + r.taxRate, 0);
+          return {
+            id: String(z.id),
+            name: z.name ?? String(z.id),
+            laborRate: percent(rateOf('Labor')),
+            materialRate: percent(rateOf('Material')),
+            active: z.active,
+          };
         }),
       ),
     businessUnits: () =>
       guard(async () =>
-        (await collect(client.businessUnits({ active: 'Any' }))).map((b) => ({ id: String(b.id), name: b.name, active: b.active })),
+        (await collect(client.businessUnits({ active: 'Any' }))).map((b) => ({
+          id: String(b.id),
+          name: b.name,
+          active: b.active,
+        })),
       ),
     markInvoicesExported: (entries) =>
       guard(async () => {
         const results = await client.invoices.markAsExported(
-          entries.map((e) => ({ invoiceId: Number(e.stId), externalId: e.vismaNumber, externalMessage: `Visma ${e.vismaNumber}` })),
+          entries.map((e) => ({
+            invoiceId: Number(e.stId),
+            externalId: e.vismaNumber,
+            externalMessage: `Visma ${e.vismaNumber}`,
+          })),
         );
-        return new Map(results.filter((r) => !r.success).map((r) => [String(r.invoiceId), r.errorMessage ?? 'not accepted']));
+        return new Map(
+          results
+            .filter((r) => !r.success)
+            .map((r) => [String(r.invoiceId), r.errorMessage ?? 'not accepted']),
+        );
       }),
     markBillsExported: (entries) =>
       guard(async () => {
         const failures = new Map<string, string>();
         const ap = await client.apBills.markAsExported(entries.map((e) => Number(e.stId)));
         for (const r of ap) if (!r.success) failures.set(String(r.billId), r.errorMessage ?? 'not accepted');
-        const inventory = entries.filter((e) => e.views.includes('inventory-bills')).map((e) => Number(e.stId));
+        const inventory = entries
+          .filter((e) => e.views.includes('inventory-bills'))
+          .map((e) => Number(e.stId));
         if (inventory.length > 0) {
           for (const r of await client.inventoryBills.markAsExported(inventory)) {
             if (!r.success) failures.set(String(r.inventoryBillId), r.errorMessage ?? 'not accepted');

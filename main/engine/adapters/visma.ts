@@ -1,15 +1,27 @@
 import { money } from '../../../shared/money';
 import { VismaError, isUncertain, type VismaClient } from '../../visma';
-import type { ApLineInput, ArLineInput, CustomerDocumentInput, SupplierInvoiceInput } from '../../visma';
-import type { PlannedDocument, PlannedLine, VismaDocKind } from '../domain';
+import type { VismaDocKind } from '../domain';
+import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';
 import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
-import { FatalSyncError, type FoundDocument, type VismaPort, type WriteOutcome } from '../ports';
+import { FatalSyncError, type VismaPort, type WriteOutcome } from '../ports';
 
 /** Error codes after which a run cannot go on: the connection itself is wrong or Visma is unreachable. */
-const FATAL = new Set(['invalid_client', 'wrong_tenant', 'unauthorized', 'company_mismatch', 'no_licence', 'missing_api_role', 'network', 'rate_limited', 'server_error', 'bad_response']);
+const FATAL = new Set([
+  'invalid_client',
+  'wrong_tenant',
+  'unauthorized',
+  'company_mismatch',
+  'no_licence',
+  'missing_api_role',
+  'network',
+  'rate_limited',
+  'server_error',
+  'bad_response',
+]);
 
 function fatalOr(err: unknown): never {
-  if (err instanceof VismaError && FATAL.has(err.code)) throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
+  if (err instanceof VismaError && FATAL.has(err.code))
+    throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
   throw err;
 }
 
@@ -27,8 +39,19 @@ async function write<T>(work: () => Promise<T>): Promise<WriteOutcome<T>> {
     return { status: 'ok', value: await work() };
   } catch (err) {
     if (isUncertain(err)) return { status: 'uncertain', message: err.message };
-    if (err instanceof VismaError && !['invalid_client', 'wrong_tenant', 'unauthorized', 'company_mismatch', 'no_licence', 'missing_api_role'].includes(err.code)) {
-      if (err.code === 'server_error' || err.code === 'network') return { status: 'uncertain', message: err.message };
+    if (
+      err instanceof VismaError &&
+      ![
+        'invalid_client',
+        'wrong_tenant',
+        'unauthorized',
+        'company_mismatch',
+        'no_licence',
+        'missing_api_role',
+      ].includes(err.code)
+    ) {
+      if (err.code === 'server_error' || err.code === 'network')
+        return { status: 'uncertain', message: err.message };
       return { status: 'rejected', message: err.message };
     }
     return fatalOr(err);
@@ -38,92 +61,6 @@ async function write<T>(work: () => Promise<T>): Promise<WriteOutcome<T>> {
 /** `yyyy-MM-ddTHH:mm:ss.fff` in UTC, the way Visma's filters take timestamps. */
 function vismaTimestamp(iso: string | undefined): string | undefined {
   return iso ? new Date(iso).toISOString().slice(0, 23) : undefined;
-}
-
-const arLine = (l: PlannedLine): ArLineInput => ({
-  description: l.description,
-  quantity: l.quantity,
-  unitPrice: l.unitPrice,
-  accountNumber: l.accountNumber,
-  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
-  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
-  ...(l.branchNumber && { branchNumber: l.branchNumber }),
-});
-
-const apLine = (l: PlannedLine): ApLineInput => ({
-  description: l.description,
-  quantity: l.quantity,
-  unitCost: l.unitPrice,
-  accountNumber: l.accountNumber,
-  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
-  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
-  ...(l.branchNumber && { branchNumber: l.branchNumber }),
-  ...(l.projectId && { projectId: l.projectId }),
-});
-
-function customerInput(d: PlannedDocument): CustomerDocumentInput {
-  return {
-    customerNumber: d.partyNumber,
-    documentDate: d.date,
-    ...(d.dueDate && { dueDate: d.dueDate }),
-    financialPeriod: d.financialPeriod,
-    externalReference: d.externalReference,
-    ...(d.customerRefNumber && { customerRefNumber: d.customerRefNumber }),
-    invoiceText: d.text,
-    ...(d.branchNumber && { branchNumber: d.branchNumber }),
-    ...(d.project && { project: d.project }),
-    hold: d.hold,
-    lines: d.lines.map(arLine),
-  };
-}
-
-function supplierInput(d: PlannedDocument): SupplierInvoiceInput {
-  return {
-    supplierNumber: d.partyNumber,
-    date: d.date,
-    ...(d.dueDate && { dueDate: d.dueDate }),
-    financialPeriod: d.financialPeriod,
-    ...(d.supplierReference && { supplierReference: d.supplierReference }),
-    description: `${d.text} (${d.externalReference})`,
-    ...(d.branchNumber && { branchNumber: d.branchNumber }),
-    hold: d.hold,
-    lines: d.lines.map(apLine),
-  };
-}
-
-const released = (status: string) => status === 'Open' || status === 'Closed';
-
-type ArDoc = Awaited<ReturnType<VismaClient['listCustomerInvoices']>>[number] | Awaited<ReturnType<VismaClient['listCustomerCreditNotes']>>[number];
-type ApDoc = Awaited<ReturnType<VismaClient['listSupplierInvoices']>>[number];
-
-function foundAr(kind: VismaDocKind, d: ArDoc): FoundDocument {
-  return {
-    kind,
-    number: d.referenceNumber,
-    ...(d.externalReference && { externalReference: d.externalReference }),
-    partyNumber: d.customerNumber,
-    date: d.documentDate,
-    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
-    released: released(d.status),
-    hold: d.hold ?? d.status === 'Hold',
-    amount: money(d.amount).toFixed(2),
-    vatTotal: money(d.vatTotal).toFixed(2),
-  };
-}
-
-function foundAp(d: ApDoc): FoundDocument {
-  return {
-    kind: 'supplierInvoice',
-    number: d.referenceNumber,
-    ...(d.supplierReference && { supplierReference: d.supplierReference }),
-    partyNumber: d.supplierNumber,
-    date: d.date,
-    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
-    released: released(d.status),
-    hold: d.hold ?? d.status === 'Hold',
-    amount: money(d.amount).toFixed(2),
-    vatTotal: money(d.vatTotal).toFixed(2),
-  };
 }
 
 /** Options of the Visma port. */
@@ -140,13 +77,21 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     defaultZone ??= read(async () => (await client.listVatZones()).map((z) => z.id).sort()[0]);
     return defaultZone;
   };
-  const party = (p: { number: string; name: string; status: string; vatZoneId?: string | undefined }): VParty => ({
+  const party = (p: {
+    number: string;
+    name: string;
+    status: string;
+    vatZoneId?: string | undefined;
+  }): VParty => ({
     number: p.number,
     name: p.name,
     active: p.status !== 'Inactive',
     ...(p.vatZoneId && { vatZoneId: p.vatZoneId }),
   });
-  const createParty = async (info: StCustomerInfo | StVendorInfo, create: VismaClient['createCustomer']): Promise<WriteOutcome<VParty>> => {
+  const createParty = async (
+    info: StCustomerInfo | StVendorInfo,
+    create: VismaClient['createCustomer'],
+  ): Promise<WriteOutcome<VParty>> => {
     const vatZoneId = await zoneForNewParty();
     return write(async () => {
       const number = await create({
@@ -163,7 +108,8 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
   };
 
   async function currentLineNumbers(kind: VismaDocKind, number: string): Promise<number[]> {
-    if (kind === 'customerInvoice') return ((await client.getCustomerInvoice(number))?.lines ?? []).map((l) => l.lineNumber);
+    if (kind === 'customerInvoice')
+      return ((await client.getCustomerInvoice(number))?.lines ?? []).map((l) => l.lineNumber);
     return ((await client.getSupplierInvoice(number))?.invoice.lines ?? []).map((l) => l.lineNumber);
   }
 
@@ -189,17 +135,30 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
           zones: c.zoneIds,
         })),
       ),
-    vatCategories: () => read(async () => (await client.listVatCategories()).map((c) => ({ id: c.vatCategoryId, active: c.active, vatIds: c.vatIds }))),
-    vatZones: () => read(async () => (await client.listVatZones()).map((z) => ({ id: z.id, description: z.description }))),
+    vatCategories: () =>
+      read(async () =>
+        (await client.listVatCategories()).map((c) => ({
+          id: c.vatCategoryId,
+          active: c.active,
+          vatIds: c.vatIds,
+        })),
+      ),
+    vatZones: () =>
+      read(async () => (await client.listVatZones()).map((z) => ({ id: z.id, description: z.description }))),
     segments: () =>
       read(async () =>
         ((await client.getDimension('SUBACCOUNT'))?.segments ?? []).map((s) => ({
           segmentId: s.segmentId,
           description: s.description,
-          values: s.segmentValues.map((v) => ({ valueId: v.valueId, description: v.description, active: v.active })),
+          values: s.segmentValues.map((v) => ({
+            valueId: v.valueId,
+            description: v.description,
+            active: v.active,
+          })),
         })),
       ),
-    branches: () => read(async () => (await client.listBranches()).map((b) => ({ number: b.number, name: b.name }))),
+    branches: () =>
+      read(async () => (await client.listBranches()).map((b) => ({ number: b.number, name: b.name }))),
     periods: () =>
       read(async () =>
         (await client.listFinancialPeriods()).map((p) => ({
@@ -208,8 +167,14 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
           closedInSupplierLedger: p.closedInSupplierLedger || p.closedInGeneralLedger || !p.active,
         })),
       ),
-    customers: (since) => read(async () => (await client.listCustomers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party)),
-    suppliers: (since) => read(async () => (await client.listSuppliers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party)),
+    customers: (since) =>
+      read(async () =>
+        (await client.listCustomers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party),
+      ),
+    suppliers: (since) =>
+      read(async () =>
+        (await client.listSuppliers({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map(party),
+      ),
     projects: (since) =>
       read(async () =>
         (await client.listProjects({ ...(since && { modifiedSince: vismaTimestamp(since) }) })).map((p) => ({
@@ -227,15 +192,28 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
         return client.createSupplierInvoice(supplierInput(d));
       }),
     updateDocument: async (number, d) => {
-      if (d.kind === 'customerCreditNote') return { status: 'rejected', message: 'Visma credit notes cannot be corrected through this connector; correct it in Visma.' };
+      if (d.kind === 'customerCreditNote')
+        return {
+          status: 'rejected',
+          message: 'Visma credit notes cannot be corrected through this connector; correct it in Visma.',
+        };
       return write(async () => {
-        const deletes = (await currentLineNumbers(d.kind, number)).map((lineNumber) => ({ operation: 'Delete' as const, lineNumber }));
+        const deletes = (await currentLineNumbers(d.kind, number)).map((lineNumber) => ({
+          operation: 'Delete' as const,
+          lineNumber,
+        }));
         if (d.kind === 'customerInvoice') {
           const { customerNumber: _c, lines, ...header } = customerInput(d);
-          await client.updateCustomerInvoice(number, { ...header, lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))] });
+          await client.updateCustomerInvoice(number, {
+            ...header,
+            lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))],
+          });
         } else {
           const { supplierNumber: _s, lines, ...header } = supplierInput(d);
-          await client.updateSupplierInvoice(number, { ...header, lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))] });
+          await client.updateSupplierInvoice(number, {
+            ...header,
+            lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))],
+          });
         }
       });
     },
@@ -248,8 +226,15 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     findDocument: (d) =>
       read(async () => {
         if (d.kind === 'supplierInvoice') {
-          const list = await client.listSupplierInvoices({ supplier: d.partyNumber, date: d.date, dateCondition: '>=' });
-          const hit = list.find((x) => x.date.slice(0, 10) === d.date && (x.supplierReference ?? '') === (d.supplierReference ?? ''));
+          const list = await client.listSupplierInvoices({
+            supplier: d.partyNumber,
+            date: d.date,
+            dateCondition: '>=',
+          });
+          const hit = list.find(
+            (x) =>
+              x.date.slice(0, 10) === d.date && (x.supplierReference ?? '') === (d.supplierReference ?? ''),
+          );
           return hit ? foundAp(hit) : null;
         }
         const list =
@@ -262,8 +247,10 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     listDocuments: (kind, since) =>
       read(async () => {
         const filter = { modifiedSince: vismaTimestamp(since)! };
-        if (kind === 'customerInvoice') return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));
-        if (kind === 'customerCreditNote') return (await client.listCustomerCreditNotes(filter)).map((x) => foundAr(kind, x));
+        if (kind === 'customerInvoice')
+          return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));
+        if (kind === 'customerCreditNote')
+          return (await client.listCustomerCreditNotes(filter)).map((x) => foundAr(kind, x));
         return (await client.listSupplierInvoices(filter)).map(foundAp);
       }),
     findGlBatches: (module, docs) =>
@@ -271,7 +258,8 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
         const wanted = new Set(docs.map((d) => d.number));
         const out = new Map<string, string>();
         for (const period of [...new Set(docs.map((d) => d.financialPeriod))].sort()) {
-          for (const [ref, batch] of await client.glBatchNumbersByReference({ module, period })) if (wanted.has(ref)) out.set(ref, batch);
+          for (const [ref, batch] of await client.glBatchNumbersByReference({ module, period }))
+            if (wanted.has(ref)) out.set(ref, batch);
         }
         return out;
       }),

@@ -17,7 +17,16 @@ export interface PartyCounts {
 
 /** Zeroed party counters. */
 export function emptyPartyCounts(): PartyCounts {
-  return { linked: 0, suggested: 0, createdInVisma: 0, createdInServiceTitan: 0, updatedInVisma: 0, updatedInServiceTitan: 0, conflicts: 0, failed: 0 };
+  return {
+    linked: 0,
+    suggested: 0,
+    createdInVisma: 0,
+    createdInServiceTitan: 0,
+    updatedInVisma: 0,
+    updatedInServiceTitan: 0,
+    conflicts: 0,
+    failed: 0,
+  };
 }
 
 /** Everything one alignment step needs. */
@@ -35,12 +44,35 @@ export interface AlignContext {
 }
 
 /** Appends an audit entry of the alignment (`masterdata.*` actions). */
-export function audit(ctx: AlignContext, action: string, outcome: AuditOutcome, message: string, details?: Record<string, unknown>): void {
-  appendAudit(ctx.db, { profileId: ctx.profileId, actor: ctx.actor, action: `masterdata.${action}`, outcome, message, ...(details && { details }) }, ctx.now);
+export function audit(
+  ctx: AlignContext,
+  action: string,
+  outcome: AuditOutcome,
+  message: string,
+  details?: Record<string, unknown>,
+): void {
+  appendAudit(
+    ctx.db,
+    {
+      profileId: ctx.profileId,
+      actor: ctx.actor,
+      action: `masterdata.${action}`,
+      outcome,
+      message,
+      ...(details && { details }),
+    },
+    ctx.now,
+  );
 }
 
 /** Records a failed record operation (audited) and lets the run continue. */
-export function recordFailure(ctx: AlignContext, action: string, message: string, err: unknown, details?: Record<string, unknown>): void {
+export function recordFailure(
+  ctx: AlignContext,
+  action: string,
+  message: string,
+  err: unknown,
+  details?: Record<string, unknown>,
+): void {
   const text = `${message}: ${err instanceof Error ? err.message : String(err)}`;
   ctx.failures.push(text);
   audit(ctx, action, 'failure', text, details);

@@ -1,15 +1,35 @@
-import { ServiceTitanError, StNotFoundError, StRequestRejectedError, StWriteUncertainError } from '../../servicetitan';
+import {
+  ServiceTitanError,
+  StNotFoundError,
+  StRequestRejectedError,
+  StWriteUncertainError,
+} from '../../servicetitan';
 import { VismaError } from '../../visma';
 import { FatalSyncError } from '../ports';
 
-const VISMA_FATAL = new Set(['invalid_client', 'wrong_tenant', 'unauthorized', 'company_mismatch', 'no_licence', 'missing_api_role', 'network', 'rate_limited', 'server_error', 'bad_response']);
+const VISMA_FATAL = new Set([
+  'invalid_client',
+  'wrong_tenant',
+  'unauthorized',
+  'company_mismatch',
+  'no_licence',
+  'missing_api_role',
+  'network',
+  'rate_limited',
+  'server_error',
+  'bad_response',
+]);
 
 /** Whether an error means the connection itself is broken (the run stops) rather than one record failing. */
 export function isConnectionFailure(err: unknown): boolean {
   if (err instanceof FatalSyncError) return true;
   if (err instanceof VismaError) return VISMA_FATAL.has(err.code);
   if (err instanceof ServiceTitanError) {
-    return !(err instanceof StRequestRejectedError || err instanceof StNotFoundError || err instanceof StWriteUncertainError);
+    return !(
+      err instanceof StRequestRejectedError ||
+      err instanceof StNotFoundError ||
+      err instanceof StWriteUncertainError
+    );
   }
   return false;
 }
@@ -19,7 +39,9 @@ async function guard<T>(system: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (err) {
     if (isConnectionFailure(err) && !(err instanceof FatalSyncError)) {
-      throw new FatalSyncError(`${system}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new FatalSyncError(`${system}: ${err instanceof Error ? err.message : String(err)}`, {
+        cause: err,
+      });
     }
     throw err;
   }

@@ -1,3 +1,5 @@
+import { phoneKey } from './normalize-name';
+
 /** The party fields kept equal between ServiceTitan and Visma, in one side-neutral shape. */
 
 /** Fields mapped both ways (payment terms are not: ServiceTitan's vendor read model does not carry them). */
@@ -20,7 +22,9 @@ export const FIELD_LABELS: Record<PartyField, string> = {
 };
 
 /** Builds the side-neutral fields from possibly missing values (trimmed; null and undefined become empty). */
-export function partyFields(values: Partial<Record<Exclude<PartyField, 'active'>, string | null | undefined>> & { active: boolean }): PartyFields {
+export function partyFields(
+  values: Partial<Record<Exclude<PartyField, 'active'>, string | null | undefined>> & { active: boolean },
+): PartyFields {
   const t = (v: string | null | undefined) => (v ?? '').trim();
   return {
     name: t(values.name),
@@ -36,7 +40,7 @@ export function partyFields(values: Partial<Record<Exclude<PartyField, 'active'>
 
 /** Whether two values mean the same (case and spacing ignored; phone numbers compared by digits). */
 export function sameValue(field: PartyField, a: string, b: string): boolean {
-  if (field === 'phone') return a.replace(/\D/g, '') === b.replace(/\D/g, '');
+  if (field === 'phone') return phoneKey(a) === phoneKey(b);
   return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 

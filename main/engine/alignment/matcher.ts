@@ -60,11 +60,20 @@ function prepare(p: MatchParty): Prepared {
   };
 }
 
-function compare(a: Prepared, b: Prepared): { confidence: number; reasons: string[]; exact: boolean; corroborated: boolean } {
+function compare(
+  a: Prepared,
+  b: Prepared,
+): { confidence: number; reasons: string[]; exact: boolean; corroborated: boolean } {
   const exact = a.nameKey === b.nameKey && a.nameKey !== '';
   const reasons: string[] = [];
   let confidence = exact ? 0.9 : 0.8 * nameSimilarity(a.nameKey, b.nameKey);
-  reasons.push(exact ? (foldText(a.name) === foldText(b.name) ? 'same name' : 'same name apart from spelling, spacing or legal form') : `similar name (${Math.round(nameSimilarity(a.nameKey, b.nameKey) * 100)} %)`);
+  reasons.push(
+    exact
+      ? foldText(a.name) === foldText(b.name)
+        ? 'same name'
+        : 'same name apart from spelling, spacing or legal form'
+      : `similar name (${Math.round(nameSimilarity(a.nameKey, b.nameKey) * 100)} %)`,
+  );
   let corroborated = false;
   const both = (x: string, y: string) => x !== '' && y !== '';
   if (both(a.postalKey, b.postalKey)) {
@@ -92,7 +101,12 @@ function compare(a: Prepared, b: Prepared): { confidence: number; reasons: strin
     reasons.push('same e-mail');
     corroborated = true;
   }
-  return { confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000, reasons, exact, corroborated };
+  return {
+    confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000,
+    reasons,
+    exact,
+    corroborated,
+  };
 }
 
 function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {
@@ -106,7 +120,11 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, num
  * are equal after normalisation, the name is unique on both sides and nothing contradicts it; similar names are only
  * suggested. Pure and deterministic.
  */
-export function matchParties(stParties: readonly MatchParty[], vismaParties: readonly MatchParty[], options: MatchOptions): MatchResult {
+export function matchParties(
+  stParties: readonly MatchParty[],
+  vismaParties: readonly MatchParty[],
+  options: MatchOptions,
+): MatchResult {
   const st = stParties.map(prepare);
   const visma = vismaParties.map(prepare);
   const stCounts = countBy(st, (p) => p.nameKey);
@@ -125,10 +143,17 @@ export function matchParties(stParties: readonly MatchParty[], vismaParties: rea
     const unique = best?.exact && stCounts.get(s.nameKey) === 1 && vismaCounts.get(s.nameKey) === 1;
     const corroborationOk = !options.requireCorroboration || best?.corroborated;
     if (best && unique && corroborationOk && best.confidence >= AUTO_LINK_CONFIDENCE) {
-      autoLinks.push({ stId: s.key, vismaKey: best.v.key, confidence: best.confidence, reasons: best.reasons });
+      autoLinks.push({
+        stId: s.key,
+        vismaKey: best.v.key,
+        confidence: best.confidence,
+        reasons: best.reasons,
+      });
       continue;
     }
-    for (const c of scored.filter((x) => x.confidence >= options.suggestThreshold).slice(0, options.maxSuggestions ?? 3)) {
+    for (const c of scored
+      .filter((x) => x.confidence >= options.suggestThreshold)
+      .slice(0, options.maxSuggestions ?? 3)) {
       const reasons = c.exact && !unique ? [...c.reasons, 'the same name is used more than once'] : c.reasons;
       suggestions.push({ stId: s.key, vismaKey: c.v.key, confidence: c.confidence, reasons });
     }

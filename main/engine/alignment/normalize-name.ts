@@ -2,12 +2,50 @@
 
 /** Legal-form words dropped from the end of a company name (lower case, after punctuation is removed). */
 const LEGAL_SUFFIXES = new Set([
-  'as', 'asa', 'ab', 'publ', 'oy', 'oyj', 'aps', 'a s', 'ans', 'da', 'ks', 'sa', 'ehf', 'hf', 'hb', 'kb',
-  'inc', 'incorporated', 'llc', 'ltd', 'limited', 'plc', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'bv', 'nv',
+  'as',
+  'asa',
+  'ab',
+  'publ',
+  'oy',
+  'oyj',
+  'aps',
+  'a s',
+  'ans',
+  'da',
+  'ks',
+  'sa',
+  'ehf',
+  'hf',
+  'hb',
+  'kb',
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'ag',
+  'bv',
+  'nv',
 ]);
 
 /** Letters that Unicode does not decompose into a base letter plus an accent. */
-const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
+const LETTERS: Record<string, string> = {
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+};
 
 /** Lower case, Nordic and other letters folded to ASCII (Æ→ae, Ø→o, Å→a, é→e), `&` and "og/och/und" → "and". */
 export function foldText(text: string): string {

@@ -47,6 +47,8 @@ export interface AlignStPort {
   linkVendor(id: string, supplierNumber: string): Promise<void>;
   /** Customers, all or those modified on or after `since`. */
   customers(since?: string): Promise<AlignStCustomer[]>;
+  /** Customers by id (active or not). */
+  customersByIds(ids: string[]): Promise<AlignStCustomer[]>;
   /** The tax zone of the customer's first active location. */
   customerTaxZone(customerId: string): Promise<string | undefined>;
   taxZones(): Promise<StTaxZoneInfo[]>;
@@ -62,7 +64,10 @@ export interface AlignVismaPort {
    * Updates a supplier with `If-Match`: `change` gets the fresh supplier and returns the fields to write (null:
    * nothing); on 412 the supplier is re-read and `change` applied again. Returns false when nothing was written.
    */
-  updateSupplier(number: string, change: (current: AlignVismaParty) => Partial<PartyFields> | null): Promise<boolean>;
+  updateSupplier(
+    number: string,
+    change: (current: AlignVismaParty) => Partial<PartyFields> | null,
+  ): Promise<boolean>;
   customers(): Promise<AlignVismaParty[]>;
   createCustomer(customer: NewVismaCustomer): Promise<string>;
   updateCustomer(number: string, changes: Partial<PartyFields>): Promise<void>;

@@ -1,8 +1,8 @@
-import type { ServiceTitanClient, Vendor } from '../../servicetitan';
+import type { Customer, ServiceTitanClient, Vendor } from '../../servicetitan';
 import { serviceTitanPort } from '../adapters/servicetitan';
 import { partyFields } from './fields';
 import { guardSt } from './fatal';
-import type { AlignStPort, AlignVendor } from './ports';
+import type { AlignStCustomer, AlignStPort, AlignVendor } from './ports';
 
 /** External-data key under which the Visma supplier number is stored on a vendor. */
 export const SUPPLIER_KEY = 'visma.supplierNumber';
@@ -31,12 +31,42 @@ function vendorOf(v: Vendor): AlignVendor {
   };
 }
 
+function customerOf(c: Customer): AlignStCustomer {
+  return {
+    id: String(c.id),
+    type: c.type,
+    modifiedOn: c.modifiedOn,
+    fields: partyFields({
+      name: c.name,
+      active: c.active,
+      street: c.address.street,
+      zip: c.address.zip,
+      city: c.address.city,
+      country: c.address.country,
+    }),
+  };
+}
+
 /** The alignment port over the real ServiceTitan client; `applicationGuid` is the connector's external-data GUID. */
 export function alignStPort(client: ServiceTitanClient, applicationGuid: string): AlignStPort {
   const engine = serviceTitanPort(client);
-  const external = (supplierNumber: string) => ({ applicationGuid, externalData: [{ key: SUPPLIER_KEY, value: supplierNumber }] });
+  const external = (supplierNumber: string) => ({
+    applicationGuid,
+    externalData: [{ key: SUPPLIER_KEY, value: supplierNumber }],
+  });
   return {
-    vendors: () => guardSt(async () => (await collect(client.vendors.list({ active: 'Any', externalDataApplicationGuid: applicationGuid, pageSize: 500 }))).map(vendorOf)),
+    vendors: () =>
+      guardSt(async () =>
+        (
+          await collect(
+            client.vendors.list({
+              active: 'Any',
+              externalDataApplicationGuid: applicationGuid,
+              pageSize: 500,
+            }),
+          )
+        ).map(vendorOf),
+      ),
     createVendor: (f, supplierNumber) =>
       guardSt(async () =>
         String(
@@ -64,22 +94,34 @@ export function alignStPort(client: ServiceTitanClient, applicationGuid: string)
           ...(changes.phone !== undefined && { phone: changes.phone }),
           ...(changes.email !== undefined && { email: changes.email }),
           ...(raw && {
-            address: { street: next.street, unit: raw.unit ?? '', city: next.city, state: raw.state ?? '', zip: next.zip, country: next.country },
+            address: {
+              street: next.street,
+              unit: raw.unit ?? '',
+              city: next.city,
+              state: raw.state ?? '',
+              zip: next.zip,
+              country: next.country,
+            },
           }),
         });
       }),
     linkVendor: (id, supplierNumber) =>
       guardSt(async () => {
-        await client.vendors.update(Number(id), { externalData: { patchMode: 'Merge', ...external(supplierNumber) } });
+        await client.vendors.update(Number(id), {
+          externalData: { patchMode: 'Merge', ...external(supplierNumber) },
+        });
       }),
     customers: (since) =>
       guardSt(async () =>
-        (await collect(client.customers({ active: 'Any', pageSize: 500, ...(since && { modifiedOnOrAfter: since }) }))).map((c) => ({
-          id: String(c.id),
-          type: c.type,
-          modifiedOn: c.modifiedOn,
-          fields: partyFields({ name: c.name, active: c.active, street: c.address.street, zip: c.address.zip, city: c.address.city, country: c.address.country }),
-        })),
+        (
+          await collect(
+            client.customers({ active: 'Any', pageSize: 500, ...(since && { modifiedOnOrAfter: since }) }),
+          )
+        ).map(customerOf),
+      ),
+    customersByIds: (ids) =>
+      guardSt(async () =>
+        (await collect(client.customers({ ids: ids.map(Number), active: 'Any' }))).map(customerOf),
       ),
     customerTaxZone: (customerId) =>
       guardSt(async () => {

@@ -72,10 +72,18 @@ function explicitCodes(rule: ExplicitVatRule): ZoneCode[] {
     ['purchase-taxable', rule.purchaseTaxable],
     ['purchase-exempt', rule.purchaseExempt],
   ];
-  return pairs.filter((p): p is [ZoneCode['role'], string] => !!p[1]).map(([role, vatId]) => ({ role, vatId }));
+  return pairs
+    .filter((p): p is [ZoneCode['role'], string] => !!p[1])
+    .map(([role, vatId]) => ({ role, vatId }));
 }
 
-function rateDrift(zone: StTaxZoneInfo, registered: RegisteredZone | undefined, codes: ZoneCode[], explicit: boolean, input: TaxDriftInput): TaxDrift | null {
+function rateDrift(
+  zone: StTaxZoneInfo,
+  registered: RegisteredZone | undefined,
+  codes: ZoneCode[],
+  explicit: boolean,
+  input: TaxDriftInput,
+): TaxDrift | null {
   const zoneRates = [zone.laborRate, zone.materialRate];
   if (explicit) {
     const wrong = codes
@@ -92,14 +100,22 @@ function rateDrift(zone: StTaxZoneInfo, registered: RegisteredZone | undefined, 
     };
   }
   if (!registered) return null;
-  if (sameRate(registered.laborRate, zone.laborRate) && sameRate(registered.materialRate, zone.materialRate)) return null;
-  const was = sameRate(registered.laborRate, registered.materialRate) ? pct(registered.laborRate) : `${pct(registered.laborRate)} labour / ${pct(registered.materialRate)} material`;
-  const now = sameRate(zone.laborRate, zone.materialRate) ? pct(zone.laborRate) : `${pct(zone.laborRate)} labour / ${pct(zone.materialRate)} material`;
+  if (sameRate(registered.laborRate, zone.laborRate) && sameRate(registered.materialRate, zone.materialRate))
+    return null;
+  const was = sameRate(registered.laborRate, registered.materialRate)
+    ? pct(registered.laborRate)
+    : `${pct(registered.laborRate)} labour / ${pct(registered.materialRate)} material`;
+  const now = sameRate(zone.laborRate, zone.materialRate)
+    ? pct(zone.laborRate)
+    : `${pct(zone.laborRate)} labour / ${pct(zone.materialRate)} material`;
   return {
     stZoneId: zone.id,
     code: 'rate_changed',
     text: `The rate of tax zone "${zone.name}" changed in ServiceTitan from ${was} to ${now} since it was mapped to Visma VAT. ${READ_ONLY}`,
-    details: { was: { labor: registered.laborRate, material: registered.materialRate }, now: { labor: zone.laborRate, material: zone.materialRate } },
+    details: {
+      was: { labor: registered.laborRate, material: registered.materialRate },
+      now: { labor: zone.laborRate, material: zone.materialRate },
+    },
   };
 }
 

@@ -32,8 +32,18 @@ export interface PairPlan {
  * (a new link), equal values are taken as the base, an empty side is filled from the other, and different values
  * are conflicts (names equal apart from spelling or legal form are not). Fields named in `blocked` (open conflicts) are left alone. Pure.
  */
-export function planPair(snapshot: PairSnapshot | null, st: PartyFields, visma: PartyFields, blocked: ReadonlySet<PartyField> = new Set()): PairPlan {
-  const plan: PairPlan = { toVisma: {}, toSt: {}, conflicts: [], next: { st: { ...st }, visma: { ...visma } } };
+export function planPair(
+  snapshot: PairSnapshot | null,
+  st: PartyFields,
+  visma: PartyFields,
+  blocked: ReadonlySet<PartyField> = new Set(),
+): PairPlan {
+  const plan: PairPlan = {
+    toVisma: {},
+    toSt: {},
+    conflicts: [],
+    next: { st: { ...st }, visma: { ...visma } },
+  };
   for (const f of PARTY_FIELDS) {
     const s = st[f];
     const v = visma[f];

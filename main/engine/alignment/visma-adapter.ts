@@ -8,7 +8,16 @@ import type { AlignVismaParty, AlignVismaPort } from './ports';
 function partyOf(p: Customer | Supplier): AlignVismaParty {
   return {
     number: p.number,
-    fields: partyFields({ name: p.name, active: p.status !== 'Inactive', street: p.addressLine1, zip: p.postalCode, city: p.city, country: p.countryId, email: p.email, phone: p.phone }),
+    fields: partyFields({
+      name: p.name,
+      active: p.status !== 'Inactive',
+      street: p.addressLine1,
+      zip: p.postalCode,
+      city: p.city,
+      country: p.countryId,
+      email: p.email,
+      phone: p.phone,
+    }),
     modifiedOn: p.lastModifiedDateTime,
     vatZoneId: p.vatZoneId,
   };
@@ -29,8 +38,13 @@ export function partyPatch(changes: Partial<PartyFields>): Partial<PartyInput> {
 }
 
 function newParty(f: PartyFields, vatZoneId: string | undefined): PartyInput {
-  const patch = partyPatch(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')) as Partial<PartyFields>);
-  return { ...patch, name: f.name, status: f.active === 'active' ? 'Active' : 'Inactive', ...(vatZoneId && { vatZoneId }) };
+  const patch = partyPatch(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')));
+  return {
+    ...patch,
+    name: f.name,
+    status: f.active === 'active' ? 'Active' : 'Inactive',
+    ...(vatZoneId && { vatZoneId }),
+  };
 }
 
 /** The alignment port over the real Visma client (VAT zones, segments and branches through the engine's port). */

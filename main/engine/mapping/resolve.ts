@@ -1,7 +1,14 @@
 import type { SyncSettings } from '../../../shared/sync-settings';
 import { financialPeriod, localDate } from '../../../shared/dates';
 import { money, toCents } from '../../../shared/money';
-import type { PlannedDocument, PlannedLine, SegmentValue, SourceDocument, SourceLine, VismaDocKind } from '../domain';
+import type {
+  PlannedDocument,
+  PlannedLine,
+  SegmentValue,
+  SourceDocument,
+  SourceLine,
+  VismaDocKind,
+} from '../domain';
 import type { MasterData } from '../master-data/types';
 import type { Problem } from '../reasons';
 import { branchByName, costCenterSegment, segmentValueByName, vatCodeByRate } from './defaults';
@@ -15,6 +22,8 @@ export interface ResolveContext {
   supplierLinks: ReadonlyMap<string, string>;
   settings: SyncSettings;
   timeZone: string;
+  /** Tax zones whose VAT mapping has open drift → the plain reason (master-data alignment); documents in them wait. */
+  flaggedTaxZones?: ReadonlyMap<string, string>;
 }
 
 /** A resolved document, or the problems that block it. */
@@ -33,7 +42,11 @@ export function vismaKindOf(doc: SourceDocument): VismaDocKind {
   return money(doc.total).isNegative() ? 'customerCreditNote' : 'customerInvoice';
 }
 
-function accountFor(line: SourceLine, doc: SourceDocument, ctx: ResolveContext): { account?: string; holding: boolean } {
+function accountFor(
+  line: SourceLine,
+  doc: SourceDocument,
+  ctx: ResolveContext,
+): { account?: string; holding: boolean } {
   const { rules, master } = ctx;
   const gl = line.glAccountNumber;
   const sameNumber = gl && master.accounts.has(gl) ? gl : undefined;
@@ -54,7 +67,13 @@ function accountFor(line: SourceLine, doc: SourceDocument, ctx: ResolveContext):
   return { holding: false };
 }
 
-function vatFor(line: SourceLine, doc: SourceDocument, account: string, partyZone: string | undefined, ctx: ResolveContext) {
+function vatFor(
+  line: SourceLine,
+  doc: SourceDocument,
+  account: string,
+  partyZone: string | undefined,
+  ctx: ResolveContext,
+) {
   const sales = doc.kind === 'invoice';
   const zoneKey = doc.taxZoneId ?? '*';
   const rule = ctx.rules.vatByTaxZone[zoneKey] ?? ctx.rules.vatByTaxZone['*'];
@@ -67,13 +86,20 @@ function vatFor(line: SourceLine, doc: SourceDocument, account: string, partyZon
   return vatCodeByRate(ctx.master, rate, sales ? 'Output' : 'Input', line.taxable, partyZone, category);
 }
 
-function dimensions(doc: SourceDocument, line: SourceLine, ctx: ResolveContext): { subaccount: SegmentValue[]; branch?: string } {
+function dimensions(
+  doc: SourceDocument,
+  line: SourceLine,
+  ctx: ResolveContext,
+): { subaccount: SegmentValue[]; branch?: string } {
   const buId = line.businessUnitId ?? doc.businessUnitId;
   const rule = buId ? ctx.rules.businessUnitDimensions[buId] : undefined;
-  const buName = (buId && ctx.master.stBusinessUnits.get(buId)?.name) || (buId === doc.businessUnitId ? doc.businessUnitName : undefined);
+  const buName =
+    (buId && ctx.master.stBusinessUnits.get(buId)?.name) ||
+    (buId === doc.businessUnitId ? doc.businessUnitName : undefined);
   const subaccount: SegmentValue[] = [];
   const segment = costCenterSegment(ctx.master.segments, ctx.settings.costCenterSegmentId);
-  const costCenter = rule?.costCenter ?? (segment && buName ? segmentValueByName(segment, buName) : undefined);
+  const costCenter =
+    rule?.costCenter ?? (segment && buName ? segmentValueByName(segment, buName) : undefined);
   if (segment && costCenter) subaccount.push({ segmentId: segment.segmentId, segmentValue: costCenter });
   const typeSegment = ctx.settings.customerTypeSegmentId;
   const customerType = doc.kind === 'invoice' ? ctx.master.stCustomers.get(doc.partyId)?.type : undefined;
@@ -85,7 +111,10 @@ function dimensions(doc: SourceDocument, line: SourceLine, ctx: ResolveContext):
   return { subaccount, ...(branch && { branch }) };
 }
 
-function lineAmounts(line: SourceLine, sign: 1 | -1): { quantity: string; unitPrice: string; amount: string } {
+function lineAmounts(
+  line: SourceLine,
+  sign: 1 | -1,
+): { quantity: string; unitPrice: string; amount: string } {
   const amount = money(line.amount).times(sign);
   const qty = money(line.quantity || '0');
   const price = money(line.unitPrice || '0').times(sign);
@@ -97,7 +126,8 @@ function lineAmounts(line: SourceLine, sign: 1 | -1): { quantity: string; unitPr
 
 /** The text on the Visma document: the ServiceTitan number and the job. */
 export function documentText(doc: SourceDocument): string {
-  const what = doc.kind === 'invoice' ? `ServiceTitan invoice ${doc.number}` : `ServiceTitan bill ${doc.number}`;
+  const what =
+    doc.kind === 'invoice' ? `ServiceTitan invoice ${doc.number}` : `ServiceTitan bill ${doc.number}`;
   return doc.jobNumber ? `${what}, job ${doc.jobNumber}` : what;
 }
 
@@ -115,7 +145,9 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
       detail: `${sales ? 'Customer' : 'Vendor'} "${doc.partyName}" (ServiceTitan id ${doc.partyId}).`,
     });
   }
-  const party = partyNumber ? (sales ? ctx.master.customers : ctx.master.suppliers).get(partyNumber) : undefined;
+  const party = partyNumber
+    ? (sales ? ctx.master.customers : ctx.master.suppliers).get(partyNumber)
+    : undefined;
   const kind = vismaKindOf(doc);
   const sign = kind === 'customerCreditNote' ? -1 : 1;
   const lines: PlannedLine[] = [];
@@ -153,7 +185,8 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   if (problems.length === 0 && lines.length === 0) problems.push({ code: 'no_lines' });
   if (problems.length > 0 || !partyNumber) return { ok: false, problems };
   const date = localDate(doc.documentDate, ctx.timeZone);
-  const project = ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
+  const project =
+    ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
   const planned: PlannedDocument = {
     kind,
     partyNumber,

@@ -31,10 +31,15 @@ export function setRule(
   db.transaction(() => {
     const at = new Date().toISOString();
     if (target === null) {
-      db.prepare('DELETE FROM mapping_rules WHERE profile_id = ? AND table_name = ? AND source_key = ?').run(profileId, table, key);
+      db.prepare('DELETE FROM mapping_rules WHERE profile_id = ? AND table_name = ? AND source_key = ?').run(
+        profileId,
+        table,
+        key,
+      );
     } else {
       const check = MappingRules.shape[table].safeParse({ [key]: target });
-      if (!check.success) throw new Error(`The rule for ${table} "${key}" is not valid: ${check.error.issues[0]?.message}`);
+      if (!check.success)
+        throw new Error(`The rule for ${table} "${key}" is not valid: ${check.error.issues[0]?.message}`);
       db.prepare(
         `INSERT INTO mapping_rules (profile_id, table_name, source_key, target_json, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (profile_id, table_name, source_key) DO UPDATE SET target_json = excluded.target_json, updated_at = excluded.updated_at`,
@@ -54,7 +59,9 @@ export function setRule(
 
 /** All links of a kind: ServiceTitan id → Visma number. */
 export function loadLinks(db: Ledger, profileId: string, kind: LinkKind): Map<string, string> {
-  const rows = db.prepare('SELECT st_id, visma_key FROM links WHERE profile_id = ? AND kind = ?').all(profileId, kind) as {
+  const rows = db
+    .prepare('SELECT st_id, visma_key FROM links WHERE profile_id = ? AND kind = ?')
+    .all(profileId, kind) as {
     st_id: string;
     visma_key: string;
   }[];
@@ -110,7 +117,12 @@ export function exportMappings(db: Ledger, profileId: string): MappingFile {
 }
 
 /** Imports a mapping file: validates all of it first, then replaces the tables it carries in one transaction. */
-export function importMappings(db: Ledger, profileId: string, input: unknown, actor: AuditActor): { rules: number; links: number } {
+export function importMappings(
+  db: Ledger,
+  profileId: string,
+  input: unknown,
+  actor: AuditActor,
+): { rules: number; links: number } {
   const parsed = MappingFile.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

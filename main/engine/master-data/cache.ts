@@ -21,7 +21,9 @@ export function saveRecords<T>(
     const existing = new Map(
       (
         db
-          .prepare('SELECT record_key, payload_json FROM master_data WHERE profile_id = ? AND side = ? AND kind = ?')
+          .prepare(
+            'SELECT record_key, payload_json FROM master_data WHERE profile_id = ? AND side = ? AND kind = ?',
+          )
           .all(profileId, side, kind) as { record_key: string; payload_json: string }[]
       ).map((r) => [r.record_key, r.payload_json]),
     );
@@ -40,7 +42,9 @@ export function saveRecords<T>(
       changed++;
     }
     if (replace) {
-      const remove = db.prepare('DELETE FROM master_data WHERE profile_id = ? AND side = ? AND kind = ? AND record_key = ?');
+      const remove = db.prepare(
+        'DELETE FROM master_data WHERE profile_id = ? AND side = ? AND kind = ? AND record_key = ?',
+      );
       for (const key of existing.keys()) {
         if (!seen.has(key)) {
           remove.run(profileId, side, kind, key);
@@ -55,7 +59,9 @@ export function saveRecords<T>(
 function records<T>(db: Ledger, profileId: string, side: Side, kind: string): T[] {
   return (
     db
-      .prepare('SELECT payload_json FROM master_data WHERE profile_id = ? AND side = ? AND kind = ? ORDER BY record_key')
+      .prepare(
+        'SELECT payload_json FROM master_data WHERE profile_id = ? AND side = ? AND kind = ? ORDER BY record_key',
+      )
       .all(profileId, side, kind) as { payload_json: string }[]
   ).map((r) => JSON.parse(r.payload_json) as T);
 }

@@ -136,14 +136,17 @@ export function getOutbox(db: Ledger, id: number): OutboxRow | undefined {
 
 /** The outbox row of a source document, or undefined. */
 export function outboxOfSource(db: Ledger, sourceId: number): OutboxRow | undefined {
-  const r = db.prepare(`${SELECT} WHERE o.source_id = ? AND o.action = 'post'`).get(sourceId) as Raw | undefined;
+  const r = db.prepare(`${SELECT} WHERE o.source_id = ? AND o.action = 'post'`).get(sourceId) as
+    Raw | undefined;
   return r ? toRow(r) : undefined;
 }
 
 /** Rows of a profile in any of `states` (all states when empty), oldest first. */
 export function listOutbox(db: Ledger, profileId: string, states: readonly OutboxState[] = []): OutboxRow[] {
   const where = states.length ? `AND o.state IN (${states.map(() => '?').join(', ')})` : '';
-  const rows = db.prepare(`${SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`).all(profileId, ...states) as Raw[];
+  const rows = db
+    .prepare(`${SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`)
+    .all(profileId, ...states) as Raw[];
   return rows.map(toRow);
 }
 
@@ -160,7 +163,12 @@ export function listReviewRows(db: Ledger, profileId: string): OutboxRow[] {
 }
 
 /** Creates the `pending` outbox row of a source document (audited); returns its id. */
-export function createOutbox(ctx: MoveContext, profileId: string, sourceId: number, externalReference: string): number {
+export function createOutbox(
+  ctx: MoveContext,
+  profileId: string,
+  sourceId: number,
+  externalReference: string,
+): number {
   const at = (ctx.now ?? (() => new Date()))().toISOString();
   return ctx.db.transaction(() => {
     const id = Number(
@@ -172,7 +180,13 @@ export function createOutbox(ctx: MoveContext, profileId: string, sourceId: numb
         .run(profileId, sourceId, externalReference, at, at).lastInsertRowid,
     );
     const row = getOutbox(ctx.db, id)!;
-    appendAudit(ctx.db, { ...auditIdentity(row), actor: ctx.actor, action: 'outbox.created', outcome: 'info', at });
+    appendAudit(ctx.db, {
+      ...auditIdentity(row),
+      actor: ctx.actor,
+      action: 'outbox.created',
+      outcome: 'info',
+      at,
+    });
     return id;
   })();
 }
@@ -194,7 +208,13 @@ function auditIdentity(row: OutboxRow) {
  * Moves a row to `to`, applies `patch` and appends the audit entry, all in one committed transaction.
  * Throws `IllegalTransitionError` for a move the state machine forbids (and changes nothing).
  */
-export function moveOutbox(ctx: MoveContext, rowId: number, to: OutboxState, patch: OutboxPatch, audit: MoveAudit): OutboxRow {
+export function moveOutbox(
+  ctx: MoveContext,
+  rowId: number,
+  to: OutboxState,
+  patch: OutboxPatch,
+  audit: MoveAudit,
+): OutboxRow {
   const at = (ctx.now ?? (() => new Date()))().toISOString();
   return ctx.db.transaction(() => {
     const current = getOutbox(ctx.db, rowId);
@@ -216,7 +236,12 @@ export function moveOutbox(ctx: MoveContext, rowId: number, to: OutboxState, pat
       outcome: audit.outcome,
       at,
       ...(audit.message !== undefined && { message: audit.message }),
-      details: { from: current.state, to, ...(row.reasonCode && to === 'blocked' && { reason: row.reasonCode }), ...audit.details },
+      details: {
+        from: current.state,
+        to,
+        ...(row.reasonCode && to === 'blocked' && { reason: row.reasonCode }),
+        ...audit.details,
+      },
     });
     return row;
   })();

@@ -6,12 +6,18 @@ import type { RunContext } from './context';
 import { describeProblems, loadResolveContext, planDocument } from './resolve-phase';
 
 /** Corrects an unreleased Visma document in place with the current ServiceTitan content. */
-async function updateInPlace(ctx: RunContext, row: OutboxRow, rc: ReturnType<typeof loadResolveContext>): Promise<void> {
+async function updateInPlace(
+  ctx: RunContext,
+  row: OutboxRow,
+  rc: ReturnType<typeof loadResolveContext>,
+): Promise<void> {
   const doc = parseSource(row.payloadJson);
   const before = row.postedPayloadJson ? parseSource(row.postedPayloadJson) : doc;
   const outcome = planDocument(doc, rc);
   if (!outcome.ok || outcome.planned.kind !== row.vismaDocType) {
-    const why = outcome.ok ? 'It changed between invoice and credit note.' : describeProblems(outcome.problems);
+    const why = outcome.ok
+      ? 'It changed between invoice and credit note.'
+      : describeProblems(outcome.problems);
     flag(ctx, row, `The unreleased Visma document could not be corrected: ${why}`);
     return;
   }
@@ -47,13 +53,22 @@ function flag(ctx: RunContext, row: OutboxRow, extra?: string): void {
   const differences = diffDocuments(before, parseSource(row.payloadJson));
   const details = JSON.stringify({ currentHash: row.sourceHash, postedHash: row.postedHash, differences });
   if (row.reviewCode === 'changed_after_posting' && row.reviewDetailsJson === details) return;
-  const text = reasonText('changed_after_posting', [differences.map((d) => d.field).join(', '), extra].filter(Boolean).join('. '));
-  moveOutbox(ctx.move, row.id, row.state, { reviewCode: 'changed_after_posting', reviewText: text.slice(0, 1900), reviewDetailsJson: details }, {
-    action: 'document.changed-after-posting',
-    outcome: 'blocked',
-    message: text.slice(0, 1900),
-    details: { differences },
-  });
+  const text = reasonText(
+    'changed_after_posting',
+    [differences.map((d) => d.field).join(', '), extra].filter(Boolean).join('. '),
+  );
+  moveOutbox(
+    ctx.move,
+    row.id,
+    row.state,
+    { reviewCode: 'changed_after_posting', reviewText: text.slice(0, 1900), reviewDetailsJson: details },
+    {
+      action: 'document.changed-after-posting',
+      outcome: 'blocked',
+      message: text.slice(0, 1900),
+      details: { differences },
+    },
+  );
 }
 
 /**

@@ -46,11 +46,26 @@ export interface RunContext {
 
 /** Zeroed counters. */
 export function emptyCounts(): KindCounts {
-  return { seen: 0, new: 0, changed: 0, posted: 0, released: 0, exported: 0, held: 0, blocked: 0, failed: 0, review: 0 };
+  return {
+    seen: 0,
+    new: 0,
+    changed: 0,
+    posted: 0,
+    released: 0,
+    exported: 0,
+    held: 0,
+    blocked: 0,
+    failed: 0,
+    review: 0,
+  };
 }
 
 /** Runs `work` over `items` with at most `limit` in flight; stops starting new items after the first throw. */
-export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: unknown;
   let failed = false;

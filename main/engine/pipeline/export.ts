@@ -5,12 +5,17 @@ import { reasonText } from '../reasons';
 import type { RunContext } from './context';
 
 function viewsOf(ctx: RunContext, row: OutboxRow): string[] {
-  const r = ctx.db.prepare('SELECT views FROM source_documents WHERE id = ?').get(row.sourceId) as { views: string };
+  const r = ctx.db.prepare('SELECT views FROM source_documents WHERE id = ?').get(row.sourceId) as {
+    views: string;
+  };
   return r.views.split(',').filter(Boolean);
 }
 
 /** Runs a mark call; a non-fatal failure counts as a failure for every entry (they are marked again next run). */
-async function attempt(rows: OutboxRow[], mark: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
+async function attempt(
+  rows: OutboxRow[],
+  mark: () => Promise<Map<string, string>>,
+): Promise<Map<string, string>> {
   try {
     return await mark();
   } catch (err) {
@@ -25,18 +30,30 @@ function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, string
     const failure = failures.get(row.stId);
     if (failure) {
       if (row.reviewCode === 'export_failed') continue;
-      moveOutbox(ctx.move, row.id, 'released', { reviewCode: 'export_failed', reviewText: reasonText('export_failed', failure) }, {
-        action: 'document.export-failed',
-        outcome: 'failure',
-        message: failure,
-      });
+      moveOutbox(
+        ctx.move,
+        row.id,
+        'released',
+        { reviewCode: 'export_failed', reviewText: reasonText('export_failed', failure) },
+        {
+          action: 'document.export-failed',
+          outcome: 'failure',
+          message: failure,
+        },
+      );
       continue;
     }
-    moveOutbox(ctx.move, row.id, 'exported', row.reviewCode === 'export_failed' ? { reviewCode: null, reviewText: null } : {}, {
-      action: 'document.exported',
-      outcome: 'success',
-      message: `Marked exported in ServiceTitan with Visma number ${row.vismaDocNumber}.`,
-    });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'exported',
+      row.reviewCode === 'export_failed' ? { reviewCode: null, reviewText: null } : {},
+      {
+        action: 'document.exported',
+        outcome: 'success',
+        message: `Marked exported in ServiceTitan with Visma number ${row.vismaDocNumber}.`,
+      },
+    );
     ctx.counts[row.sourceKind].exported++;
   }
 }
@@ -58,7 +75,9 @@ export async function markExported(ctx: RunContext): Promise<void> {
   }
   if (bills.length > 0) {
     const failures = await attempt(bills, () =>
-      ctx.st.markBillsExported(bills.map((r) => ({ stId: r.stId, views: viewsOf(ctx, r), vismaNumber: r.vismaDocNumber! }))),
+      ctx.st.markBillsExported(
+        bills.map((r) => ({ stId: r.stId, views: viewsOf(ctx, r), vismaNumber: r.vismaDocNumber! })),
+      ),
     );
     settle(ctx, bills, failures);
   }

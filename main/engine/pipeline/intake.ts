@@ -1,3 +1,4 @@
+import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../webhooks/receiver';
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
 import { createOutbox, outboxOfSource } from '../outbox/store';
@@ -6,7 +7,11 @@ import { getCursor, isEligible, setCursor, upsertSource } from '../source-store'
 import type { RunContext } from './context';
 
 /** Stores one batch of envelopes in a single transaction: snapshots, plus a `pending` outbox row for each new eligible one. */
-export function storeBatch(ctx: RunContext, envelopes: readonly SourceEnvelope[], cursor?: { name: string; value: string }): void {
+export function storeBatch(
+  ctx: RunContext,
+  envelopes: readonly SourceEnvelope[],
+  cursor?: { name: string; value: string },
+): void {
   const at = ctx.now().toISOString();
   ctx.db.transaction(() => {
     for (const env of envelopes) {
@@ -16,7 +21,12 @@ export function storeBatch(ctx: RunContext, envelopes: readonly SourceEnvelope[]
       const result = upsertSource(ctx.db, ctx.profileId, env, eligible, at);
       if (result.hashChanged) counts.changed++;
       if (eligible && !outboxOfSource(ctx.db, result.sourceId)) {
-        createOutbox(ctx.move, ctx.profileId, result.sourceId, externalReferenceOf(env.doc.kind, env.doc.stId));
+        createOutbox(
+          ctx.move,
+          ctx.profileId,
+          result.sourceId,
+          externalReferenceOf(env.doc.kind, env.doc.stId),
+        );
         counts.new++;
       }
     }
@@ -51,8 +61,10 @@ export async function intake(ctx: RunContext): Promise<void> {
     done += batch.envelopes.length;
     ctx.progress({ phase: 'intake', done });
   }
-  if (ctx.queuedInvoiceIds.length > 0) {
-    storeBatch(ctx, await ctx.st.invoicesByIds([...new Set(ctx.queuedInvoiceIds)]));
+  const queued = [...new Set([...ctx.queuedInvoiceIds, ...pendingWebhookInvoices(ctx.db, ctx.profileId)])];
+  if (queued.length > 0) {
+    storeBatch(ctx, await ctx.st.invoicesByIds(queued));
+    markWebhookInvoicesFetched(ctx.db, ctx.profileId, queued, ctx.now().toISOString());
     ctx.queuedInvoiceIds.length = 0;
   }
   const since = getCursor(ctx.db, ctx.profileId, 'bills') ?? ctx.settings.startDate;

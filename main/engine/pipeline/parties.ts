@@ -44,7 +44,11 @@ function uniqueByName(ctx: RunContext, kind: LinkKind, name: string): VParty | u
 }
 
 /** After a create without an answer: re-read recent parties and adopt the one that landed, if it did. */
-async function adoptAfterUncertain(ctx: RunContext, kind: LinkKind, info: StCustomerInfo | StVendorInfo): Promise<void> {
+async function adoptAfterUncertain(
+  ctx: RunContext,
+  kind: LinkKind,
+  info: StCustomerInfo | StVendorInfo,
+): Promise<void> {
   const since = new Date(ctx.now().getTime() - 10 * 60 * 1000).toISOString();
   const recent = kind === 'customer' ? await ctx.visma.customers(since) : await ctx.visma.suppliers(since);
   saveRecords(ctx.db, ctx.profileId, 'visma', kind, recent, (r) => r.number, false, ctx.now().toISOString());
@@ -61,9 +65,12 @@ async function ensure<T extends StCustomerInfo | StVendorInfo>(
   const wanted = unlinkedParties(ctx, kind);
   if (wanted.size === 0) return;
   const infos = await fetch([...wanted.keys()]);
-  if (kind === 'customer') saveRecords(ctx.db, ctx.profileId, 'st', 'customer', infos, (r) => r.id, false, ctx.now().toISOString());
+  if (kind === 'customer')
+    saveRecords(ctx.db, ctx.profileId, 'st', 'customer', infos, (r) => r.id, false, ctx.now().toISOString());
   for (const info of infos) {
-    const adopted = adoptAfterCrash(ctx, kind, info.id, info.name) ?? (kind === 'supplier' ? uniqueByName(ctx, kind, info.name) : undefined);
+    const adopted =
+      adoptAfterCrash(ctx, kind, info.id, info.name) ??
+      (kind === 'supplier' ? uniqueByName(ctx, kind, info.name) : undefined);
     if (adopted) {
       setLink(ctx.db, ctx.profileId, kind, info.id, adopted.number, 'matched', ctx.actor);
       continue;
@@ -75,7 +82,16 @@ async function ensure<T extends StCustomerInfo | StVendorInfo>(
     if (outcome.status === 'uncertain') await adoptAfterUncertain(ctx, kind, info);
     if (outcome.status !== 'ok') continue; // unlinked unless adopted; the document is blocked with the reason
     ctx.db.transaction(() => {
-      saveRecords(ctx.db, ctx.profileId, 'visma', kind, [outcome.value], (r) => r.number, false, ctx.now().toISOString());
+      saveRecords(
+        ctx.db,
+        ctx.profileId,
+        'visma',
+        kind,
+        [outcome.value],
+        (r) => r.number,
+        false,
+        ctx.now().toISOString(),
+      );
       setLink(ctx.db, ctx.profileId, kind, info.id, outcome.value.number, 'created', ctx.actor);
     })();
     crashPoint('party.linked');
@@ -85,9 +101,19 @@ async function ensure<T extends StCustomerInfo | StVendorInfo>(
 /** Links or creates the Visma customers and suppliers that waiting documents need (per settings). */
 export async function ensureParties(ctx: RunContext): Promise<void> {
   if (ctx.settings.createCustomers) {
-    await ensure(ctx, 'customer', (ids) => ctx.st.customersByIds(ids), (c) => ctx.visma.createCustomer(c));
+    await ensure(
+      ctx,
+      'customer',
+      (ids) => ctx.st.customersByIds(ids),
+      (c) => ctx.visma.createCustomer(c),
+    );
   }
   if (ctx.settings.createSuppliers) {
-    await ensure(ctx, 'supplier', (ids) => ctx.st.vendorsByIds(ids), (v) => ctx.visma.createSupplier(v));
+    await ensure(
+      ctx,
+      'supplier',
+      (ids) => ctx.st.vendorsByIds(ids),
+      (v) => ctx.visma.createSupplier(v),
+    );
   }
 }

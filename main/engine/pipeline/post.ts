@@ -13,7 +13,13 @@ export async function postOne(ctx: RunContext, row: OutboxRow): Promise<void> {
   const planned = JSON.parse(row.plannedJson!) as PlannedDocument;
   for (let send = 1; send <= MAX_SENDS_PER_RUN; send++) {
     const current = getOutbox(ctx.db, row.id)!;
-    moveOutbox(ctx.move, row.id, 'posting', { attempts: current.attempts + 1 }, { action: 'document.posting', outcome: 'info' });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'posting',
+      { attempts: current.attempts + 1 },
+      { action: 'document.posting', outcome: 'info' },
+    );
     crashPoint('post.marked-posting');
     const outcome = await ctx.visma.createDocument(planned);
     crashPoint('post.after-create-sent');
@@ -34,7 +40,11 @@ export async function postOne(ctx: RunContext, row: OutboxRow): Promise<void> {
           action: 'document.posted',
           outcome: 'success',
           message: `Created in Visma as ${planned.kind} ${outcome.value}${planned.hold ? ' (on hold: holding account)' : ''}.`,
-          details: { financialPeriod: planned.financialPeriod, date: planned.date, amount: planned.expected.amount },
+          details: {
+            financialPeriod: planned.financialPeriod,
+            date: planned.date,
+            amount: planned.expected.amount,
+          },
         },
       );
       ctx.counts[row.sourceKind].posted++;
@@ -42,15 +52,27 @@ export async function postOne(ctx: RunContext, row: OutboxRow): Promise<void> {
       return;
     }
     if (outcome.status === 'rejected') {
-      moveOutbox(ctx.move, row.id, 'failed', { reasonCode: 'visma_rejected', reasonText: reasonText('visma_rejected', outcome.message) }, {
-        action: 'document.rejected',
-        outcome: 'failure',
-        message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${outcome.message}`,
-      });
+      moveOutbox(
+        ctx.move,
+        row.id,
+        'failed',
+        { reasonCode: 'visma_rejected', reasonText: reasonText('visma_rejected', outcome.message) },
+        {
+          action: 'document.rejected',
+          outcome: 'failure',
+          message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${outcome.message}`,
+        },
+      );
       ctx.counts[row.sourceKind].failed++;
       return;
     }
-    moveOutbox(ctx.move, row.id, 'uncertain', {}, { action: 'document.uncertain', outcome: 'info', message: outcome.message });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'uncertain',
+      {},
+      { action: 'document.uncertain', outcome: 'info', message: outcome.message },
+    );
     const looked = await resolveUncertain(ctx, getOutbox(ctx.db, row.id)!);
     if (looked !== 'absent') return; // adopted, or still unknown (retried by the next run after a lookup)
   }
@@ -64,18 +86,32 @@ export async function releaseOne(ctx: RunContext, row: OutboxRow): Promise<void>
   crashPoint('post.after-release-sent');
   let released = outcome.status === 'ok';
   if (!released && row.plannedJson) {
-    const found = await ctx.visma.findDocument(JSON.parse(row.plannedJson) as PlannedDocument).catch(() => null);
+    const found = await ctx.visma
+      .findDocument(JSON.parse(row.plannedJson) as PlannedDocument)
+      .catch(() => null);
     released = found?.released ?? false;
   }
   if (!released) {
-    moveOutbox(ctx.move, row.id, 'posted', {}, {
-      action: 'document.release-failed',
-      outcome: 'failure',
-      message: `Release of ${row.vismaDocNumber} did not complete (${outcome.status === 'ok' ? 'unknown' : outcome.message}); retried on the next run.`,
-    });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'posted',
+      {},
+      {
+        action: 'document.release-failed',
+        outcome: 'failure',
+        message: `Release of ${row.vismaDocNumber} did not complete (${outcome.status === 'ok' ? 'unknown' : outcome.message}); retried on the next run.`,
+      },
+    );
     return;
   }
-  moveOutbox(ctx.move, row.id, 'released', {}, { action: 'document.released', outcome: 'success', message: `Released ${row.vismaDocNumber}.` });
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'released',
+    {},
+    { action: 'document.released', outcome: 'success', message: `Released ${row.vismaDocNumber}.` },
+  );
   ctx.counts[row.sourceKind].released++;
   crashPoint('post.marked-released');
 }
@@ -83,7 +119,10 @@ export async function releaseOne(ctx: RunContext, row: OutboxRow): Promise<void>
 /** Rows that are posted and may be released: not held, or held and approved. */
 function releasable(ctx: RunContext): OutboxRow[] {
   return listOutbox(ctx.db, ctx.profileId, ['posted']).filter(
-    (r) => r.vismaDocNumber && r.postedHash === r.sourceHash && (!r.held || r.approved || ctx.settings.releaseHoldingDocuments),
+    (r) =>
+      r.vismaDocNumber &&
+      r.postedHash === r.sourceHash &&
+      (!r.held || r.approved || ctx.settings.releaseHoldingDocuments),
   );
 }
 

@@ -10,11 +10,18 @@ import type { RunContext } from './context';
 export function markInterruptedPostings(ctx: RunContext): number {
   const rows = listOutbox(ctx.db, ctx.profileId, ['posting']);
   for (const row of rows) {
-    moveOutbox(ctx.move, row.id, 'uncertain', {}, {
-      action: 'document.interrupted',
-      outcome: 'info',
-      message: 'A previous run stopped while this document was being sent; it will be looked up in Visma before anything is re-sent.',
-    });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'uncertain',
+      {},
+      {
+        action: 'document.interrupted',
+        outcome: 'info',
+        message:
+          'A previous run stopped while this document was being sent; it will be looked up in Visma before anything is re-sent.',
+      },
+    );
   }
   return rows.length;
 }
@@ -23,9 +30,18 @@ export function markInterruptedPostings(ctx: RunContext): number {
  * Looks an uncertain row's document up in Visma (AR by external reference, AP by supplier, date and supplier
  * reference): adopts it when found, otherwise frees the row to be sent again. A failed lookup leaves it uncertain.
  */
-export async function resolveUncertain(ctx: RunContext, row: OutboxRow): Promise<'adopted' | 'absent' | 'unknown'> {
+export async function resolveUncertain(
+  ctx: RunContext,
+  row: OutboxRow,
+): Promise<'adopted' | 'absent' | 'unknown'> {
   if (!row.plannedJson) {
-    moveOutbox(ctx.move, row.id, 'ready', {}, { action: 'document.lookup', outcome: 'info', message: 'No request was prepared; sending again.' });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'ready',
+      {},
+      { action: 'document.lookup', outcome: 'info', message: 'No request was prepared; sending again.' },
+    );
     return 'absent';
   }
   const planned = JSON.parse(row.plannedJson) as PlannedDocument;
@@ -34,15 +50,27 @@ export async function resolveUncertain(ctx: RunContext, row: OutboxRow): Promise
     found = await ctx.visma.findDocument(planned);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    moveOutbox(ctx.move, row.id, 'uncertain', {}, { action: 'document.lookup', outcome: 'failure', message: `The lookup in Visma failed: ${why}` });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'uncertain',
+      {},
+      { action: 'document.lookup', outcome: 'failure', message: `The lookup in Visma failed: ${why}` },
+    );
     return 'unknown';
   }
   if (!found) {
-    moveOutbox(ctx.move, row.id, 'ready', {}, {
-      action: 'document.lookup',
-      outcome: 'info',
-      message: `Not found in Visma by ${planned.kind === 'supplierInvoice' ? 'supplier, date and supplier reference' : 'external reference'}; it will be sent again.`,
-    });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'ready',
+      {},
+      {
+        action: 'document.lookup',
+        outcome: 'info',
+        message: `Not found in Visma by ${planned.kind === 'supplierInvoice' ? 'supplier, date and supplier reference' : 'external reference'}; it will be sent again.`,
+      },
+    );
     return 'absent';
   }
   const held = planned.lines.some((l) => l.holding);
@@ -59,11 +87,21 @@ export async function resolveUncertain(ctx: RunContext, row: OutboxRow): Promise
       reasonCode: null,
       reasonText: null,
     },
-    { action: 'document.adopted', outcome: 'success', message: `Found in Visma as ${found.number}; adopted instead of sending again.` },
+    {
+      action: 'document.adopted',
+      outcome: 'success',
+      message: `Found in Visma as ${found.number}; adopted instead of sending again.`,
+    },
   );
   ctx.counts[row.sourceKind].posted++;
   if (found.released) {
-    moveOutbox(ctx.move, row.id, 'released', {}, { action: 'document.released', outcome: 'success', message: 'Already released in Visma.' });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'released',
+      {},
+      { action: 'document.released', outcome: 'success', message: 'Already released in Visma.' },
+    );
     ctx.counts[row.sourceKind].released++;
   }
   return 'adopted';

@@ -1,4 +1,5 @@
 import type { PlannedDocument, SourceDocument } from '../domain';
+import { flaggedTaxZones } from '../alignment/store/drift';
 import { crashPoint } from '../crash-point';
 import { loadLinks, loadRules } from '../mapping/rule-store';
 import { resolveDocument, type ResolveContext } from '../mapping/resolve';
@@ -10,10 +11,13 @@ import { validatePlanned } from '../validate';
 import type { RunContext } from './context';
 
 /** The outcome of resolving and validating one document. */
-export type PlanOutcome = { ok: true; planned: PlannedDocument; held: boolean; notes: string[] } | { ok: false; problems: Problem[] };
+export type PlanOutcome =
+  { ok: true; planned: PlannedDocument; held: boolean; notes: string[] } | { ok: false; problems: Problem[] };
 
 /** Builds the resolve context from the ledger (rules, links, cached master data). */
-export function loadResolveContext(ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'>): ResolveContext {
+export function loadResolveContext(
+  ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'>,
+): ResolveContext {
   return {
     rules: loadRules(ctx.db, ctx.profileId),
     master: loadMasterData(ctx.db, ctx.profileId),
@@ -21,11 +25,14 @@ export function loadResolveContext(ctx: Pick<RunContext, 'db' | 'profileId' | 's
     supplierLinks: loadLinks(ctx.db, ctx.profileId, 'supplier'),
     settings: ctx.settings,
     timeZone: ctx.timeZone,
+    flaggedTaxZones: flaggedTaxZones(ctx.db, ctx.profileId),
   };
 }
 
 /** Resolves and validates one source document with the current mappings and master data. */
 export function planDocument(doc: SourceDocument, rc: ResolveContext): PlanOutcome {
+  const flag = doc.taxZoneId ? rc.flaggedTaxZones?.get(doc.taxZoneId) : undefined;
+  if (flag) return { ok: false, problems: [{ code: 'tax_mapping_flagged', detail: flag }] };
   const resolved = resolveDocument(doc, rc);
   if (!resolved.ok) return { ok: false, problems: resolved.problems };
   const checked = validatePlanned(resolved.planned, rc.master, rc.settings);
@@ -45,23 +52,37 @@ export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome)
   if (outcome.ok) {
     const plannedJson = JSON.stringify(outcome.planned);
     if (row.state === 'ready' && row.plannedJson === plannedJson) return;
-    moveOutbox(ctx.move, row.id, 'ready', { plannedJson, reasonCode: null, reasonText: null, held: outcome.held }, {
-      action: 'document.ready',
-      outcome: 'info',
-      ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
-      ...(outcome.notes.length > 0 && { details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod } }),
-    });
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'ready',
+      { plannedJson, reasonCode: null, reasonText: null, held: outcome.held },
+      {
+        action: 'document.ready',
+        outcome: 'info',
+        ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
+        ...(outcome.notes.length > 0 && {
+          details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod },
+        }),
+      },
+    );
     return;
   }
   const code = outcome.problems[0]!.code;
   const text = describeProblems(outcome.problems);
   if (row.state === 'blocked' && row.reasonCode === code && row.reasonText === text) return;
-  moveOutbox(ctx.move, row.id, 'blocked', { reasonCode: code, reasonText: text, plannedJson: null }, {
-    action: 'document.blocked',
-    outcome: 'blocked',
-    message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${text}`,
-    details: { problems: outcome.problems },
-  });
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'blocked',
+    { reasonCode: code, reasonText: text, plannedJson: null },
+    {
+      action: 'document.blocked',
+      outcome: 'blocked',
+      message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${text}`,
+      details: { problems: outcome.problems },
+    },
+  );
 }
 
 /** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */

@@ -28,8 +28,20 @@ function compare(ctx: RunContext, row: OutboxRow, planned: PlannedDocument, foun
     ctx.move,
     row.id,
     'released',
-    { verified: true, ...(text && { reviewCode: 'tax_difference', reviewText: text, reviewDetailsJson: JSON.stringify(figures) }) },
-    { action: 'document.checked', outcome: ok ? 'success' : 'blocked', message: text ?? 'Total and VAT match ServiceTitan.', details: figures },
+    {
+      verified: true,
+      ...(text && {
+        reviewCode: 'tax_difference',
+        reviewText: text,
+        reviewDetailsJson: JSON.stringify(figures),
+      }),
+    },
+    {
+      action: 'document.checked',
+      outcome: ok ? 'success' : 'blocked',
+      message: text ?? 'Total and VAT match ServiceTitan.',
+      details: figures,
+    },
   );
 }
 
@@ -37,7 +49,8 @@ function compare(ctx: RunContext, row: OutboxRow, planned: PlannedDocument, foun
 async function verifyReleased(ctx: RunContext): Promise<void> {
   const rows = listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => !r.verified);
   const byKind = new Map<VismaDocKind, OutboxRow[]>();
-  for (const r of rows) byKind.set(r.vismaDocType as VismaDocKind, [...(byKind.get(r.vismaDocType as VismaDocKind) ?? []), r]);
+  for (const r of rows)
+    byKind.set(r.vismaDocType as VismaDocKind, [...(byKind.get(r.vismaDocType as VismaDocKind) ?? []), r]);
   for (const [kind, group] of byKind) {
     const oldest = Math.min(...group.map((r) => Date.parse(r.updatedAt)));
     const found = await ctx.visma.listDocuments(kind, new Date(oldest - LIST_MARGIN_MS).toISOString());
@@ -53,20 +66,31 @@ async function verifyReleased(ctx: RunContext): Promise<void> {
 
 /** Finds the GL batch of verified documents (bulk per ledger) and writes the full audit trail entry. */
 async function findBatches(ctx: RunContext): Promise<void> {
-  const rows = listOutbox(ctx.db, ctx.profileId, ['released', 'exported']).filter((r) => r.verified && !r.glBatchNumber);
+  const rows = listOutbox(ctx.db, ctx.profileId, ['released', 'exported']).filter(
+    (r) => r.verified && !r.glBatchNumber,
+  );
   for (const module of ['AR', 'AP'] as const) {
     const group = rows.filter((r) => (r.sourceKind === 'invoice') === (module === 'AR'));
     if (group.length === 0) continue;
-    const docs = group.map((r) => ({ number: r.vismaDocNumber!, financialPeriod: (JSON.parse(r.plannedJson!) as PlannedDocument).financialPeriod }));
+    const docs = group.map((r) => ({
+      number: r.vismaDocNumber!,
+      financialPeriod: (JSON.parse(r.plannedJson!) as PlannedDocument).financialPeriod,
+    }));
     const batches = await ctx.visma.findGlBatches(module, docs);
     for (const row of group) {
       const batch = batches.get(row.vismaDocNumber!);
       if (!batch) continue;
-      moveOutbox(ctx.move, row.id, row.state, { glBatchNumber: batch }, {
-        action: 'document.journal',
-        outcome: 'success',
-        message: `ServiceTitan ${row.sourceKind === 'invoice' ? 'invoice' : 'bill'} ${row.sourceNumber} is Visma ${row.vismaDocType} ${row.vismaDocNumber}, GL batch ${batch}.`,
-      });
+      moveOutbox(
+        ctx.move,
+        row.id,
+        row.state,
+        { glBatchNumber: batch },
+        {
+          action: 'document.journal',
+          outcome: 'success',
+          message: `ServiceTitan ${row.sourceKind === 'invoice' ? 'invoice' : 'bill'} ${row.sourceNumber} is Visma ${row.vismaDocType} ${row.vismaDocNumber}, GL batch ${batch}.`,
+        },
+      );
     }
   }
 }

@@ -38,7 +38,10 @@ export function expectNoDuplicates(h: Harness): Map<string, SimDocument> {
 export function eligibleSources(h: Harness): { invoices: Rec[]; bills: Rec[] } {
   const invoices = h.st
     .records('invoices')
-    .filter((i) => ['Posted'].includes(String(i.syncStatus)) && i.active === true && !money(String(i.total)).isZero());
+    .filter(
+      (i) =>
+        ['Posted'].includes(String(i.syncStatus)) && i.active === true && !money(String(i.total)).isZero(),
+    );
   const bills = h.st.records('ap-bills').filter((b) => b.syncStatus === 'Posted' && b.status !== 'Canceled');
   return { invoices, bills };
 }
@@ -47,7 +50,10 @@ export function eligibleSources(h: Harness): { invoices: Rec[]; bills: Rec[] } {
  * Every eligible document is either in Visma exactly once, with ServiceTitan's total and VAT, the mapped accounts,
  * cost center and party — or in the review queue with a reason. Returns the counts.
  */
-export function expectAllPostedOrExplained(h: Harness, eligible: { invoices: Rec[]; bills: Rec[] }): { posted: number; review: number } {
+export function expectAllPostedOrExplained(
+  h: Harness,
+  eligible: { invoices: Rec[]; bills: Rec[] },
+): { posted: number; review: number } {
   const byKey = expectNoDuplicates(h);
   const review = new Map(listReview(h.db, h.config.id).map((r) => [`${r.sourceType}:${r.stId}`, r]));
   const customerLinks = loadLinks(h.db, h.config.id, 'customer');
@@ -82,7 +88,10 @@ export function expectAllPostedOrExplained(h: Harness, eligible: { invoices: Rec
         .sort(),
     );
     const bu = String((inv.businessUnit as { id: number }).id);
-    for (const line of doc.lines) expect(line.subaccount).toEqual([{ segmentId: 1, segmentValue: rules.businessUnitDimensions[bu]!.costCenter }]);
+    for (const line of doc.lines)
+      expect(line.subaccount).toEqual([
+        { segmentId: 1, segmentValue: rules.businessUnitDimensions[bu]!.costCenter },
+      ]);
   }
   for (const bill of eligible.bills) {
     const doc = byKey.get(`ST-BILL-${String(bill.id)}`);

@@ -25,9 +25,16 @@ interface ChildEnd {
 }
 
 /** Runs `st-visma sync` as a child; `onTick` may kill it (returns true once it did). */
-function runCli(args: string[], env: Record<string, string> = {}, killWhen?: () => boolean): Promise<ChildEnd> {
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  killWhen?: () => boolean,
+): Promise<ChildEnd> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/st-visma.mjs'), 'sync', ...args], { env: { ...process.env, ...env }, cwd: root });
+    const child = spawn(process.execPath, [join(root, 'bin/st-visma.mjs'), 'sync', ...args], {
+      env: { ...process.env, ...env },
+      cwd: root,
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
@@ -47,12 +54,26 @@ function runCli(args: string[], env: Record<string, string> = {}, killWhen?: () 
   });
 }
 
-type Scenario = { name: string; env?: Record<string, string>; killAfterCommits?: { what: 'documents' | 'customers'; count: number } };
+type Scenario = {
+  name: string;
+  env?: Record<string, string>;
+  killAfterCommits?: { what: 'documents' | 'customers'; count: number };
+};
 
-const perDocument = new Set(['post.marked-posting', 'post.after-create-sent', 'post.marked-posted', 'post.before-release', 'post.after-release-sent', 'post.marked-released']);
+const perDocument = new Set([
+  'post.marked-posting',
+  'post.after-create-sent',
+  'post.marked-posted',
+  'post.before-release',
+  'post.after-release-sent',
+  'post.marked-released',
+]);
 const perParty = new Set(['party.before-create', 'party.after-create', 'party.linked']);
 const scenarios: Scenario[] = [
-  ...CRASH_POINTS.map((p) => ({ name: `${p}`, env: { ST_VISMA_CRASH_AT: `${p}:${perDocument.has(p) ? 5 : perParty.has(p) ? 3 : 1}` } })),
+  ...CRASH_POINTS.map((p) => ({
+    name: `${p}`,
+    env: { ST_VISMA_CRASH_AT: `${p}:${perDocument.has(p) ? 5 : perParty.has(p) ? 3 : 1}` },
+  })),
   { name: 'post.after-create-sent (first document)', env: { ST_VISMA_CRASH_AT: 'post.after-create-sent:1' } },
   { name: 'Visma committed document 1', killAfterCommits: { what: 'documents', count: 1 } },
   { name: 'Visma committed document 8', killAfterCommits: { what: 'documents', count: 8 } },
@@ -67,8 +88,13 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
     reference = await scenario({ name: 'reference' });
   });
 
-  async function scenario(s: Scenario): Promise<{ posted: string[]; review: number; parties: number; crash?: ChildEnd }> {
-    const [st, visma] = await Promise.all([startServiceTitanSimulator(SMALL), startVismaSimulator({ seed: 3 })]);
+  async function scenario(
+    s: Scenario,
+  ): Promise<{ posted: string[]; review: number; parties: number; crash?: ChildEnd }> {
+    const [st, visma] = await Promise.all([
+      startServiceTitanSimulator(SMALL),
+      startVismaSimulator({ seed: 3 }),
+    ]);
     const dir = mkdtempSync(join(tmpdir(), 'st-visma-crash-'));
     try {
       const config = configFor(st, visma, { concurrency: 3 });
@@ -83,7 +109,9 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
       if (s.env || s.killAfterCommits) {
         const k = s.killAfterCommits;
         const killWhen = k
-          ? () => (k.what === 'documents' ? company.documents.size : company.customers.size - baseCustomers) >= k.count
+          ? () =>
+              (k.what === 'documents' ? company.documents.size : company.customers.size - baseCustomers) >=
+              k.count
           : undefined;
         crash = await runCli(args, s.env ?? {}, killWhen);
       }
@@ -94,7 +122,10 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
         const keys = [...company.documents.values()].map(sourceKeyOf);
         expect(keys.length - new Set(keys).size, 'duplicates in Visma').toBe(0);
         const states = listOutbox(db, config.id).map((r) => r.state);
-        expect(states.filter((x) => !['exported', 'blocked'].includes(x)), 'rows left unfinished').toEqual([]);
+        expect(
+          states.filter((x) => !['exported', 'blocked'].includes(x)),
+          'rows left unfinished',
+        ).toEqual([]);
         return {
           posted: keys.map(String).sort(),
           review: listReview(db, config.id).length,
@@ -117,11 +148,14 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
 
   it('covers at least 20 kill points', () => expect(scenarios.length).toBeGreaterThanOrEqual(20));
 
-  it.each(scenarios.map((s) => [s.name, s] as const))('killed at %s: no duplicates, nothing missing after restart', async (_name, s) => {
-    const result = await scenario(s);
-    expect(result.crash?.signal, `the run was killed (${result.crash?.stderr ?? ''})`).toBe('SIGKILL');
-    expect(result.posted).toEqual(reference.posted);
-    expect(result.review).toBe(reference.review);
-    expect(result.parties, 'customers and suppliers created twice').toBe(reference.parties);
-  });
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    'killed at %s: no duplicates, nothing missing after restart',
+    async (_name, s) => {
+      const result = await scenario(s);
+      expect(result.crash?.signal, `the run was killed (${result.crash?.stderr ?? ''})`).toBe('SIGKILL');
+      expect(result.posted).toEqual(reference.posted);
+      expect(result.review).toBe(reference.review);
+      expect(result.parties, 'customers and suppliers created twice').toBe(reference.parties);
+    },
+  );
 });

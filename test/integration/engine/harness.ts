@@ -8,7 +8,11 @@ import { importMappings } from '../../../main/engine/mapping/rule-store';
 import { runSync, type SyncSummary } from '../../../main/engine/run-sync';
 import { openLedger } from '../../../main/storage/ledger';
 import type { Ledger } from '../../../main/storage/types';
-import { startServiceTitanSimulator, type ServiceTitanSimulator, type ServiceTitanSimulatorOptions } from '../../simulators/servicetitan';
+import {
+  startServiceTitanSimulator,
+  type ServiceTitanSimulator,
+  type ServiceTitanSimulatorOptions,
+} from '../../simulators/servicetitan';
 import { startVismaSimulator, type VismaSimulator, type VismaSimulatorOptions } from '../../simulators/visma';
 import { SEED_MAPPINGS } from './seed-mappings';
 
@@ -41,7 +45,12 @@ export const FAST_CLIENTS = {
 };
 
 /** The profile config that points at running simulators. */
-export function configFor(st: ServiceTitanSimulator, visma: VismaSimulator, sync: SyncSettingsInput = {}, timeZone = 'Europe/Oslo'): ProfileConfig {
+export function configFor(
+  st: ServiceTitanSimulator,
+  visma: VismaSimulator,
+  sync: SyncSettingsInput = {},
+  timeZone = 'Europe/Oslo',
+): ProfileConfig {
   const company = visma.companies[0]!;
   return {
     id: 'test',

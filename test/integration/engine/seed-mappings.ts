@@ -12,7 +12,11 @@ export const SEED_MAPPINGS: MappingFile = {
     revenueBySku: {},
     revenueByGlAccount: { '3080': { account: '3000' } },
     revenueByBusinessUnit: {},
-    expenseByGlAccount: { '1460': { account: '4000' }, '7000': { account: '7100' }, '6800': { account: '6540' } },
+    expenseByGlAccount: {
+      '1460': { account: '4000' },
+      '7000': { account: '7100' },
+      '6800': { account: '6540' },
+    },
     vatByTaxZone: {},
     businessUnitDimensions: {
       '101': { costCenter: '10' },

@@ -38,7 +38,9 @@ describe('a seeded company of 500 invoices and 150 bills (acceptance 1, 7, 8)', 
     for (const row of rows) {
       expect(row.glBatchNumber, `GL batch of ${row.sourceNumber}`).toBeTruthy();
       const trail = listAudit(h.db, { sourceId: row.stId, sourceType: row.sourceKind, limit: 50 });
-      const complete = trail.find((a) => a.sourceNumber && a.stModifiedOn && a.vismaDocNumber && a.glBatchNumber);
+      const complete = trail.find(
+        (a) => a.sourceNumber && a.stModifiedOn && a.vismaDocNumber && a.glBatchNumber,
+      );
       expect(complete, `audit trail of ${row.sourceKind} ${row.sourceNumber}`).toMatchObject({
         sourceNumber: row.sourceNumber,
         vismaDocNumber: row.vismaDocNumber,

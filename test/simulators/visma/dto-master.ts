@@ -140,6 +140,7 @@ export function vatInformationDto(v: SimVatCode, company: CompanyState): Record<
     includeinVatTotal: v.type !== 'ExemptVat',
     calculateOn: 'ExtractFromItemAmount',
     vismaXmlVatType: v.xmlType,
+    ...(v.notValidAfter ? { notValidAfter: v.notValidAfter } : {}),
     schedules: [{ startDate: '2000-01-01T00:00:00', vatRate: Number(v.rate), groupType: v.groupType }],
     categories: [...company.vatCategories.values()]
       .filter((c) => c.vatIds.includes(v.vatId))

@@ -75,6 +75,8 @@ export interface SimVatCode {
   /** GL account the VAT amount posts to. */
   glAccount: string;
   xmlType: 'VatTypeHigh' | 'VatTypeMedium' | 'VatTypeLow' | 'VatTypeZero' | 'VatTypeExempt';
+  /** Last valid day (`yyyy-MM-ddT00:00:00`): how a VAT code is deactivated in Visma. */
+  notValidAfter?: string;
 }
 
 /** A branch. */

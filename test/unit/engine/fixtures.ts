@@ -15,7 +15,13 @@ export function masterData(): MasterData {
     ['4000', 'HIGH', true],
     ['2900', undefined, true],
   ] as const) {
-    md.accounts.set(cd, { accountCD: cd, description: cd, type: 'Income', active, ...(cat && { taxCategory: cat }) });
+    md.accounts.set(cd, {
+      accountCD: cd,
+      description: cd,
+      type: 'Income',
+      active,
+      ...(cat && { taxCategory: cat }),
+    });
   }
   for (const [vatId, rate, direction, exempt, zones] of [
     ['3', '25', 'Output', false, ['01']],
@@ -30,11 +36,26 @@ export function masterData(): MasterData {
   md.vatCategories.set('HIGH', { id: 'HIGH', active: true, vatIds: ['3', '5', '6', '1', '0'] });
   md.vatCategories.set('MEDIUM', { id: 'MEDIUM', active: true, vatIds: ['31', '5', '6', '0'] });
   md.segments = [
-    { segmentId: 1, description: 'Kostnadssted (cost center)', values: [{ valueId: '10', description: 'Service', active: true }, { valueId: '20', description: 'Installasjon', active: true }] },
+    {
+      segmentId: 1,
+      description: 'Kostnadssted (cost center)',
+      values: [
+        { valueId: '10', description: 'Service', active: true },
+        { valueId: '20', description: 'Installasjon', active: true },
+      ],
+    },
   ];
-  md.periods.set('202601', { period: '202601', closedInCustomerLedger: false, closedInSupplierLedger: false });
+  md.periods.set('202601', {
+    period: '202601',
+    closedInCustomerLedger: false,
+    closedInSupplierLedger: false,
+  });
   md.periods.set('202602', { period: '202602', closedInCustomerLedger: true, closedInSupplierLedger: false });
-  md.periods.set('202603', { period: '202603', closedInCustomerLedger: false, closedInSupplierLedger: false });
+  md.periods.set('202603', {
+    period: '202603',
+    closedInCustomerLedger: false,
+    closedInSupplierLedger: false,
+  });
   md.customers.set('10001', { number: '10001', name: 'Kari Hansen', active: true, vatZoneId: '01' });
   md.customers.set('10005', { number: '10005', name: 'Gamle Bygg', active: false, vatZoneId: '01' });
   md.suppliers.set('20001', { number: '20001', name: 'Ahlsell', active: true, vatZoneId: '01' });

@@ -18,8 +18,40 @@ const stInvoice = {
   businessUnit: { id: 101, name: 'Plumbing Service' },
   job: { id: 40001, number: '40001' },
   items: [
-    { id: 2, type: 'Material', skuId: 9101, skuName: 'Pipe', displayName: 'Pipe', quantity: '2', price: '100.00', total: '200.00', taxable: true, inventory: true, isChargeable: true, generalLedgerAccount: { id: 1, number: '3010' }, order: 2, createdOn: 'x', modifiedOn: 'x' },
-    { id: 1, type: 'Service', skuId: 9001, skuName: 'Repair', description: '<p>Repair</p>', quantity: '1', price: '800.00', total: '800.00', taxable: true, inventory: false, isChargeable: true, generalLedgerAccount: { id: 2, number: '3000' }, order: 1, createdOn: 'x', modifiedOn: 'x' },
+    {
+      id: 2,
+      type: 'Material',
+      skuId: 9101,
+      skuName: 'Pipe',
+      displayName: 'Pipe',
+      quantity: '2',
+      price: '100.00',
+      total: '200.00',
+      taxable: true,
+      inventory: true,
+      isChargeable: true,
+      generalLedgerAccount: { id: 1, number: '3010' },
+      order: 2,
+      createdOn: 'x',
+      modifiedOn: 'x',
+    },
+    {
+      id: 1,
+      type: 'Service',
+      skuId: 9001,
+      skuName: 'Repair',
+      description: '<p>Repair</p>',
+      quantity: '1',
+      price: '800.00',
+      total: '800.00',
+      taxable: true,
+      inventory: false,
+      isChargeable: true,
+      generalLedgerAccount: { id: 2, number: '3000' },
+      order: 1,
+      createdOn: 'x',
+      modifiedOn: 'x',
+    },
   ],
   active: true,
   createdOn: '2026-01-31T10:00:00Z',
@@ -33,7 +65,14 @@ describe('normalize', () => {
   it('turns a ServiceTitan invoice into a source document with lines in order and HTML stripped', () => {
     const env = normalizeInvoice(stInvoice);
     expect(env.status).toBe('Posted');
-    expect(env.doc).toMatchObject({ stId: '60001', number: '100001', partyId: '5', taxZoneId: '301', total: '1250.00', jobNumber: '40001' });
+    expect(env.doc).toMatchObject({
+      stId: '60001',
+      number: '100001',
+      partyId: '5',
+      taxZoneId: '301',
+      total: '1250.00',
+      jobNumber: '40001',
+    });
     expect(env.doc.lines.map((l) => [l.lineId, l.description, l.amount, l.glAccountNumber])).toEqual([
       ['1', 'Repair', '800.00', '3000'],
       ['2', 'Pipe', '200.00', '3010'],
@@ -42,9 +81,13 @@ describe('normalize', () => {
 
   it('hashes the posting content only: status and modifiedOn do not change it', () => {
     const a = normalizeInvoice(stInvoice);
-    const b = normalizeInvoice({ ...stInvoice, syncStatus: 'Exported', modifiedOn: '2026-03-01T00:00:00Z' } as Invoice);
+    const b = normalizeInvoice({
+      ...stInvoice,
+      syncStatus: 'Exported',
+      modifiedOn: '2026-03-01T00:00:00Z',
+    });
     expect(hashDocument(a.doc)).toBe(hashDocument(b.doc));
-    const c = normalizeInvoice({ ...stInvoice, total: '1300.00' } as Invoice);
+    const c = normalizeInvoice({ ...stInvoice, total: '1300.00' });
     expect(hashDocument(c.doc)).not.toBe(hashDocument(a.doc));
   });
 
@@ -58,14 +101,30 @@ describe('normalize', () => {
       taxAmount: '250.00',
       shippingAmount: '99.00',
       vendor: { id: 701, name: 'Ahlsell' },
-      items: [{ id: 1, order: 1, quantity: '2', cost: '500.00', skuId: 1, skuType: 'Material', skuCode: 'S', generalLedgerAccount: { id: 3, number: '1460' } }],
+      items: [
+        {
+          id: 1,
+          order: 1,
+          quantity: '2',
+          cost: '500.00',
+          skuId: 1,
+          skuType: 'Material',
+          skuCode: 'S',
+          generalLedgerAccount: { id: 3, number: '1460' },
+        },
+      ],
       expenseItems: [],
       doNotPay: false,
       landedCostMethod: 'None',
       syncStatus: 'Posted',
     } as unknown as ApBill;
     const env = normalizeBill(bill, 'ap-bills');
-    expect(env.doc).toMatchObject({ vendorReference: 'AHL-20000', subTotal: '1099.00', tax: '250.00', total: '1349.00' });
+    expect(env.doc).toMatchObject({
+      vendorReference: 'AHL-20000',
+      subTotal: '1099.00',
+      tax: '250.00',
+      total: '1349.00',
+    });
     expect(env.doc.lines.map((l) => [l.lineType, l.amount, l.taxable])).toEqual([
       ['item', '1000.00', true],
       ['shipping', '99.00', false],
@@ -87,7 +146,10 @@ describe('normalize', () => {
 describe('diffDocuments', () => {
   it('lists header and line differences field by field', () => {
     const before = invoice();
-    const after = invoice({ total: '1500.00', lines: [line({ amount: '1200.00' }), line({ lineId: '9', description: 'Extra', amount: '0.00' })] });
+    const after = invoice({
+      total: '1500.00',
+      lines: [line({ amount: '1200.00' }), line({ lineId: '9', description: 'Extra', amount: '0.00' })],
+    });
     expect(diffDocuments(before, after)).toEqual([
       { field: 'total', before: '1250.00', after: '1500.00' },
       { field: 'line 1 amount', before: '1000.00', after: '1200.00' },

@@ -34,7 +34,10 @@ describe('resolveDocument', () => {
   it('follows the rule order: SKU, then GL account, then same number, then business unit', () => {
     const rules = emptyRules();
     rules.revenueByBusinessUnit['101'] = { account: '3010' };
-    const noGl = resolveDocument(invoice({ lines: [line({ glAccountNumber: '9999' })] }), resolveContext({ rules }));
+    const noGl = resolveDocument(
+      invoice({ lines: [line({ glAccountNumber: '9999' })] }),
+      resolveContext({ rules }),
+    );
     expect(noGl.ok && noGl.planned.lines[0]!.accountNumber).toBe('3010');
     rules.revenueByGlAccount['3000'] = { account: '3050' };
     const byGl = resolveDocument(invoice(), resolveContext({ rules }));
@@ -46,7 +49,10 @@ describe('resolveDocument', () => {
 
   it('uses the holding account for an unmapped line and holds the document', () => {
     const settings = { ...defaultSyncSettings(), holdingAccount: '2900' };
-    const r = resolveDocument(invoice({ lines: [line({ glAccountNumber: '3080' })] }), resolveContext({ settings }));
+    const r = resolveDocument(
+      invoice({ lines: [line({ glAccountNumber: '3080' })] }),
+      resolveContext({ settings }),
+    );
     expect(r.ok && r.held).toBe(true);
     expect(r.ok && r.planned.hold).toBe(true);
     expect(r.ok && r.planned.lines[0]).toMatchObject({ accountNumber: '2900', holding: true });
@@ -64,7 +70,12 @@ describe('resolveDocument', () => {
   });
 
   it('turns a net-negative invoice into a credit note with positive amounts', () => {
-    const doc = invoice({ subTotal: '-200.00', tax: '-50.00', total: '-250.00', lines: [line({ quantity: '1', unitPrice: '-200.00', amount: '-200.00' })] });
+    const doc = invoice({
+      subTotal: '-200.00',
+      tax: '-50.00',
+      total: '-250.00',
+      lines: [line({ quantity: '1', unitPrice: '-200.00', amount: '-200.00' })],
+    });
     const r = resolveDocument(doc, resolveContext());
     expect(r.ok && r.planned.kind).toBe('customerCreditNote');
     expect(r.ok && r.planned.lines[0]).toMatchObject({ amount: '200.00', unitPrice: '200', quantity: '1' });
@@ -72,7 +83,10 @@ describe('resolveDocument', () => {
   });
 
   it('picks the VAT code per line rate in a zone with separate labour and material rates', () => {
-    const doc = invoice({ taxZoneId: '304', lines: [line(), line({ lineId: '2', lineType: 'Material', glAccountNumber: '3050' })] });
+    const doc = invoice({
+      taxZoneId: '304',
+      lines: [line(), line({ lineId: '2', lineType: 'Material', glAccountNumber: '3050' })],
+    });
     const r = resolveDocument(doc, resolveContext());
     expect(r.ok && r.planned.lines.map((l) => l.vatCodeId)).toEqual(['3', '31']);
   });
@@ -84,9 +98,19 @@ describe('resolveDocument', () => {
   });
 
   it('gives bills a supplier invoice with the vendor reference and input VAT', () => {
-    const bill = invoice({ kind: 'ap-bill', partyId: '7', vendorReference: 'AHL-1', lines: [line({ glAccountNumber: '4000' })] });
+    const bill = invoice({
+      kind: 'ap-bill',
+      partyId: '7',
+      vendorReference: 'AHL-1',
+      lines: [line({ glAccountNumber: '4000' })],
+    });
     const r = resolveDocument(bill, resolveContext());
-    expect(r.ok && r.planned).toMatchObject({ kind: 'supplierInvoice', partyNumber: '20001', supplierReference: 'AHL-1', externalReference: externalReferenceOf('ap-bill', '60001') });
+    expect(r.ok && r.planned).toMatchObject({
+      kind: 'supplierInvoice',
+      partyNumber: '20001',
+      supplierReference: 'AHL-1',
+      externalReference: externalReferenceOf('ap-bill', '60001'),
+    });
     expect(r.ok && r.planned.lines[0]!.vatCodeId).toBe('1');
   });
 
@@ -95,6 +119,9 @@ describe('resolveDocument', () => {
     rules.vatByTaxZone['301'] = { salesTaxable: '5' };
     rules.businessUnitDimensions['101'] = { costCenter: '20' };
     const r = resolveDocument(invoice(), resolveContext({ rules }));
-    expect(r.ok && r.planned.lines[0]).toMatchObject({ vatCodeId: '5', subaccount: [{ segmentId: 1, segmentValue: '20' }] });
+    expect(r.ok && r.planned.lines[0]).toMatchObject({
+      vatCodeId: '5',
+      subaccount: [{ segmentId: 1, segmentValue: '20' }],
+    });
   });
 });

@@ -21,13 +21,18 @@ describe('validatePlanned', () => {
   it('refuses an inactive customer and an inactive account', () => {
     const p = { ...planned(), partyNumber: '10005' };
     p.lines = [{ ...p.lines[0]!, accountNumber: '3099' }];
-    expect(validatePlanned(p, masterData(), settings).problems.map((x) => x.code)).toEqual(['customer_inactive', 'account_inactive']);
+    expect(validatePlanned(p, masterData(), settings).problems.map((x) => x.code)).toEqual([
+      'customer_inactive',
+      'account_inactive',
+    ]);
   });
 
   it('refuses a VAT code outside the account category', () => {
     const p = planned({ lines: [line({ glAccountNumber: '3050' })] });
     p.lines = [{ ...p.lines[0]!, vatCodeId: '3' }];
-    expect(validatePlanned(p, masterData(), settings).problems.map((x) => x.code)).toEqual(['vat_code_invalid']);
+    expect(validatePlanned(p, masterData(), settings).problems.map((x) => x.code)).toEqual([
+      'vat_code_invalid',
+    ]);
   });
 
   it('waits with period_closed, or moves to the first open period when the setting says so', () => {
@@ -40,6 +45,9 @@ describe('validatePlanned', () => {
   });
 
   it('flags a missing period', () => {
-    expect(validatePlanned(planned({ documentDate: '2027-05-10T10:00:00Z' }), masterData(), settings).problems[0]!.code).toBe('period_missing');
+    expect(
+      validatePlanned(planned({ documentDate: '2027-05-10T10:00:00Z' }), masterData(), settings).problems[0]!
+        .code,
+    ).toBe('period_missing');
   });
 });

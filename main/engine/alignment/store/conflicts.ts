@@ -50,12 +50,26 @@ const toConflict = (r: Row): StoredConflict => ({
 });
 
 /** Records a conflict, or refreshes the values of the one already open for that field. Returns true when new. */
-export function recordConflict(db: Ledger, profileId: string, kind: LinkKind, stId: string, vismaKey: string, c: FieldConflict, at: string): boolean {
+export function recordConflict(
+  db: Ledger,
+  profileId: string,
+  kind: LinkKind,
+  stId: string,
+  vismaKey: string,
+  c: FieldConflict,
+  at: string,
+): boolean {
   const open = db
-    .prepare("SELECT id FROM md_conflicts WHERE profile_id = ? AND kind = ? AND st_id = ? AND field = ? AND status = 'open'")
+    .prepare(
+      "SELECT id FROM md_conflicts WHERE profile_id = ? AND kind = ? AND st_id = ? AND field = ? AND status = 'open'",
+    )
     .get(profileId, kind, stId, c.field) as { id: number } | undefined;
   if (open) {
-    db.prepare('UPDATE md_conflicts SET st_value = ?, visma_value = ? WHERE id = ?').run(c.st, c.visma, open.id);
+    db.prepare('UPDATE md_conflicts SET st_value = ?, visma_value = ? WHERE id = ?').run(
+      c.st,
+      c.visma,
+      open.id,
+    );
     return false;
   }
   db.prepare(
@@ -66,22 +80,41 @@ export function recordConflict(db: Ledger, profileId: string, kind: LinkKind, st
 }
 
 /** Conflicts not yet applied (open, or resolved and waiting for the next run), optionally of one pair. */
-export function pendingConflicts(db: Ledger, profileId: string, pair?: { kind: LinkKind; stId: string }): StoredConflict[] {
+export function pendingConflicts(
+  db: Ledger,
+  profileId: string,
+  pair?: { kind: LinkKind; stId: string },
+): StoredConflict[] {
   const rows = pair
-    ? db.prepare("SELECT * FROM md_conflicts WHERE profile_id = ? AND kind = ? AND st_id = ? AND status <> 'applied' ORDER BY id").all(profileId, pair.kind, pair.stId)
-    : db.prepare("SELECT * FROM md_conflicts WHERE profile_id = ? AND status <> 'applied' ORDER BY id").all(profileId);
+    ? db
+        .prepare(
+          "SELECT * FROM md_conflicts WHERE profile_id = ? AND kind = ? AND st_id = ? AND status <> 'applied' ORDER BY id",
+        )
+        .all(profileId, pair.kind, pair.stId)
+    : db
+        .prepare("SELECT * FROM md_conflicts WHERE profile_id = ? AND status <> 'applied' ORDER BY id")
+        .all(profileId);
   return (rows as Row[]).map(toConflict);
 }
 
 /** One conflict by id. */
 export function getConflict(db: Ledger, profileId: string, id: number): StoredConflict | undefined {
-  const row = db.prepare('SELECT * FROM md_conflicts WHERE profile_id = ? AND id = ?').get(profileId, id) as Row | undefined;
+  const row = db.prepare('SELECT * FROM md_conflicts WHERE profile_id = ? AND id = ?').get(profileId, id) as
+    Row | undefined;
   return row && toConflict(row);
 }
 
 /** Stores the accountant's choice; the next alignment run writes it to both sides. */
-export function resolveConflict(db: Ledger, id: number, resolution: 'st' | 'visma' | 'value', chosenValue: string, at: string): void {
-  db.prepare("UPDATE md_conflicts SET status = 'resolved', resolution = ?, chosen_value = ?, resolved_at = ? WHERE id = ?").run(resolution, chosenValue, at, id);
+export function resolveConflict(
+  db: Ledger,
+  id: number,
+  resolution: 'st' | 'visma' | 'value',
+  chosenValue: string,
+  at: string,
+): void {
+  db.prepare(
+    "UPDATE md_conflicts SET status = 'resolved', resolution = ?, chosen_value = ?, resolved_at = ? WHERE id = ?",
+  ).run(resolution, chosenValue, at, id);
 }
 
 /** Marks a resolved conflict as written to both sides. */

@@ -52,7 +52,13 @@ export interface DriftFinding {
  * Replaces the open drift of one subject with this run's findings: new findings open items, repeated ones are
  * refreshed, findings that disappeared are cleared (kept for the record). Returns the opened and cleared items.
  */
-export function reconcileDrift(db: Ledger, profileId: string, subject: DriftSubject, findings: readonly DriftFinding[], at: string): { opened: DriftFinding[]; cleared: DriftItem[] } {
+export function reconcileDrift(
+  db: Ledger,
+  profileId: string,
+  subject: DriftSubject,
+  findings: readonly DriftFinding[],
+  at: string,
+): { opened: DriftFinding[]; cleared: DriftItem[] } {
   const open = listDrift(db, profileId, subject);
   const key = (k: string, c: string) => `${k}\u0000${c}`;
   const current = new Map(findings.map((f) => [key(f.subjectKey, f.code), f]));
@@ -61,7 +67,12 @@ export function reconcileDrift(db: Ledger, profileId: string, subject: DriftSubj
   for (const item of open) {
     const f = current.get(key(item.subjectKey, item.code));
     if (f) {
-      db.prepare('UPDATE md_drift SET text = ?, details_json = ?, last_seen_at = ? WHERE id = ?').run(f.text, JSON.stringify(f.details), at, item.id);
+      db.prepare('UPDATE md_drift SET text = ?, details_json = ?, last_seen_at = ? WHERE id = ?').run(
+        f.text,
+        JSON.stringify(f.details),
+        at,
+        item.id,
+      );
       current.delete(key(item.subjectKey, item.code));
     } else {
       db.prepare("UPDATE md_drift SET status = 'cleared', cleared_at = ? WHERE id = ?").run(at, item.id);
@@ -80,8 +91,14 @@ export function reconcileDrift(db: Ledger, profileId: string, subject: DriftSubj
 /** Open drift items, optionally of one subject. */
 export function listDrift(db: Ledger, profileId: string, subject?: DriftSubject): DriftItem[] {
   const rows = subject
-    ? db.prepare("SELECT * FROM md_drift WHERE profile_id = ? AND subject = ? AND status = 'open' ORDER BY id").all(profileId, subject)
-    : db.prepare("SELECT * FROM md_drift WHERE profile_id = ? AND status = 'open' ORDER BY id").all(profileId);
+    ? db
+        .prepare(
+          "SELECT * FROM md_drift WHERE profile_id = ? AND subject = ? AND status = 'open' ORDER BY id",
+        )
+        .all(profileId, subject)
+    : db
+        .prepare("SELECT * FROM md_drift WHERE profile_id = ? AND status = 'open' ORDER BY id")
+        .all(profileId);
   return (rows as Row[]).map(toItem);
 }
 
@@ -91,6 +108,7 @@ export function listDrift(db: Ledger, profileId: string, subject?: DriftSubject)
  */
 export function flaggedTaxZones(db: Ledger, profileId: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const item of listDrift(db, profileId, 'tax-zone')) if (!out.has(item.subjectKey)) out.set(item.subjectKey, item.text);
+  for (const item of listDrift(db, profileId, 'tax-zone'))
+    if (!out.has(item.subjectKey)) out.set(item.subjectKey, item.text);
   return out;
 }

@@ -11,10 +11,25 @@ export interface StoredSnapshot extends PairSnapshot {
 }
 
 /** The snapshot of a linked pair, or null before its first sync. */
-export function loadSnapshot(db: Ledger, profileId: string, kind: LinkKind, stId: string): StoredSnapshot | null {
+export function loadSnapshot(
+  db: Ledger,
+  profileId: string,
+  kind: LinkKind,
+  stId: string,
+): StoredSnapshot | null {
   const row = db
-    .prepare('SELECT visma_key, st_json, visma_json, st_modified_on, visma_modified_on FROM md_snapshots WHERE profile_id = ? AND kind = ? AND st_id = ?')
-    .get(profileId, kind, stId) as { visma_key: string; st_json: string; visma_json: string; st_modified_on: string | null; visma_modified_on: string | null } | undefined;
+    .prepare(
+      'SELECT visma_key, st_json, visma_json, st_modified_on, visma_modified_on FROM md_snapshots WHERE profile_id = ? AND kind = ? AND st_id = ?',
+    )
+    .get(profileId, kind, stId) as
+    | {
+        visma_key: string;
+        st_json: string;
+        visma_json: string;
+        st_modified_on: string | null;
+        visma_modified_on: string | null;
+      }
+    | undefined;
   if (!row) return null;
   return {
     vismaKey: row.visma_key,
@@ -26,12 +41,29 @@ export function loadSnapshot(db: Ledger, profileId: string, kind: LinkKind, stId
 }
 
 /** Stores the snapshot of a pair after a sync. */
-export function saveSnapshot(db: Ledger, profileId: string, kind: LinkKind, stId: string, snapshot: StoredSnapshot, at: string): void {
+export function saveSnapshot(
+  db: Ledger,
+  profileId: string,
+  kind: LinkKind,
+  stId: string,
+  snapshot: StoredSnapshot,
+  at: string,
+): void {
   db.prepare(
     `INSERT INTO md_snapshots (profile_id, kind, st_id, visma_key, st_json, visma_json, st_modified_on, visma_modified_on, synced_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (profile_id, kind, st_id) DO UPDATE SET visma_key = excluded.visma_key, st_json = excluded.st_json,
        visma_json = excluded.visma_json, st_modified_on = excluded.st_modified_on, visma_modified_on = excluded.visma_modified_on,
        synced_at = excluded.synced_at`,
-  ).run(profileId, kind, stId, snapshot.vismaKey, JSON.stringify(snapshot.st), JSON.stringify(snapshot.visma), snapshot.stModifiedOn, snapshot.vismaModifiedOn, at);
+  ).run(
+    profileId,
+    kind,
+    stId,
+    snapshot.vismaKey,
+    JSON.stringify(snapshot.st),
+    JSON.stringify(snapshot.visma),
+    snapshot.stModifiedOn,
+    snapshot.vismaModifiedOn,
+    at,
+  );
 }

@@ -41,15 +41,25 @@ const toSuggestion = (r: Row): Suggestion => ({
 export function offerSuggestion(
   db: Ledger,
   profileId: string,
-  s: { kind: SuggestionKind; stId: string | null; vismaKey: string | null; confidence: number; reasons: string[] },
+  s: {
+    kind: SuggestionKind;
+    stId: string | null;
+    vismaKey: string | null;
+    confidence: number;
+    reasons: string[];
+  },
   at: string,
 ): boolean {
   const existing = db
-    .prepare('SELECT id, status FROM md_suggestions WHERE profile_id = ? AND kind = ? AND st_id IS ? AND visma_key IS ?')
+    .prepare(
+      'SELECT id, status FROM md_suggestions WHERE profile_id = ? AND kind = ? AND st_id IS ? AND visma_key IS ?',
+    )
     .get(profileId, s.kind, s.stId, s.vismaKey) as { id: number; status: string } | undefined;
   if (existing) {
     if (existing.status === 'open' || existing.status === 'obsolete') {
-      db.prepare("UPDATE md_suggestions SET confidence = ?, reasons_json = ?, status = 'open' WHERE id = ?").run(s.confidence, JSON.stringify(s.reasons), existing.id);
+      db.prepare(
+        "UPDATE md_suggestions SET confidence = ?, reasons_json = ?, status = 'open' WHERE id = ?",
+      ).run(s.confidence, JSON.stringify(s.reasons), existing.id);
     }
     return existing.status === 'obsolete';
   }
@@ -62,24 +72,38 @@ export function offerSuggestion(
 /** Open suggestions of a profile (optionally of one kind), best first. */
 export function listSuggestions(db: Ledger, profileId: string, kind?: SuggestionKind): Suggestion[] {
   const rows = db
-    .prepare(`SELECT * FROM md_suggestions WHERE profile_id = ? AND status = 'open' ${kind ? 'AND kind = ?' : ''} ORDER BY kind, confidence DESC, id`)
+    .prepare(
+      `SELECT * FROM md_suggestions WHERE profile_id = ? AND status = 'open' ${kind ? 'AND kind = ?' : ''} ORDER BY kind, confidence DESC, id`,
+    )
     .all(...(kind ? [profileId, kind] : [profileId])) as Row[];
   return rows.map(toSuggestion);
 }
 
 /** One suggestion by id. */
 export function getSuggestion(db: Ledger, profileId: string, id: number): Suggestion | undefined {
-  const row = db.prepare('SELECT * FROM md_suggestions WHERE profile_id = ? AND id = ?').get(profileId, id) as Row | undefined;
+  const row = db
+    .prepare('SELECT * FROM md_suggestions WHERE profile_id = ? AND id = ?')
+    .get(profileId, id) as Row | undefined;
   return row && toSuggestion(row);
 }
 
 /** Records a decision (or marks a suggestion obsolete once either party is linked otherwise). */
-export function decideSuggestion(db: Ledger, id: number, status: 'accepted' | 'rejected' | 'obsolete', at: string): void {
+export function decideSuggestion(
+  db: Ledger,
+  id: number,
+  status: 'accepted' | 'rejected' | 'obsolete',
+  at: string,
+): void {
   db.prepare('UPDATE md_suggestions SET status = ?, decided_at = ? WHERE id = ?').run(status, at, id);
 }
 
 /** Marks open party suggestions obsolete when their ServiceTitan or Visma party is now linked. */
-export function retireLinkedSuggestions(db: Ledger, profileId: string, kind: 'customer' | 'supplier', at: string): void {
+export function retireLinkedSuggestions(
+  db: Ledger,
+  profileId: string,
+  kind: 'customer' | 'supplier',
+  at: string,
+): void {
   db.prepare(
     `UPDATE md_suggestions SET status = 'obsolete', decided_at = ? WHERE profile_id = ? AND status = 'open' AND kind IN (?, ?) AND (
        st_id IN (SELECT st_id FROM links WHERE profile_id = ? AND kind = ?) OR

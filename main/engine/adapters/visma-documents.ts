@@ -1,0 +1,106 @@
+import { money } from '../../../shared/money';
+import type {
+  ApLineInput,
+  ArLineInput,
+  CustomerDocumentInput,
+  SupplierInvoiceInput,
+  VismaClient,
+} from '../../visma';
+import type { PlannedDocument, PlannedLine, VismaDocKind } from '../domain';
+import type { FoundDocument } from '../ports';
+
+/** Translation between the engine's planned documents and the Visma client's request and reply shapes. */
+
+const arLine = (l: PlannedLine): ArLineInput => ({
+  description: l.description,
+  quantity: l.quantity,
+  unitPrice: l.unitPrice,
+  accountNumber: l.accountNumber,
+  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
+  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
+  ...(l.branchNumber && { branchNumber: l.branchNumber }),
+});
+
+const apLine = (l: PlannedLine): ApLineInput => ({
+  description: l.description,
+  quantity: l.quantity,
+  unitCost: l.unitPrice,
+  accountNumber: l.accountNumber,
+  ...(l.vatCodeId && { vatCodeId: l.vatCodeId }),
+  ...(l.subaccount.length > 0 && { subaccount: l.subaccount }),
+  ...(l.branchNumber && { branchNumber: l.branchNumber }),
+  ...(l.projectId && { projectId: l.projectId }),
+});
+
+/** The client input of a planned customer invoice or credit note. */
+export function customerInput(d: PlannedDocument): CustomerDocumentInput {
+  return {
+    customerNumber: d.partyNumber,
+    documentDate: d.date,
+    ...(d.dueDate && { dueDate: d.dueDate }),
+    financialPeriod: d.financialPeriod,
+    externalReference: d.externalReference,
+    ...(d.customerRefNumber && { customerRefNumber: d.customerRefNumber }),
+    invoiceText: d.text,
+    ...(d.branchNumber && { branchNumber: d.branchNumber }),
+    ...(d.project && { project: d.project }),
+    hold: d.hold,
+    lines: d.lines.map(arLine),
+  };
+}
+
+/** The client input of a planned supplier invoice (the external reference goes in the text). */
+export function supplierInput(d: PlannedDocument): SupplierInvoiceInput {
+  return {
+    supplierNumber: d.partyNumber,
+    date: d.date,
+    ...(d.dueDate && { dueDate: d.dueDate }),
+    financialPeriod: d.financialPeriod,
+    ...(d.supplierReference && { supplierReference: d.supplierReference }),
+    description: `${d.text} (${d.externalReference})`,
+    ...(d.branchNumber && { branchNumber: d.branchNumber }),
+    hold: d.hold,
+    lines: d.lines.map(apLine),
+  };
+}
+
+const released = (status: string) => status === 'Open' || status === 'Closed';
+
+/** A customer invoice or credit note as the client returns it. */
+export type ArDoc =
+  | Awaited<ReturnType<VismaClient['listCustomerInvoices']>>[number]
+  | Awaited<ReturnType<VismaClient['listCustomerCreditNotes']>>[number];
+/** A supplier invoice as the client returns it. */
+export type ApDoc = Awaited<ReturnType<VismaClient['listSupplierInvoices']>>[number];
+
+/** A customer document as the engine sees it. */
+export function foundAr(kind: VismaDocKind, d: ArDoc): FoundDocument {
+  return {
+    kind,
+    number: d.referenceNumber,
+    ...(d.externalReference && { externalReference: d.externalReference }),
+    partyNumber: d.customerNumber,
+    date: d.documentDate,
+    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
+    released: released(d.status),
+    hold: d.hold ?? d.status === 'Hold',
+    amount: money(d.amount).toFixed(2),
+    vatTotal: money(d.vatTotal).toFixed(2),
+  };
+}
+
+/** A supplier invoice as the engine sees it. */
+export function foundAp(d: ApDoc): FoundDocument {
+  return {
+    kind: 'supplierInvoice',
+    number: d.referenceNumber,
+    ...(d.supplierReference && { supplierReference: d.supplierReference }),
+    partyNumber: d.supplierNumber,
+    date: d.date,
+    ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
+    released: released(d.status),
+    hold: d.hold ?? d.status === 'Hold',
+    amount: money(d.amount).toFixed(2),
+    vatTotal: money(d.vatTotal).toFixed(2),
+  };
+}

@@ -1,0 +1,203 @@
+import { loadLinks, setLink } from '../mapping/rule-store';
+import { listOutbox } from '../outbox/store';
+import { getCursor, parseSource, setCursor } from '../source-store';
+import { audit, emptyPartyCounts, recordFailure, type AlignContext, type PartyCounts } from './context';
+import { FIELD_LABELS, PARTY_FIELDS, sameValue, type PartyField, type PartyFields } from './fields';
+import { isConnectionFailure } from './fatal';
+import { matchParties, type MatchParty } from './matcher';
+import type { AlignStCustomer, AlignVismaParty } from './ports';
+import { loadSnapshot, saveSnapshot } from './store/snapshots';
+import { listSuggestions, offerSuggestion, retireLinkedSuggestions } from './store/suggestions';
+import { loadRegister } from './store/tax-zones';
+
+/** Only these customer fields flow (ServiceTitan → Visma); contact details live on ServiceTitan contacts. */
+const FLOWING: PartyField[] = ['name', 'street', 'zip', 'city', 'country'];
+const SKEW_MS = 5 * 60 * 1000;
+
+const asMatch = (key: string, f: PartyFields): MatchParty => ({
+  key,
+  name: f.name,
+  street: f.street,
+  zip: f.zip,
+  phone: f.phone,
+  email: f.email,
+});
+
+/** ServiceTitan customer ids of waiting invoices that have no Visma customer yet. */
+function neededCustomers(ctx: AlignContext): Set<string> {
+  const links = loadLinks(ctx.db, ctx.profileId, 'customer');
+  const out = new Set<string>();
+  for (const row of listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked'])) {
+    if (row.sourceKind !== 'invoice') continue;
+    const id = parseSource(row.payloadJson).partyId;
+    if (id && !links.has(id)) out.add(id);
+  }
+  return out;
+}
+
+function matchUnlinked(
+  ctx: AlignContext,
+  customers: AlignStCustomer[],
+  visma: AlignVismaParty[],
+  counts: PartyCounts,
+): void {
+  const links = loadLinks(ctx.db, ctx.profileId, 'customer');
+  const taken = new Set(links.values());
+  const free = visma.filter((v) => !taken.has(v.number)).map((v) => asMatch(v.number, v.fields));
+  const at = ctx.now().toISOString();
+  for (const residential of [false, true]) {
+    const group = customers.filter((c) => !links.has(c.id) && (c.type === 'Residential') === residential);
+    const result = matchParties(
+      group.map((c) => asMatch(c.id, c.fields)),
+      free,
+      { suggestThreshold: ctx.settings.masterData.suggestThreshold, requireCorroboration: residential },
+    );
+    for (const pair of result.autoLinks) {
+      if (taken.has(pair.vismaKey)) continue;
+      setLink(ctx.db, ctx.profileId, 'customer', pair.stId, pair.vismaKey, 'matched', ctx.actor);
+      taken.add(pair.vismaKey);
+      counts.linked++;
+    }
+    for (const pair of result.suggestions) {
+      if (offerSuggestion(ctx.db, ctx.profileId, { kind: 'customer', ...pair }, at)) counts.suggested++;
+    }
+  }
+}
+
+async function createNeeded(
+  ctx: AlignContext,
+  customers: Map<string, AlignStCustomer>,
+  needed: Set<string>,
+  counts: PartyCounts,
+): Promise<void> {
+  if (!ctx.settings.createCustomers) return;
+  const links = loadLinks(ctx.db, ctx.profileId, 'customer');
+  const waiting = new Set(listSuggestions(ctx.db, ctx.profileId, 'customer').map((s) => s.stId));
+  const register = loadRegister(ctx.db, ctx.profileId);
+  for (const id of needed) {
+    const c = customers.get(id);
+    if (!c || links.has(id) || waiting.has(id)) continue;
+    try {
+      const zone = await ctx.ports.st.customerTaxZone(id);
+      const vatZoneId = zone ? (register.get(zone)?.vatZoneId ?? undefined) : undefined;
+      const customerClassId = ctx.settings.masterData.customerClassByType[c.type];
+      setCursor(ctx.db, ctx.profileId, `intent:customer:${id}`, ctx.now().toISOString());
+      const number = await ctx.ports.visma.createCustomer({ fields: c.fields, vatZoneId, customerClassId });
+      setLink(ctx.db, ctx.profileId, 'customer', id, number, 'created', ctx.actor);
+      counts.createdInVisma++;
+      counts.linked++;
+      audit(
+        ctx,
+        'customer.created',
+        'success',
+        `Customer ${number} "${c.fields.name}" created in Visma from ServiceTitan customer ${id}${vatZoneId ? ` (VAT zone ${vatZoneId})` : ''}.`,
+        { stId: id, vismaKey: number, vatZoneId, customerClassId },
+      );
+      saveSnapshot(
+        ctx.db,
+        ctx.profileId,
+        'customer',
+        id,
+        {
+          vismaKey: number,
+          st: c.fields,
+          visma: c.fields,
+          stModifiedOn: c.modifiedOn,
+          vismaModifiedOn: null,
+        },
+        ctx.now().toISOString(),
+      );
+    } catch (err) {
+      if (isConnectionFailure(err)) throw err;
+      counts.failed++;
+      recordFailure(
+        ctx,
+        'customer.failed',
+        `ServiceTitan customer ${id} "${c.fields.name}" could not be created in Visma`,
+        err,
+        { stId: id },
+      );
+    }
+  }
+}
+
+/** Name and address changes of a linked ServiceTitan customer flow to its Visma customer (one way). */
+async function flowChanges(
+  ctx: AlignContext,
+  c: AlignStCustomer,
+  number: string,
+  counts: PartyCounts,
+): Promise<void> {
+  const snapshot = loadSnapshot(ctx.db, ctx.profileId, 'customer', c.id);
+  const at = ctx.now().toISOString();
+  const base = snapshot && snapshot.vismaKey === number ? snapshot : null;
+  const changes: Partial<PartyFields> = {};
+  if (base) for (const f of FLOWING) if (!sameValue(f, base.st[f], c.fields[f])) changes[f] = c.fields[f];
+  try {
+    if (Object.keys(changes).length > 0 && ctx.settings.masterData.updateCustomers) {
+      await ctx.ports.visma.updateCustomer(number, changes);
+      counts.updatedInVisma++;
+      const what = (Object.keys(changes) as PartyField[]).map((f) => FIELD_LABELS[f]).join(', ');
+      audit(
+        ctx,
+        'customer.updated',
+        'success',
+        `Customer ${number} "${c.fields.name}": ${what} updated from ServiceTitan customer ${c.id}.`,
+        { stId: c.id, vismaKey: number, changes },
+      );
+    }
+    const fields = Object.fromEntries(PARTY_FIELDS.map((f) => [f, c.fields[f]])) as PartyFields;
+    saveSnapshot(
+      ctx.db,
+      ctx.profileId,
+      'customer',
+      c.id,
+      {
+        vismaKey: number,
+        st: fields,
+        visma: base?.visma ?? fields,
+        stModifiedOn: c.modifiedOn,
+        vismaModifiedOn: null,
+      },
+      at,
+    );
+  } catch (err) {
+    if (isConnectionFailure(err)) throw err;
+    counts.failed++;
+    recordFailure(
+      ctx,
+      'customer.failed',
+      `Visma customer ${number} could not be updated from ServiceTitan customer ${c.id}`,
+      err,
+      { stId: c.id, vismaKey: number },
+    );
+  }
+}
+
+/**
+ * Customers: match ServiceTitan customers (all on the first run, then those changed since) to Visma customers,
+ * create the Visma customers that waiting invoices need (type → customer class, tax zone → VAT zone), and let
+ * name and address changes flow to linked Visma customers.
+ */
+export async function alignCustomers(ctx: AlignContext): Promise<PartyCounts> {
+  const counts = emptyPartyCounts();
+  if (!ctx.settings.masterData.matchCustomers && !ctx.settings.createCustomers) return counts;
+  const last = getCursor(ctx.db, ctx.profileId, 'md:customers');
+  const started = ctx.now().toISOString();
+  const since = last ? new Date(Date.parse(last) - SKEW_MS).toISOString() : undefined;
+  const needed = neededCustomers(ctx);
+  const [changed, visma] = await Promise.all([ctx.ports.st.customers(since), ctx.ports.visma.customers()]);
+  const missing = [...needed].filter((id) => !changed.some((c) => c.id === id));
+  const extra = missing.length > 0 ? await ctx.ports.st.customersByIds(missing) : [];
+  const customers = new Map([...changed, ...extra].map((c) => [c.id, c]));
+  if (ctx.settings.masterData.matchCustomers) matchUnlinked(ctx, [...customers.values()], visma, counts);
+  await createNeeded(ctx, customers, needed, counts);
+  retireLinkedSuggestions(ctx.db, ctx.profileId, 'customer', started);
+  const links = loadLinks(ctx.db, ctx.profileId, 'customer');
+  for (const c of customers.values()) {
+    const number = links.get(c.id);
+    if (number) await flowChanges(ctx, c, number, counts);
+  }
+  setCursor(ctx.db, ctx.profileId, 'md:customers', started);
+  return counts;
+}

@@ -1,0 +1,97 @@
+import { localDate } from '../../../shared/dates';
+import { SyncSettings } from '../../../shared/sync-settings';
+import type { AuditActor } from '../../storage/audit';
+import type { Ledger } from '../../storage/types';
+import { markMappingsChanged } from '../mapping/rule-store';
+import { alignBusinessUnits, type BusinessUnitCounts } from './business-units';
+import { audit, type AlignContext, type PartyCounts } from './context';
+import { alignCustomers } from './customers';
+import type { AlignmentPorts } from './ports';
+import { masterDataReviewItems } from './review-items';
+import { alignTaxZones, type TaxZoneCounts } from './tax-zones';
+import { alignVendors } from './vendors';
+
+/** The profile fields alignment reads. */
+export interface AlignProfile {
+  id: string;
+  timeZone: string;
+  sync?: unknown;
+}
+
+/** Dependencies of a run. */
+export interface AlignDeps {
+  db: Ledger;
+  ports: AlignmentPorts;
+  actor?: AuditActor;
+  now?: () => Date;
+}
+
+/** What one alignment run did (the `masterdata sync --json` output). */
+export interface AlignmentSummary {
+  profileId: string;
+  startedAt: string;
+  finishedAt: string;
+  suppliers: PartyCounts;
+  customers: PartyCounts;
+  taxZones: TaxZoneCounts;
+  businessUnits: BusinessUnitCounts;
+  /** Open conflicts, suggestions and drift after the run. */
+  reviewItems: number;
+  failures: string[];
+}
+
+/** The context of alignment steps for a profile. */
+export function alignContext(profile: AlignProfile, deps: AlignDeps): AlignContext {
+  const now = deps.now ?? (() => new Date());
+  return {
+    db: deps.db,
+    profileId: profile.id,
+    settings: SyncSettings.parse(profile.sync ?? {}),
+    ports: deps.ports,
+    actor: deps.actor ?? 'system',
+    now,
+    today: localDate(now(), profile.timeZone),
+    failures: [],
+  };
+}
+
+/**
+ * Aligns master data of a profile: tax zones ↔ VAT first (so new customers get the right VAT zone), then vendors ↔
+ * suppliers, customers, and business units. Every link, creation, update, conflict and drift is audited. A broken
+ * connection throws `FatalSyncError`; single records that fail are listed in `failures` and retried next run.
+ */
+export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): Promise<AlignmentSummary> {
+  const ctx = alignContext(profile, deps);
+  const now = ctx.now;
+  const started = now();
+  const taxZones = await alignTaxZones(ctx);
+  const suppliers = await alignVendors(ctx);
+  const customers = await alignCustomers(ctx);
+  const businessUnits = await alignBusinessUnits(ctx);
+  // Blocked documents are re-checked when links or flags change.
+  markMappingsChanged(deps.db, profile.id);
+  const summary: AlignmentSummary = {
+    profileId: profile.id,
+    startedAt: started.toISOString(),
+    finishedAt: now().toISOString(),
+    suppliers,
+    customers,
+    taxZones,
+    businessUnits,
+    reviewItems: masterDataReviewItems(deps.db, profile.id).length,
+    failures: ctx.failures,
+  };
+  audit(
+    ctx,
+    'aligned',
+    ctx.failures.length > 0 ? 'failure' : 'success',
+    `Master data aligned: ${suppliers.linked} supplier links, ${suppliers.createdInVisma + suppliers.createdInServiceTitan} parties created, ${suppliers.conflicts} new conflicts, ${taxZones.driftOpen} tax-zone problems, ${summary.reviewItems} items waiting for review.`,
+    {
+      suppliers,
+      customers,
+      taxZones,
+      businessUnits,
+    },
+  );
+  return summary;
+}

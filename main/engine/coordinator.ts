@@ -1,0 +1,65 @@
+import { Cron } from 'croner';
+import type { RunOptions, SyncSummary, SyncTrigger } from './run-sync';
+
+interface Next {
+  trigger: SyncTrigger;
+  invoiceIds: Set<string>;
+  promise: Promise<SyncSummary>;
+  resolve: (s: SyncSummary) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * One run per profile at a time. A trigger that arrives during a run (Sync now, schedule, webhook) is coalesced
+ * into a single follow-up run that starts when the current one ends — never lost, never run twice in parallel.
+ */
+export class SyncCoordinator {
+  private current: Promise<SyncSummary> | undefined;
+  private next: Next | undefined;
+
+  constructor(private readonly run: (options: RunOptions) => Promise<SyncSummary>) {}
+
+  /** True while a run is in progress. */
+  get busy(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Starts a run now, or joins the follow-up run; resolves with the summary of the run that covered this trigger. */
+  trigger(trigger: SyncTrigger, invoiceIds: readonly string[] = []): Promise<SyncSummary> {
+    if (!this.current) return this.start(trigger, [...invoiceIds]);
+    if (!this.next) {
+      let resolve!: (s: SyncSummary) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<SyncSummary>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      this.next = { trigger, invoiceIds: new Set(), promise, resolve, reject };
+    }
+    for (const id of invoiceIds) this.next.invoiceIds.add(id);
+    return this.next.promise;
+  }
+
+  private start(trigger: SyncTrigger, invoiceIds: string[]): Promise<SyncSummary> {
+    const run = this.run({ trigger, queuedInvoiceIds: invoiceIds }).finally(() => {
+      this.current = undefined;
+      const next = this.next;
+      this.next = undefined;
+      if (next) this.start(next.trigger, [...next.invoiceIds]).then(next.resolve, next.reject);
+    });
+    this.current = run;
+    return run;
+  }
+}
+
+/** Runs `trigger('schedule')` on a cron expression; returns a function that stops the schedule. */
+export function scheduleSync(
+  expression: string,
+  coordinator: SyncCoordinator,
+  onError: (err: unknown) => void = () => undefined,
+): () => void {
+  const job = new Cron(expression, { protect: true }, () => {
+    coordinator.trigger('schedule').catch(onError);
+  });
+  return () => job.stop();
+}

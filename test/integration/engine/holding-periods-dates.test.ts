@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { approveHolding, listReview } from '../../../main/engine/review';
+import { listOutbox } from '../../../main/engine/outbox/store';
+import type { MappingFile } from '../../../main/engine/mapping/rules';
+import { importMappings } from '../../../main/engine/mapping/rule-store';
+import { expectNoDuplicates, vismaDocuments } from './checks';
+import { startHarness, type Harness } from './harness';
+import { SEED_MAPPINGS } from './seed-mappings';
+
+/** The seed mappings without the rule for ServiceTitan's discount account 3080 (absent in the Visma chart). */
+const WITHOUT_DISCOUNT_RULE: MappingFile = {
+  ...SEED_MAPPINGS,
+  rules: { ...SEED_MAPPINGS.rules, revenueByGlAccount: {} },
+};
+
+const discounted = (h: Harness) =>
+  h.st
+    .records('invoices')
+    .filter(
+      (i) =>
+        i.syncStatus === 'Posted' &&
+        (i.items as { generalLedgerAccount: { number: string } }[]).some(
+          (it) => it.generalLedgerAccount.number === '3080',
+        ),
+    )
+    .map((i) => String(i.id));
+
+describe('holding account, closed periods, local dates', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('posts an unmapped line to the holding account, on hold and in the review queue; approving releases it (acceptance 4)', async () => {
+    h = await startHarness({
+      st: { invoices: 120, bills: 10 },
+      sync: { holdingAccount: '2900' },
+      mappings: false,
+    });
+    importMappings(h.db, h.config.id, WITHOUT_DISCOUNT_RULE, 'system');
+    await h.sync();
+    const held = listReview(h.db, h.config.id).filter((r) => r.reason === 'holding_account');
+    expect(held.length).toBeGreaterThan(0);
+    const ids = new Set(discounted(h));
+    for (const item of held) {
+      if (item.sourceType === 'invoice') expect(ids.has(item.stId)).toBe(true);
+      const doc = vismaDocuments(h).find((d) => d.referenceNumber === item.vismaDocNumber)!;
+      expect(doc.hold).toBe(true);
+      expect(doc.lines.some((l) => l.accountNumber === '2900')).toBe(true);
+      expect(item.text).toMatch(/holding account/);
+    }
+    const first = held[0]!;
+    await approveHolding(
+      { id: h.config.id, timeZone: h.config.timeZone, sync: h.config.sync },
+      { db: h.db, visma: h.ports.visma },
+      first.id,
+    );
+    const doc = vismaDocuments(h).find((d) => d.referenceNumber === first.vismaDocNumber)!;
+    expect(doc.status).toBe('Open');
+    expect(listReview(h.db, h.config.id).some((r) => r.id === first.id)).toBe(false);
+    expectNoDuplicates(h);
+  });
+
+  it('blocks without a holding account and posts with no manual step once the account exists in Visma (acceptance 4)', async () => {
+    h = await startHarness({ st: { invoices: 120, bills: 10 }, mappings: false });
+    importMappings(h.db, h.config.id, WITHOUT_DISCOUNT_RULE, 'system');
+    await h.sync();
+    const blocked = listReview(h.db, h.config.id).filter(
+      (r) => r.reason === 'account_missing' && r.sourceType === 'invoice',
+    );
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked[0]!.text).toMatch(/3080/);
+    h.visma.createAccount({
+      accountCD: '3080',
+      description: 'Rabatter',
+      type: 'Income',
+      taxCategory: 'HIGH',
+    });
+    const summary = await h.sync();
+    expect(summary.documents.invoices.posted).toBeGreaterThan(0);
+    const byKey = expectNoDuplicates(h);
+    const stillMissing = blocked.filter(
+      (b) =>
+        !byKey.has(`ST-INV-${b.stId}`) &&
+        listReview(h!.db, h!.config.id).find((r) => r.id === b.id)?.reason === 'account_missing',
+    );
+    expect(stillMissing).toEqual([]);
+  });
+
+  it('waits with period_closed and posts when the period is opened (acceptance 5)', async () => {
+    h = await startHarness({ st: { invoices: 150, bills: 10 } });
+    const closed = h.visma.companies[0]!.closedPeriod;
+    await h.sync();
+    const waiting = listReview(h.db, h.config.id).filter((r) => r.reason === 'period_closed');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting[0]!.text).toContain(closed);
+    expect(vismaDocuments(h).some((d) => d.kind !== 'supplierInvoice' && d.financialPeriod === closed)).toBe(
+      false,
+    );
+    h.visma.setPeriodClosed(closed, false, 'all');
+    await h.sync();
+    const byKey = expectNoDuplicates(h);
+    for (const w of waiting) {
+      const stillWaiting = listReview(h.db, h.config.id).find((r) => r.id === w.id);
+      if (stillWaiting) expect(stillWaiting.reason).not.toBe('period_closed');
+      else expect(byKey.get(`ST-INV-${w.stId}`)?.financialPeriod).toBe(closed);
+    }
+  });
+
+  it('dates a document of 23:30 UTC on a month’s last day in the next local month for Europe/Oslo (acceptance 6)', async () => {
+    h = await startHarness({ st: { invoices: 20, bills: 2 } });
+    const year = new Date().getUTCFullYear() - 1;
+    const winter = h.st.addInvoice({ invoiceDate: `${year}-01-31T23:30:00Z` });
+    const summer = h.st.addInvoice({ invoiceDate: `${year}-06-30T23:30:00Z` });
+    await h.sync();
+    const byKey = expectNoDuplicates(h);
+    expect(byKey.get(`ST-INV-${winter.id}`)).toMatchObject({
+      date: `${year}-02-01`,
+      financialPeriod: `${year}02`,
+    });
+    expect(byKey.get(`ST-INV-${summer.id}`)).toMatchObject({
+      date: `${year}-07-01`,
+      financialPeriod: `${year}07`,
+    });
+    const rows = listOutbox(h.db, h.config.id).filter((r) => r.stId === String(winter.id));
+    expect(rows[0]!.state).toBe('exported');
+  });
+});

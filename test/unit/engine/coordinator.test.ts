@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { SyncCoordinator } from '../../../main/engine/coordinator';
+import type { RunOptions, SyncSummary } from '../../../main/engine/run-sync';
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('SyncCoordinator', () => {
+  it('runs one at a time and coalesces triggers that arrive during a run into one follow-up run', async () => {
+    const runs: RunOptions[] = [];
+    const gates = [deferred(), deferred()];
+    const coordinator = new SyncCoordinator(async (options) => {
+      const gate = gates[runs.length]!;
+      runs.push(options);
+      await gate.promise;
+      return { runId: runs.length } as SyncSummary;
+    });
+    const first = coordinator.trigger('manual');
+    const second = coordinator.trigger('webhook', ['1']);
+    const third = coordinator.trigger('schedule', ['2', '1']);
+    expect(coordinator.busy).toBe(true);
+    expect(runs).toHaveLength(1);
+    gates[0]!.resolve();
+    expect((await first).runId).toBe(1);
+    gates[1]!.resolve();
+    expect((await second).runId).toBe(2);
+    expect(await third).toBe(await second);
+    expect(runs.map((r) => r.trigger)).toEqual(['manual', 'webhook']);
+    expect(runs[1]!.queuedInvoiceIds).toEqual(['1', '2']);
+    expect(coordinator.busy).toBe(false);
+  });
+
+  it('starts the follow-up run even when the current one fails', async () => {
+    let n = 0;
+    const gate = deferred();
+    const coordinator = new SyncCoordinator(async () => {
+      n++;
+      if (n === 1) {
+        await gate.promise;
+        throw new Error('Visma is unreachable');
+      }
+      return { runId: n } as SyncSummary;
+    });
+    const first = coordinator.trigger('manual');
+    const second = coordinator.trigger('manual');
+    gate.resolve();
+    await expect(first).rejects.toThrow('unreachable');
+    expect((await second).runId).toBe(2);
+  });
+});
