@@ -10,7 +10,7 @@ import { importMappings } from '../main/engine/mapping/rule-store';
 import type { SyncSummary } from '../main/engine/run-sync';
 import { openLedger } from '../main/storage/ledger';
 import { configFor } from '../test/integration/engine/harness';
-import { SEED_MAPPINGS } from '../test/integration/engine/seed-mappings';
+import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
 

@@ -3,6 +3,8 @@ import { logger } from '../log/logger';
 import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
+import { createEngineHandlers } from './engine-handlers';
+import { EngineService } from './engine-service';
 import type { AppServices } from './services';
 
 /** The product name as shown to people. */
@@ -20,8 +22,11 @@ function summarize(p: StoredProfile): ProfileSummary {
   };
 }
 
-/** Builds the implementation of every channel over the given services. */
-export function createHandlers(services: AppServices): Handlers {
+/** Builds the implementation of every channel over the given services (and the host's engine service). */
+export function createHandlers(
+  services: AppServices,
+  engine: EngineService = new EngineService(services),
+): Handlers {
   const { settings, secrets } = services;
 
   const requireProfile = (profileId: string): StoredProfile => {
@@ -31,6 +36,7 @@ export function createHandlers(services: AppServices): Handlers {
   };
 
   return {
+    ...createEngineHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,
@@ -64,6 +70,7 @@ export function createHandlers(services: AppServices): Handlers {
       requireProfile(profileId);
       const existed = (await secrets.status(profileId))[kind];
       await secrets.set(profileId, kind, value);
+      engine.dropConnection(profileId);
       const message = `${existed ? 'Replaced' : 'Stored'} the ${kind} of profile ${profileId}.`;
       appendAudit(services.ledger, {
         profileId,
@@ -79,6 +86,7 @@ export function createHandlers(services: AppServices): Handlers {
     'secrets.delete': async ({ profileId, kind }) => {
       requireProfile(profileId);
       const deleted = await secrets.delete(profileId, kind);
+      engine.dropConnection(profileId);
       const message = deleted
         ? `Deleted the ${kind} of profile ${profileId}.`
         : `No ${kind} was stored for ${profileId}.`;

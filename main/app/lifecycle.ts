@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { PRODUCT_NAME, createHandlers } from '../api/handlers';
+import { EngineService } from '../api/engine-service';
 import type { AppServices } from '../api/services';
 import { logger } from '../log/logger';
 import { hardenSession } from './guards';
@@ -47,11 +48,31 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
   const paths = appPaths(app.getAppPath());
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  registerIpc(ipcMain, createHandlers(services));
+  const engine = new EngineService(services);
+  engine.startSchedules();
+  let engineClosed = false;
+  app.on('before-quit', (event) => {
+    // Let a run in progress finish its step before the ledger closes.
+    if (engineClosed) return;
+    event.preventDefault();
+    void engine.close().finally(() => {
+      engineClosed = true;
+      app.quit();
+    });
+  });
+  registerIpc(ipcMain, createHandlers(services, engine));
   forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   installMenu(
     {
-      syncNow: () => logger.info('Sync now was requested from the menu.'),
+      syncNow: () => {
+        const profileId = services.settings.read().activeProfileId;
+        if (!profileId) return logger.warn('Sync now needs a profile: add one in Settings.');
+        engine
+          .sync(profileId, 'manual')
+          .catch((err: unknown) =>
+            logger.error(`Sync failed: ${err instanceof Error ? err.message : String(err)}`, profileId),
+          );
+      },
       openLogFolder: () => void shell.openPath(logDir),
       showAbout: () =>
         void dialog.showMessageBox({

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_RENDERER_DIR, startBrowserHost } from '../host';
 import { MemorySecretStore } from '../storage/secrets';
+import { importMappings } from '../engine/mapping/rule-store';
 import { upsertProfile } from '../storage/profiles';
 import { intOption } from './options';
 import { runUntilStopped } from './run-until-stopped';
@@ -51,6 +52,7 @@ export function registerDemoCommand(program: Command): void {
       });
       await upsertProfile(host.services.settings, sims.config, secrets);
       host.services.settings.update((s) => ({ ...s, activeProfileId: sims.config.id }));
+      importMappings(host.services.ledger, sims.config.id, sims.mappings, 'system');
       process.stdout.write(
         [
           'ServiceTitan → Visma Connector is running on its demo company (Ctrl+C to stop).',

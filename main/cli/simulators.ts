@@ -13,9 +13,11 @@ export interface SimulatorOptions {
   stTokenLifetimeSeconds?: number;
 }
 
-/** Both simulators running, and the profile that points at them. */
+/** Both simulators running, the profile that points at them, and the mapping file that glues the two companies. */
 export interface RunningSimulators {
   config: ProfileConfig;
+  /** A `mappings import` file for the seeded pair (what an accountant would set up in the wizard). */
+  mappings: unknown;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   }
   const st = (await import(new URL('servicetitan/index.ts', simulatorRoot).href)) as StSimulatorModule;
   const visma = (await import(new URL('visma/index.ts', simulatorRoot).href)) as VismaSimulatorModule;
+  const seeds = (await import(new URL('seed-mappings.ts', simulatorRoot).href)) as { SEED_MAPPINGS: unknown };
 
   const seed = options.seed ?? 1;
   const [stSim, vismaSim] = await Promise.all([
@@ -117,6 +120,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   };
   return {
     config,
+    mappings: seeds.SEED_MAPPINGS,
     async stop() {
       await Promise.all([stSim.stop(), vismaSim.stop()]);
     },

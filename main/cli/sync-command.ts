@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { alignMasterData } from '../engine/alignment/run-alignment';
-import { runSync, type SyncSummary } from '../engine/run-sync';
+import { runFullSync } from '../engine/full-sync';
+import type { SyncSummary } from '../engine/run-sync';
 import { describeAlignment } from './masterdata-command';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
 
@@ -28,12 +28,11 @@ export function registerSyncCommand(program: Command): void {
     try {
       const ports = await ctx.connect();
       const profile = { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync };
-      // Master data first: links, new parties and tax-zone flags decide what the documents can post to.
-      const masterData =
-        ctx.config.sync?.masterData.enabled === false
-          ? null
-          : await alignMasterData(profile, { db: ctx.db, ports: ports.alignment, actor: 'cli' });
-      const summary = await runSync(profile, { db: ctx.db, ...ports }, { trigger: 'cli' });
+      const { masterData, ...summary } = await runFullSync(
+        profile,
+        { db: ctx.db, ports },
+        { trigger: 'cli', actor: 'cli' },
+      );
       if (opts.json) printJson({ ...summary, masterData });
       else process.stdout.write((masterData ? describeAlignment(masterData) : '') + describe(summary));
     } finally {

@@ -24,6 +24,11 @@ export class SyncCoordinator {
     return this.current !== undefined;
   }
 
+  /** Resolves once no run is in progress or queued (used before closing the ledger). */
+  async whenIdle(): Promise<void> {
+    while (this.current) await this.current.catch(() => undefined);
+  }
+
   /** Starts a run now, or joins the follow-up run; resolves with the summary of the run that covered this trigger. */
   trigger(trigger: SyncTrigger, invoiceIds: readonly string[] = []): Promise<SyncSummary> {
     if (!this.current) return this.start(trigger, [...invoiceIds]);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import packageJson from '../../package.json';
+import { EngineService } from '../api/engine-service';
 import { EventBus } from '../api/events';
 import { createHandlers } from '../api/handlers';
 import type { AppServices } from '../api/services';
@@ -32,6 +33,7 @@ export interface BrowserHost {
   origin: string;
   token: string;
   services: AppServices;
+  engine: EngineService;
   close(): Promise<void>;
 }
 
@@ -59,8 +61,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     demo,
     version: packageJson.version,
   };
+  const engine = new EngineService(services);
+  engine.startSchedules();
   const server = await startBridgeServer({
-    handlers: createHandlers(services),
+    handlers: createHandlers(services, engine),
     events,
     rendererDir: options.rendererDir ?? DEFAULT_RENDERER_DIR,
     port: options.port ?? 0,
@@ -71,7 +75,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     origin: server.origin,
     token: server.token,
     services,
+    engine,
     async close() {
+      await engine.close();
       unsubscribeLog();
       await server.close();
       ledger.close();

@@ -4,4 +4,11 @@ export const queryKeys = {
   settings: ['settings'] as const,
   profiles: ['profiles'] as const,
   secretsStatus: (profileId: string) => ['secrets.status', profileId] as const,
+  dashboard: (profileId: string) => ['dashboard', profileId] as const,
+  review: (profileId: string) => ['review', profileId] as const,
+  reviewPreview: (profileId: string, id: number) => ['review', profileId, 'preview', id] as const,
+  /** Every audit query (all profiles, all filters): what a finished run or an action invalidates. */
+  auditAll: ['audit'] as const,
+  audit: (filter: object) => ['audit', filter] as const,
+  mappings: (profileId: string) => ['mappings', profileId] as const,
 };

@@ -11,7 +11,13 @@ export interface Formatters {
   number(value: Amount, fractionDigits?: number): string;
   money(value: Amount, currency?: string): string;
   date(value: Date | string): string;
+  /** Date and time to the minute, in the machine's time zone. */
+  dateTime(value: Date | string): string;
+  /** A short day label for charts, e.g. "31 Jan" / "31. jan.". */
+  day(value: string): string;
   month(year: number, monthIndex: number): string;
+  /** A run's length: "12 sec" under a minute, otherwise "3 min 5 sec". */
+  duration(ms: number): string;
 }
 
 function toDate(value: Date | string): Date {
@@ -26,6 +32,15 @@ export function createFormatters(locale: Locale): Formatters {
   const tag = intlLocale[locale];
   const dateFormat = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' });
   const monthFormat = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
+  const dayFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' });
+  const unit = (name: 'minute' | 'second', fractionDigits = 0) =>
+    new Intl.NumberFormat(tag, {
+      style: 'unit',
+      unit: name,
+      unitDisplay: 'short',
+      maximumFractionDigits: fractionDigits,
+    });
   return {
     number: (value, fractionDigits) =>
       new Intl.NumberFormat(tag, {
@@ -35,6 +50,14 @@ export function createFormatters(locale: Locale): Formatters {
     money: (value, currency = 'NOK') =>
       new Intl.NumberFormat(tag, { style: 'currency', currency }).format(value),
     date: (value) => dateFormat.format(toDate(value)),
+    dateTime: (value) => dateTimeFormat.format(toDate(value)),
+    day: (value) => dayFormat.format(toDate(value)),
     month: (year, monthIndex) => monthFormat.format(new Date(year, monthIndex, 1)),
+    duration: (ms) => {
+      const seconds = Math.max(0, ms) / 1000;
+      if (seconds < 60) return unit('second', seconds < 10 ? 1 : 0).format(seconds);
+      const minutes = Math.floor(seconds / 60);
+      return `${unit('minute').format(minutes)} ${unit('second').format(Math.round(seconds % 60))}`;
+    },
   };
 }

@@ -9,8 +9,21 @@ import {
   SecretStatus,
   SyncProgress,
 } from './schemas';
+import {
+  AuditEntryView,
+  AuditQuery,
+  ConnectionReport,
+  DashboardView,
+  MappingRuleView,
+  ProfileInput,
+  ReplayPreviewView,
+  ReviewItemView,
+  SecretsInput,
+  SyncSummaryView,
+} from './engine-schemas';
 
 const NoInput = z.object({}).strict();
+const ForProfile = z.object({ profileId: ProfileId }).strict();
 
 /**
  * Every request the renderer can make, declared once. Names are `area.verb`.
@@ -45,6 +58,62 @@ export const channels = {
   'secrets.delete': channel(
     z.object({ profileId: ProfileId, kind: SecretKind }).strict(),
     z.object({ kind: SecretKind, deleted: z.boolean() }),
+  ),
+  'profiles.save': channel(
+    z.object({ profile: ProfileInput, secrets: SecretsInput.optional() }).strict(),
+    z.object({ profile: ProfileSummary }),
+  ),
+  'connection.test': channel(
+    z.object({ profileId: ProfileId, system: z.enum(['servicetitan', 'visma']) }).strict(),
+    ConnectionReport,
+  ),
+  'sync.run': channel(ForProfile, z.object({ summary: SyncSummaryView })),
+  'dashboard.get': channel(ForProfile, DashboardView),
+  'review.list': channel(ForProfile, z.object({ items: z.array(ReviewItemView) })),
+  'review.preview': channel(
+    z.object({ profileId: ProfileId, id: z.number().int().positive() }).strict(),
+    ReplayPreviewView,
+  ),
+  'review.replay': channel(
+    z.object({ profileId: ProfileId, ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
+    z.object({ results: z.array(ReplayPreviewView) }),
+  ),
+  'review.approve': channel(
+    z.object({ profileId: ProfileId, id: z.number().int().positive() }).strict(),
+    z.object({ id: z.number() }),
+  ),
+  'review.ignore': channel(
+    z
+      .object({
+        profileId: ProfileId,
+        id: z.number().int().positive(),
+        reason: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+    z.object({ id: z.number() }),
+  ),
+  'review.resolveMasterData': channel(
+    z
+      .object({
+        profileId: ProfileId,
+        ref: z.string().min(1).max(100),
+        decision: z.enum(['accept', 'reject', 'keep-st', 'keep-visma']),
+      })
+      .strict(),
+    z.object({ ref: z.string() }),
+  ),
+  'audit.list': channel(AuditQuery, z.object({ entries: z.array(AuditEntryView) })),
+  'mappings.list': channel(ForProfile, z.object({ rules: z.array(MappingRuleView) })),
+  'mappings.set': channel(
+    z
+      .object({
+        profileId: ProfileId,
+        table: z.string().min(1).max(60),
+        sourceKey: z.string().trim().min(1).max(100),
+        target: z.record(z.string(), z.string()).nullable(),
+      })
+      .strict(),
+    z.object({ rules: z.array(MappingRuleView) }),
   ),
 } as const;
 

@@ -1,6 +1,7 @@
 /** The typed contract between main and renderer. */
 export * from './define';
 export * from './schemas';
+export * from './engine-schemas';
 export * from './channels';
 export * from './names';
 export * from './bridge';

@@ -13,6 +13,19 @@ export const channelNames = [
   'secrets.status',
   'secrets.set',
   'secrets.delete',
+  'profiles.save',
+  'connection.test',
+  'sync.run',
+  'dashboard.get',
+  'review.list',
+  'review.preview',
+  'review.replay',
+  'review.approve',
+  'review.ignore',
+  'review.resolveMasterData',
+  'audit.list',
+  'mappings.list',
+  'mappings.set',
 ] as const satisfies readonly ChannelName[];
 
 /** Event names, see `channelNames`. */

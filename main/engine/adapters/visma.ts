@@ -1,4 +1,3 @@
-import { money } from '../../../shared/money';
 import { VismaError, isUncertain, type VismaClient } from '../../visma';
 import type { VismaDocKind } from '../domain';
 import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';

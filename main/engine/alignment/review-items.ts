@@ -16,6 +16,13 @@ export interface MasterDataReviewItem {
   details: Record<string, unknown>;
 }
 
+function dimensionWords(json: string | null): string {
+  const d = JSON.parse(json ?? '{}') as { costCenter?: string; branch?: string };
+  return [d.costCenter && `cost center ${d.costCenter}`, d.branch && `branch ${d.branch}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function suggestionText(s: Suggestion): { subject: string; text: string; action: string } {
   const pct = `${Math.round(s.confidence * 100)} %`;
   switch (s.kind) {
@@ -37,7 +44,7 @@ function suggestionText(s: Suggestion): { subject: string; text: string; action:
     default:
       return {
         subject: `${s.kind}:${s.stId}`,
-        text: `Business unit ${s.stId}: suggested mapping ${s.vismaKey} (${s.reasons.join(', ')}).`,
+        text: `Business unit ${s.stId} (${s.reasons.join(', ')}): suggested ${dimensionWords(s.vismaKey)}.`,
         action: `st-visma masterdata decide ${s.id} --accept | --reject`,
       };
   }

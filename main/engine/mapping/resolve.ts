@@ -67,6 +67,15 @@ function accountFor(
   return { holding: false };
 }
 
+/** Switches to the `accountByVatCode` account when the resolved account's VAT category does not allow the code. */
+function accountForVatCode(account: string, vatCodeId: string | undefined, ctx: ResolveContext): string {
+  const override = vatCodeId ? ctx.rules.accountByVatCode[vatCodeId]?.account : undefined;
+  if (!override || override === account) return account;
+  const category = ctx.master.accounts.get(account)?.taxCategory;
+  const allowed = category ? ctx.master.vatCategories.get(category)?.vatIds.includes(vatCodeId!) : true;
+  return allowed === false ? override : account;
+}
+
 function vatFor(
   line: SourceLine,
   doc: SourceDocument,
@@ -154,7 +163,9 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   let held = false;
   for (const line of doc.lines) {
     if (money(line.amount).isZero()) continue;
-    const { account, holding } = accountFor(line, doc, ctx);
+    const found = accountFor(line, doc, ctx);
+    const { holding } = found;
+    let account = found.account;
     if (!account) {
       problems.push({
         code: 'account_missing',
@@ -164,6 +175,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     }
     held ||= holding;
     const vatCodeId = vatFor(line, doc, account, party?.vatZoneId, ctx);
+    account = accountForVatCode(account, vatCodeId, ctx);
     if (!vatCodeId) {
       problems.push({
         code: 'vat_code_missing',
@@ -200,7 +212,8 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     ...(project && { project }),
     ...(party?.vatZoneId && { vatZoneId: party.vatZoneId }),
     hold: held && !ctx.settings.releaseHoldingDocuments,
-    lines,
+    // Supplier invoice lines carry the project themselves; customer invoices only on the header.
+    lines: project && !sales ? lines.map((l) => ({ ...l, projectId: project })) : lines,
     expected: { amount: toCents(money(doc.total).abs()), vat: toCents(money(doc.tax).abs()) },
   };
   return { ok: true, planned, held };

@@ -36,6 +36,11 @@ export const MappingRules = z
     jobProject: z.record(Key, z.object({ project: z.string().min(1) }).strict()).default({}),
     /** Customer type (Residential/Commercial) → segment value. */
     customerTypeSegment: z.record(Key, z.object({ segmentValue: z.string().min(1) }).strict()).default({}),
+    /**
+     * VAT code → account to use instead when the line's account does not allow that code (for example materials
+     * taxed at 15 % in a zone with separate rates go to the 15 % sales account).
+     */
+    accountByVatCode: z.record(Key, AccountTarget).default({}),
   })
   .strict();
 /** All mapping tables. */

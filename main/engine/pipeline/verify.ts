@@ -8,6 +8,8 @@ import type { RunContext } from './context';
 
 /** Margin before the oldest release, so Visma's and our clocks need not agree. */
 const LIST_MARGIN_MS = 10 * 60 * 1000;
+/** After this long unverified, a document is looked up individually instead of waiting for the bulk list. */
+const LOOKUP_AFTER_MS = 60 * 60 * 1000;
 
 function compare(ctx: RunContext, row: OutboxRow, planned: PlannedDocument, found: FoundDocument): void {
   const tolerance = money(ctx.settings.verifyTolerance);
@@ -57,8 +59,14 @@ async function verifyReleased(ctx: RunContext): Promise<void> {
     crashPoint('verify.listed');
     const byNumber = new Map(found.map((d) => [d.number, d]));
     for (const row of group) {
-      const doc = byNumber.get(row.vismaDocNumber!);
-      if (doc) compare(ctx, row, JSON.parse(row.plannedJson!) as PlannedDocument, doc);
+      const planned = JSON.parse(row.plannedJson!) as PlannedDocument;
+      let doc = byNumber.get(row.vismaDocNumber!);
+      // Missed by the bulk list for an hour (clock skew, or Visma's time zone): look it up on its own.
+      if (!doc && ctx.now().getTime() - Date.parse(row.updatedAt) > LOOKUP_AFTER_MS) {
+        const single = await ctx.visma.findDocument(planned);
+        if (single?.number === row.vismaDocNumber) doc = single;
+      }
+      if (doc) compare(ctx, row, planned, doc);
     }
     crashPoint('verify.marked');
   }

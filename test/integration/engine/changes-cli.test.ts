@@ -9,7 +9,7 @@ import { listReview } from '../../../main/engine/review';
 import { listOutbox } from '../../../main/engine/outbox/store';
 import { expectNoDuplicates, vismaDocuments } from './checks';
 import { configFor, startHarness, type Harness } from './harness';
-import { SEED_MAPPINGS } from './seed-mappings';
+import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../../..');

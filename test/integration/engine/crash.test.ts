@@ -12,7 +12,7 @@ import { startServiceTitanSimulator } from '../../simulators/servicetitan';
 import { startVismaSimulator } from '../../simulators/visma';
 import { sourceKeyOf } from './checks';
 import { configFor } from './harness';
-import { SEED_MAPPINGS } from './seed-mappings';
+import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
 const root = join(import.meta.dirname, '../../..');
 const SMALL = { seed: 3, invoices: 30, bills: 12 };

@@ -14,7 +14,7 @@ import {
   type ServiceTitanSimulatorOptions,
 } from '../../simulators/servicetitan';
 import { startVismaSimulator, type VismaSimulator, type VismaSimulatorOptions } from '../../simulators/visma';
-import { SEED_MAPPINGS } from './seed-mappings';
+import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
 /** Both simulators, a profile config for them, a ledger in a temp dir, and the engine's ports. */
 export interface Harness {

@@ -5,7 +5,7 @@ import type { MappingFile } from '../../../main/engine/mapping/rules';
 import { importMappings } from '../../../main/engine/mapping/rule-store';
 import { expectNoDuplicates, vismaDocuments } from './checks';
 import { startHarness, type Harness } from './harness';
-import { SEED_MAPPINGS } from './seed-mappings';
+import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
 /** The seed mappings without the rule for ServiceTitan's discount account 3080 (absent in the Visma chart). */
 const WITHOUT_DISCOUNT_RULE: MappingFile = {
@@ -125,5 +125,26 @@ describe('holding account, closed periods, local dates', () => {
     });
     const rows = listOutbox(h.db, h.config.id).filter((r) => r.stId === String(winter.id));
     expect(rows[0]!.state).toBe('exported');
+  });
+});
+
+describe('verification against ServiceTitan', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('puts a document whose Visma VAT differs from ServiceTitan’s sales tax in the review queue with both figures', async () => {
+    h = await startHarness({ st: { invoices: 30, bills: 2 }, mappings: false });
+    const rules = { ...SEED_MAPPINGS.rules, vatByTaxZone: { '301': { salesTaxable: '5' } } };
+    importMappings(h.db, h.config.id, { ...SEED_MAPPINGS, rules }, 'system');
+    await h.sync();
+    const differences = listReview(h.db, h.config.id).filter((r) => r.reason === 'tax_difference');
+    expect(differences.length).toBeGreaterThan(0);
+    const first = differences[0]!;
+    expect(first.state).toBe('exported');
+    expect(first.text).toMatch(/ServiceTitan total [\d.]+, VAT [\d.]+; Visma total [\d.]+, VAT 0\.00/);
+    expect(first.details).toMatchObject({ visma: { vat: '0.00' } });
   });
 });

@@ -7,7 +7,7 @@ import { listAudit } from '../../../main/storage/audit';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../main/webhooks/receiver';
 import { expectNoDuplicates } from './checks';
 import { startHarness, type Harness } from './harness';
-import { SEED_MAPPINGS } from './seed-mappings';
+import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
 const KEY = 'webhook-key-'.padEnd(40, 'x');
 

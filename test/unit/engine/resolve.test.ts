@@ -91,6 +91,20 @@ describe('resolveDocument', () => {
     expect(r.ok && r.planned.lines.map((l) => l.vatCodeId)).toEqual(['3', '31']);
   });
 
+  it('moves a line to the accountByVatCode account when its own account does not allow the VAT code', () => {
+    const rules = emptyRules();
+    rules.accountByVatCode['31'] = { account: '3050' };
+    const doc = invoice({
+      taxZoneId: '304',
+      lines: [line(), line({ lineId: '2', lineType: 'Material', glAccountNumber: '3010' })],
+    });
+    const r = resolveDocument(doc, resolveContext({ rules }));
+    expect(r.ok && r.planned.lines.map((l) => [l.accountNumber, l.vatCodeId])).toEqual([
+      ['3000', '3'],
+      ['3050', '31'],
+    ]);
+  });
+
   it('dates a 23:30 UTC month-end document in the next local month in Europe/Oslo', () => {
     const r = resolveDocument(invoice({ documentDate: '2026-01-31T23:30:00Z' }), resolveContext());
     expect(r.ok && r.planned.date).toBe('2026-02-01');

@@ -8,6 +8,31 @@ import type { BridgeApi } from '../../../../shared/contract/bridge';
 import type { BridgeResult } from '../../../../shared/contract/define';
 import { channelNames } from '../../../../shared/contract/names';
 import type { Locale, ProfileSummary, SecretKind } from '../../../../shared/contract/schemas';
+import type {
+  AuditEntryView,
+  ConnectionReport,
+  DashboardView,
+  MappingRuleView,
+  ReplayPreviewView,
+  ReviewItemView,
+  SyncSummaryView,
+} from '../../../../shared/contract/engine-schemas';
+import { emptyDashboard } from './engine-samples';
+
+/** What the fake engine holds; every part is optional and starts empty. */
+export interface EngineSeed {
+  dashboard?: DashboardView;
+  review?: ReviewItemView[];
+  previews?: Record<number, ReplayPreviewView>;
+  audit?: AuditEntryView[];
+  mappings?: MappingRuleView[];
+  connection?: Partial<Record<'servicetitan' | 'visma', ConnectionReport>>;
+  /** `sync.run` answers with this summary once `syncGate` resolves (at once without a gate). */
+  summary?: SyncSummaryView;
+  syncGate?: Promise<void>;
+  /** Channels that fail, with the message main would send. */
+  failures?: Partial<Record<ChannelName, string>>;
+}
 
 /** The state a test starts the fake with. */
 export interface MemorySeed {
@@ -15,6 +40,7 @@ export interface MemorySeed {
   profiles?: ProfileSummary[];
   activeProfileId?: string | null;
   secrets?: Record<string, SecretKind[]>;
+  engine?: EngineSeed;
 }
 
 /** A test double of main: the whole contract over in-memory state, inputs validated like the real dispatcher. */
@@ -25,7 +51,9 @@ export interface MemoryBridge extends BridgeApi {
   emit(event: string, payload: unknown): void;
 }
 
-type Handlers = { [N in ChannelName]: (input: ChannelParsedInput<N>) => ChannelOutput<N> };
+type Handlers = {
+  [N in ChannelName]: (input: ChannelParsedInput<N>) => ChannelOutput<N> | Promise<ChannelOutput<N>>;
+};
 
 /** Two realistic profiles: a production Visma company fed from ServiceTitan integration, and a full sandbox. */
 export const sampleProfiles: ProfileSummary[] = [
@@ -48,7 +76,11 @@ export const sampleProfiles: ProfileSummary[] = [
 /** Builds the fake. */
 export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   let locale: Locale = seed.locale ?? 'en';
-  const profiles = seed.profiles ?? [];
+  const profiles = [...(seed.profiles ?? [])];
+  const engine = seed.engine ?? {};
+  let review = [...(engine.review ?? [])];
+  let mappings = [...(engine.mappings ?? [])];
+  const audit = engine.audit ?? [];
   let activeProfileId = seed.activeProfileId ?? profiles[0]?.id ?? null;
   const secrets = new Map(Object.entries(seed.secrets ?? {}).map(([id, kinds]) => [id, new Set(kinds)]));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -99,21 +131,103 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       const deleted = secrets.get(input.profileId)?.delete(input.kind) ?? false;
       return { kind: input.kind, deleted };
     },
+    'profiles.save': (input) => {
+      const { profile } = input;
+      const summary: ProfileSummary = {
+        id: profile.id,
+        name: profile.name,
+        timeZone: profile.timeZone,
+        servicetitan: { environment: profile.servicetitan.environment, tenantId: profile.servicetitan.tenantId },
+        visma: {
+          environment: profile.visma.environment,
+          companyId: profile.visma.companyId,
+          ...(profile.visma.companyName ? { companyName: profile.visma.companyName } : {}),
+        },
+      };
+      const at = profiles.findIndex((p) => p.id === profile.id);
+      if (at >= 0) profiles[at] = summary;
+      else profiles.push(summary);
+      activeProfileId ??= profile.id;
+      for (const kind of Object.keys(input.secrets ?? {}) as SecretKind[])
+        secrets.set(profile.id, (secrets.get(profile.id) ?? new Set()).add(kind));
+      return { profile: summary };
+    },
+    'connection.test': (input) => {
+      requireProfile(input.profileId);
+      return engine.connection?.[input.system] ?? { ok: true, checks: [] };
+    },
+    'sync.run': async (input) => {
+      requireProfile(input.profileId);
+      await engine.syncGate;
+      if (!engine.summary) throw new Error('No summary seeded.');
+      return { summary: engine.summary };
+    },
+    'dashboard.get': () => engine.dashboard ?? emptyDashboard,
+    'review.list': () => ({ items: review }),
+    'review.preview': (input) => {
+      const preview = engine.previews?.[input.id];
+      if (!preview) throw Object.assign(new Error(`No document ${input.id}.`), { code: 'not_found' });
+      return preview;
+    },
+    'review.replay': (input) => ({
+      results: input.ids.map((id) => ({
+        id,
+        sourceNumber: review.find((r) => r.id === id)?.sourceNumber ?? String(id),
+        state: 'ready',
+        outcome: 'ready' as const,
+        text: 'Ready to post on the next run.',
+      })),
+    }),
+    'review.approve': (input) => {
+      review = review.filter((r) => r.id !== input.id);
+      return { id: input.id };
+    },
+    'review.ignore': (input) => {
+      review = review.filter((r) => r.id !== input.id);
+      return { id: input.id };
+    },
+    'review.resolveMasterData': (input) => {
+      review = review.filter((r) => r.key !== `md:${input.ref}`);
+      return { ref: input.ref };
+    },
+    'audit.list': (input) => {
+      const entries = audit
+        .filter((e) => input.beforeId === undefined || e.id < input.beforeId)
+        .filter((e) => !input.outcome || e.outcome === input.outcome)
+        .filter((e) => !input.search || JSON.stringify(e).includes(input.search))
+        .slice(0, input.limit);
+      return { entries };
+    },
+    'mappings.list': () => ({ rules: mappings }),
+    'mappings.set': (input) => {
+      mappings = mappings.filter((r) => !(r.table === input.table && r.sourceKey === input.sourceKey));
+      if (input.target) mappings.push({ table: input.table, sourceKey: input.sourceKey, target: input.target });
+      return { rules: mappings };
+    },
   };
 
-  function run(name: ChannelName, rawInput: unknown): Promise<BridgeResult<unknown>> {
-    const redacted = name === 'secrets.set' ? { ...(rawInput as object), value: '***' } : rawInput;
-    calls.push({ channel: name, input: redacted });
-    const parsed = channels[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      return Promise.resolve({ ok: false, error: { code: 'invalid_input', message: parsed.error.message } });
+  function redact(name: ChannelName, rawInput: unknown): unknown {
+    if (name === 'secrets.set') return { ...(rawInput as object), value: '***' };
+    const withSecrets = rawInput as { secrets?: Record<string, string> } | undefined;
+    if (name === 'profiles.save' && withSecrets?.secrets) {
+      const hidden = Object.fromEntries(Object.keys(withSecrets.secrets).map((k) => [k, '***']));
+      return { ...withSecrets, secrets: hidden };
     }
+    return rawInput;
+  }
+
+  async function run(name: ChannelName, rawInput: unknown): Promise<BridgeResult<unknown>> {
+    calls.push({ channel: name, input: redact(name, rawInput) });
+    const parsed = channels[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.message } };
+    const failure = engine.failures?.[name];
+    if (failure) return { ok: false, error: { code: 'internal', message: failure } };
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
-      return Promise.resolve({ ok: true, value: handler(parsed.data) });
+      return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       const code = (err as { code?: string }).code === 'not_found' ? 'not_found' : 'internal';
-      return Promise.resolve({ ok: false, error: { code, message: (err as Error).message } });
+      return { ok: false, error: { code, message: (err as Error).message } };
     }
   }
 

@@ -1,9 +1,10 @@
-import type { MappingFile } from '../../../main/engine/mapping/rules';
+import type { MappingFile } from '../../main/engine/mapping/rules';
 
 /**
  * The mapping file that glues the two seeded simulator companies together (what an accountant would set up in the
  * wizard): ServiceTitan's discount and inventory accounts, expense accounts with other numbers in Visma, and the
- * business units' cost centers. Everything else maps by the engine's defaults.
+ * business units' cost centers, and the 15 % accounts for materials in the zone with separate labour/material rates.
+ * Everything else maps by the engine's defaults.
  */
 export const SEED_MAPPINGS: MappingFile = {
   format: 'st-visma-mappings',
@@ -28,6 +29,7 @@ export const SEED_MAPPINGS: MappingFile = {
     },
     jobProject: {},
     customerTypeSegment: {},
+    accountByVatCode: { '31': { account: '3050' }, '11': { account: '4050' } },
   },
   links: { customers: {}, suppliers: {} },
 };

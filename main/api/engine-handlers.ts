@@ -1,0 +1,235 @@
+import type { ProfileInput } from '../../shared/contract';
+import { type AuditEntryView, type MappingRuleView, type ProfileSummary } from '../../shared/contract';
+import { ST_HOSTS, VISMA_HOSTS, type ProfileConfig } from '../../shared/profile-config';
+import { decide, resolve as resolveConflict } from '../engine/alignment/decisions';
+import { masterDataReviewItems } from '../engine/alignment/review-items';
+import { loadRules, setRule } from '../engine/mapping/rule-store';
+import { MAPPING_TABLES, type MappingTable } from '../engine/mapping/rules';
+import { approveHolding, ignore, listReview, replay } from '../engine/review';
+import { resolveSecrets } from '../engine/connect';
+import { testConnection as testServiceTitan } from '../servicetitan';
+import { testConnection as testVisma } from '../visma';
+import { listAudit } from '../storage/audit';
+import { upsertProfile } from '../storage/profiles';
+import { ApiError, type Handlers } from './dispatch';
+import type { EngineService } from './engine-service';
+import { outboxByState, postedVolume, recentRuns } from './queries/dashboard';
+import { documentItemView, masterDataItemView } from './review-view';
+import type { AppServices } from './services';
+
+type EngineChannels =
+  | 'profiles.save'
+  | 'connection.test'
+  | 'sync.run'
+  | 'dashboard.get'
+  | 'review.list'
+  | 'review.preview'
+  | 'review.replay'
+  | 'review.approve'
+  | 'review.ignore'
+  | 'review.resolveMasterData'
+  | 'audit.list'
+  | 'mappings.list'
+  | 'mappings.set';
+
+/** Turns the setup form's profile into a full config, keeping the stored sync/webhook settings of an existing one. */
+function toConfig(input: ProfileInput, existing: Partial<ProfileConfig> | undefined): ProfileConfig {
+  const st = ST_HOSTS[input.servicetitan.environment];
+  return {
+    ...existing,
+    id: input.id,
+    name: input.name,
+    timeZone: input.timeZone,
+    servicetitan: {
+      ...input.servicetitan,
+      authUrl: input.servicetitan.authUrl ?? st.authUrl,
+      apiBaseUrl: input.servicetitan.apiBaseUrl ?? st.apiBaseUrl,
+    },
+    visma: {
+      ...input.visma,
+      tokenUrl: input.visma.tokenUrl ?? VISMA_HOSTS.tokenUrl,
+      apiBaseUrl: input.visma.apiBaseUrl ?? VISMA_HOSTS.apiBaseUrl,
+    },
+  };
+}
+
+function rulesView(rules: Record<string, Record<string, Record<string, string>>>): MappingRuleView[] {
+  return Object.entries(rules).flatMap(([table, entries]) =>
+    Object.entries(entries).map(([sourceKey, target]) => ({ table, sourceKey, target })),
+  );
+}
+
+function isTable(name: string): name is MappingTable {
+  return (MAPPING_TABLES as string[]).includes(name);
+}
+
+function plain<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError('conflict', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Handlers of the channels backed by the sync engine. */
+export function createEngineHandlers(
+  services: AppServices,
+  engine: EngineService,
+): Pick<Handlers, EngineChannels> {
+  const { ledger: db, settings, secrets } = services;
+  const engineProfile = async (profileId: string) => {
+    const c = await engine.profile(profileId);
+    return { id: c.id, timeZone: c.timeZone, sync: c.sync };
+  };
+
+  return {
+    'profiles.save': async ({ profile, secrets: values }) => {
+      const existing = settings.read().profiles.find((p) => p.id === profile.id);
+      const config = toConfig(profile, existing);
+      const withSecrets = {
+        ...config,
+        servicetitan: {
+          ...config.servicetitan,
+          ...(values?.['servicetitan.clientSecret']
+            ? { clientSecret: values['servicetitan.clientSecret'] }
+            : {}),
+          ...(values?.['servicetitan.appKey'] ? { appKey: values['servicetitan.appKey'] } : {}),
+        },
+        visma: {
+          ...config.visma,
+          ...(values?.['visma.clientSecret'] ? { clientSecret: values['visma.clientSecret'] } : {}),
+        },
+      };
+      const stored = await upsertProfile(settings, withSecrets, secrets);
+      engine.dropConnection(profile.id);
+      const summary: ProfileSummary = {
+        id: stored.id,
+        name: stored.name,
+        timeZone: stored.timeZone,
+        servicetitan: {
+          environment: stored.servicetitan.environment,
+          tenantId: stored.servicetitan.tenantId,
+        },
+        visma: {
+          environment: stored.visma.environment,
+          companyId: stored.visma.companyId,
+          ...(stored.visma.companyName ? { companyName: stored.visma.companyName } : {}),
+        },
+      };
+      return { profile: summary };
+    },
+    'connection.test': async ({ profileId, system }) => {
+      const config = await engine.profile(profileId);
+      let values;
+      try {
+        values = await resolveSecrets(config, secrets);
+      } catch (err) {
+        return { ok: false, checks: [{ name: 'Credentials', ok: false, message: (err as Error).message }] };
+      }
+      const report =
+        system === 'servicetitan'
+          ? await testServiceTitan({
+              ...config.servicetitan,
+              clientSecret: values['servicetitan.clientSecret']!,
+              appKey: values['servicetitan.appKey']!,
+            })
+          : await testVisma({ ...config.visma, clientSecret: values['visma.clientSecret']! });
+      return {
+        ok: report.ok,
+        checks: report.checks.map((c) => ({ name: c.name, ok: c.ok, message: c.message })),
+      };
+    },
+    'sync.run': async ({ profileId }) => {
+      await engine.profile(profileId);
+      try {
+        return { summary: await engine.sync(profileId, 'manual') };
+      } catch (err) {
+        throw new ApiError('unavailable', err instanceof Error ? err.message : String(err));
+      }
+    },
+    'dashboard.get': ({ profileId }) => {
+      const runs = recentRuns(db, profileId, 10);
+      return Promise.resolve({
+        running: engine.running(profileId),
+        lastRun: runs[0] ?? null,
+        runs,
+        reviewCount: listReview(db, profileId).length + masterDataReviewItems(db, profileId).length,
+        outboxByState: outboxByState(db, profileId),
+        volume: postedVolume(db, profileId, new Date()),
+      });
+    },
+    'review.list': ({ profileId }) =>
+      Promise.resolve({
+        items: [
+          ...listReview(db, profileId).map(documentItemView),
+          ...masterDataReviewItems(db, profileId).map(masterDataItemView),
+        ],
+      }),
+    'review.preview': async ({ profileId, id }) => {
+      const [preview] = await replay(await engineProfile(profileId), { db }, { id }, { apply: false }).catch(
+        (err: unknown) => {
+          throw new ApiError('not_found', err instanceof Error ? err.message : String(err));
+        },
+      );
+      if (!preview) throw new ApiError('not_found', `There is no document ${id} in the review queue.`);
+      return preview;
+    },
+    'review.replay': async ({ profileId, ids }) => {
+      const profile = await engineProfile(profileId);
+      const visma = (await engine.ports(profileId)).visma;
+      const results = [];
+      for (const id of ids) {
+        results.push(...(await replay(profile, { db, visma, actor: 'user' }, { id }, { apply: true })));
+      }
+      // Replayed documents post in a run of their own; the UI follows it through sync.progress events.
+      engine.sync(profileId, 'replay').catch(() => undefined);
+      return { results };
+    },
+    'review.approve': async ({ profileId, id }) => {
+      const profile = await engineProfile(profileId);
+      const visma = (await engine.ports(profileId)).visma;
+      await approveHolding(profile, { db, visma, actor: 'user' }, id).catch((err: unknown) => {
+        throw new ApiError('conflict', err instanceof Error ? err.message : String(err));
+      });
+      return { id };
+    },
+    'review.ignore': async ({ profileId, id, reason }) => {
+      const profile = await engineProfile(profileId);
+      plain(() => ignore(profile, { db, actor: 'user' }, id, reason));
+      return { id };
+    },
+    'review.resolveMasterData': ({ profileId, ref, decision }) => {
+      const [type, rawId] = ref.split(':');
+      const id = Number(rawId);
+      if (!Number.isInteger(id)) throw new ApiError('invalid_input', `"${ref}" is not a master-data item.`);
+      plain(() => {
+        if (type === 'suggestion' && (decision === 'accept' || decision === 'reject')) {
+          decide(db, profileId, id, decision === 'accept', 'user');
+        } else if (type === 'conflict' && (decision === 'keep-st' || decision === 'keep-visma')) {
+          resolveConflict(db, profileId, id, { keep: decision === 'keep-st' ? 'st' : 'visma' }, 'user');
+        } else {
+          throw new ApiError('invalid_input', `"${decision}" does not apply to ${ref}.`);
+        }
+      });
+      return Promise.resolve({ ref });
+    },
+    'audit.list': (query) => {
+      const entries = listAudit(db, query).map(
+        ({ details: _details, ...entry }): AuditEntryView => entry as AuditEntryView,
+      );
+      return Promise.resolve({ entries });
+    },
+    'mappings.list': ({ profileId }) =>
+      Promise.resolve({
+        rules: rulesView(loadRules(db, profileId) as Record<string, Record<string, Record<string, string>>>),
+      }),
+    'mappings.set': ({ profileId, table, sourceKey, target }) => {
+      if (!isTable(table)) throw new ApiError('invalid_input', `There is no mapping table "${table}".`);
+      plain(() => setRule(db, profileId, table, sourceKey, target, 'user'));
+      return Promise.resolve({
+        rules: rulesView(loadRules(db, profileId) as Record<string, Record<string, Record<string, string>>>),
+      });
+    },
+  };
+}

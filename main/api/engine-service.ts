@@ -1,0 +1,141 @@
+import type { SyncProgress } from '../../shared/contract';
+import type { ProfileConfig } from '../../shared/profile-config';
+import { connectProfile, type EnginePorts } from '../engine/connect';
+import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
+import { runFullSync } from '../engine/full-sync';
+import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
+import { logger } from '../log/logger';
+import { loadProfileConfig } from '../storage/profiles';
+import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
+import { ApiError } from './dispatch';
+import type { EventBus } from './events';
+
+/** What the engine service needs from its host. */
+export interface EngineServiceDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  ledger: Ledger;
+  events: EventBus;
+  /** Test hook: builds the API ports of a profile. */
+  connect?: (config: ProfileConfig, secrets: SecretStore) => Promise<EnginePorts>;
+}
+
+/**
+ * The engine inside a long-running host (the Electron app, the browser host): one coordinator per profile so a
+ * Sync now, the schedule and webhooks never run twice at once, API connections kept between runs (and dropped when
+ * a credential or the profile changes), progress pushed to the UI as events.
+ */
+export class EngineService {
+  private readonly coordinators = new Map<string, SyncCoordinator>();
+  private readonly connections = new Map<string, Promise<EnginePorts>>();
+  private readonly schedules = new Map<string, () => void>();
+
+  constructor(private readonly deps: EngineServiceDeps) {}
+
+  /** The full profile (with secrets from the keychain), or a not_found error. */
+  async profile(profileId: string): Promise<ProfileConfig> {
+    const config = await loadProfileConfig(this.deps.settings, this.deps.secrets, profileId);
+    if (!config) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    return config;
+  }
+
+  /** The API ports of a profile, connected once and reused. */
+  ports(profileId: string): Promise<EnginePorts> {
+    let pending = this.connections.get(profileId);
+    if (!pending) {
+      const connect = this.deps.connect ?? ((config, secrets) => connectProfile(config, secrets));
+      pending = this.profile(profileId).then((config) => connect(config, this.deps.secrets));
+      pending.catch(() => this.connections.delete(profileId));
+      this.connections.set(profileId, pending);
+    }
+    return pending;
+  }
+
+  /** Forgets the connection of a profile (after a credential or profile change); the next run reconnects. */
+  dropConnection(profileId: string): void {
+    this.connections.delete(profileId);
+  }
+
+  /** True while a run of the profile is in progress. */
+  running(profileId: string): boolean {
+    return this.coordinators.get(profileId)?.busy ?? false;
+  }
+
+  /** Starts (or joins) a run; triggers during a run are coalesced into one follow-up run. */
+  sync(
+    profileId: string,
+    trigger: SyncTrigger = 'manual',
+    invoiceIds: readonly string[] = [],
+  ): Promise<SyncSummary> {
+    return this.coordinator(profileId).trigger(trigger, invoiceIds);
+  }
+
+  /** Starts the schedules of every profile that has one; returns nothing, stops with `close`. */
+  startSchedules(): void {
+    for (const profile of this.deps.settings.read().profiles) {
+      const expression = profile.sync?.schedule;
+      if (!expression || this.schedules.has(profile.id)) continue;
+      const stop = scheduleSync(expression, this.coordinator(profile.id), (err) =>
+        logger.error(
+          `Scheduled sync of ${profile.id} failed: ${err instanceof Error ? err.message : String(err)}`,
+          profile.id,
+        ),
+      );
+      this.schedules.set(profile.id, stop);
+    }
+  }
+
+  /** Stops every schedule and waits for runs in progress to end, so the ledger can be closed safely. */
+  async close(): Promise<void> {
+    for (const stop of this.schedules.values()) stop();
+    this.schedules.clear();
+    await Promise.all([...this.coordinators.values()].map((c) => c.whenIdle()));
+  }
+
+  private coordinator(profileId: string): SyncCoordinator {
+    let coordinator = this.coordinators.get(profileId);
+    if (!coordinator) {
+      coordinator = new SyncCoordinator(async (options) => {
+        const config = await this.profile(profileId);
+        const ports = await this.ports(profileId);
+        const emit = (p: Omit<SyncProgress, 'profileId' | 'runId'> & { runId: number }) =>
+          this.deps.events.emit('sync.progress', { profileId, ...p, runId: String(p.runId) });
+        try {
+          const summary = await runFullSync(
+            { id: config.id, timeZone: config.timeZone, sync: config.sync },
+            { db: this.deps.ledger, ports, onProgress: emit },
+            {
+              ...options,
+              actor:
+                options.trigger === 'manual'
+                  ? 'user'
+                  : options.trigger === 'webhook'
+                    ? 'webhook'
+                    : 'schedule',
+            },
+          );
+          this.deps.events.emit('sync.progress', {
+            profileId,
+            runId: String(summary.runId),
+            phase: 'done',
+            done: 1,
+            total: 1,
+          });
+          return summary;
+        } catch (err) {
+          this.dropConnection(profileId);
+          this.deps.events.emit('sync.progress', {
+            profileId,
+            runId: '',
+            phase: 'failed',
+            done: 0,
+            message: err instanceof Error ? err.message : String(err),
+          });
+          throw err;
+        }
+      });
+      this.coordinators.set(profileId, coordinator);
+    }
+    return coordinator;
+  }
+}

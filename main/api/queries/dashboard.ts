@@ -1,0 +1,59 @@
+import type { DashboardView, SyncRunView, SyncSummaryView } from '../../../shared/contract';
+import type { Ledger } from '../../storage/types';
+
+interface RunRow {
+  id: number;
+  trigger: string;
+  status: SyncRunView['status'];
+  started_at: string;
+  finished_at: string | null;
+  summary_json: string | null;
+}
+
+function toRunView(row: RunRow): SyncRunView {
+  const parsed = row.summary_json ? (JSON.parse(row.summary_json) as Record<string, unknown>) : null;
+  const failed = row.status === 'failed' && parsed && typeof parsed.error === 'string';
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    status: row.status,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    summary: parsed && !failed ? (parsed as unknown as SyncSummaryView) : null,
+    error: failed ? (parsed.error as string) : null,
+  };
+}
+
+/** The recent runs of a profile, newest first. */
+export function recentRuns(db: Ledger, profileId: string, limit = 10): SyncRunView[] {
+  const rows = db
+    .prepare(
+      `SELECT id, trigger, status, started_at, finished_at, summary_json FROM sync_runs
+       WHERE profile_id = ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(profileId, limit) as RunRow[];
+  return rows.map(toRunView);
+}
+
+/** Outbox rows per state. */
+export function outboxByState(db: Ledger, profileId: string): Record<string, number> {
+  const rows = db
+    .prepare(`SELECT state, COUNT(*) AS n FROM outbox WHERE profile_id = ? GROUP BY state`)
+    .all(profileId) as { state: string; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Documents posted per day over the last `days` days (from the audit log), oldest first. */
+export function postedVolume(db: Ledger, profileId: string, now: Date, days = 30): DashboardView['volume'] {
+  const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const rows = db
+    .prepare(
+      `SELECT substr(at, 1, 10) AS date,
+              SUM(CASE WHEN source_type = 'invoice' THEN 1 ELSE 0 END) AS invoices,
+              SUM(CASE WHEN source_type = 'invoice' THEN 0 ELSE 1 END) AS bills
+       FROM audit_log WHERE profile_id = ? AND action = 'document.posted' AND at >= ?
+       GROUP BY date ORDER BY date`,
+    )
+    .all(profileId, since) as { date: string; invoices: number; bills: number }[];
+  return rows;
+}

@@ -1,0 +1,92 @@
+/** Codes the engine sends that the UI names in words; anything not listed is shown as the engine sent it. */
+
+/** What started a sync run. */
+export const TRIGGERS = ['schedule', 'manual', 'webhook', 'cli', 'replay'] as const;
+/** How a sync run ended. */
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'abandoned'] as const;
+/** Who caused an audited event. */
+export const ACTORS = ['schedule', 'user', 'webhook', 'system', 'cli'] as const;
+/** How an audited event ended. */
+export const OUTCOMES = ['success', 'failure', 'blocked', 'skipped', 'info'] as const;
+/** Outbox states, plus the states of master-data questions. */
+export const STATES = [
+  'pending',
+  'ready',
+  'blocked',
+  'posting',
+  'posted',
+  'released',
+  'exported',
+  'uncertain',
+  'failed',
+  'ignored',
+  'open',
+] as const;
+/** Review reasons: the engine's reason codes for documents, and the kinds of master-data question. */
+export const REASONS = [
+  'customer_missing',
+  'customer_inactive',
+  'supplier_missing',
+  'supplier_inactive',
+  'vendor_not_linked',
+  'account_missing',
+  'account_inactive',
+  'vat_code_missing',
+  'vat_code_invalid',
+  'tax_mapping_flagged',
+  'period_closed',
+  'period_missing',
+  'no_lines',
+  'visma_rejected',
+  'holding_account',
+  'tax_difference',
+  'amount_mismatch',
+  'changed_after_posting',
+  'export_failed',
+  'voided_after_posting',
+  'conflict',
+  'suggestion',
+  'drift',
+] as const;
+/** Source document and master-data types. */
+export const SOURCE_TYPES = ['invoice', 'ap-bill', 'vendor', 'supplier', 'customer', 'business-unit', 'tax-zone'] as const;
+/** The audit actions with a name in words (the raw action stays visible as a tooltip and in the export). */
+export const AUDIT_ACTIONS = [
+  'document.posted',
+  'document.released',
+  'document.exported',
+  'document.blocked',
+  'document.ready',
+  'document.posting',
+  'document.journal',
+  'document.lookup',
+  'document.adopted',
+  'document.uncertain',
+  'document.rejected',
+  'document.replayed',
+  'document.approved',
+  'document.ignored',
+  'document.corrected',
+  'document.checked',
+  'document.updated',
+  'document.export-failed',
+  'document.release-failed',
+  'document.changed-after-posting',
+  'document.interrupted',
+  'outbox.created',
+  'sync.completed',
+  'sync.failed',
+  'mapping.changed',
+  'mapping.imported',
+  'masterdata.aligned',
+  'masterdata.conflict.resolved',
+  'review.dismissed',
+  'secret.stored',
+  'secret.rotated',
+  'secret.deleted',
+] as const;
+
+/** True when `value` is one of `list` (narrows it for typed translation keys). */
+export function oneOf<T extends string>(list: readonly T[], value: string): value is T {
+  return (list as readonly string[]).includes(value);
+}

@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACTORS, AUDIT_ACTIONS, OUTCOMES, REASONS, RUN_STATUSES, SOURCE_TYPES, STATES, TRIGGERS, oneOf } from './codes';
+
+/** Words for the engine's codes in the UI language; an unknown code is shown as sent. */
+export interface CodeLabels {
+  trigger(code: string): string;
+  runStatus(code: string): string;
+  actor(code: string): string;
+  outcome(code: string): string;
+  state(code: string): string;
+  reason(code: string): string;
+  sourceType(code: string): string;
+  action(code: string): string;
+}
+
+/** The code labels of the current language. */
+export function useCodeLabels(): CodeLabels {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      trigger: (c) => (oneOf(TRIGGERS, c) ? t(`codes.trigger.${c}`) : c),
+      runStatus: (c) => (oneOf(RUN_STATUSES, c) ? t(`codes.runStatus.${c}`) : c),
+      actor: (c) => (oneOf(ACTORS, c) ? t(`codes.actor.${c}`) : c),
+      outcome: (c) => (oneOf(OUTCOMES, c) ? t(`codes.outcome.${c}`) : c),
+      state: (c) => (oneOf(STATES, c) ? t(`codes.state.${c}`) : c),
+      reason: (c) => (oneOf(REASONS, c) ? t(`codes.reason.${c}`) : c),
+      sourceType: (c) => (oneOf(SOURCE_TYPES, c) ? t(`codes.sourceType.${c}`) : c),
+      action: (c) => (oneOf(AUDIT_ACTIONS, c) ? t(`codes.action.${c}`) : c),
+    }),
+    [t],
+  );
+}

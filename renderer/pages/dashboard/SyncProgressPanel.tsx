@@ -1,0 +1,50 @@
+import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { SyncProgress } from '../../../shared/contract/schemas';
+import { useFormat } from '../../i18n/use-format';
+import { SYNC_PHASES, isKnownPhase, runFraction } from './sync-phases';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  detail: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The running sync: which step it is on, how far that step is, and the engine's own message if it sent one. */
+export function SyncProgressPanel({ progress }: { progress: SyncProgress | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const styles = useStyles();
+  const known = progress && isKnownPhase(progress.phase) ? progress.phase : null;
+  const step = known
+    ? t('pages.dashboard.progress.step', {
+        step: SYNC_PHASES.indexOf(known) + 1,
+        count: SYNC_PHASES.length,
+        phase: t(`pages.dashboard.phase.${known}`),
+      })
+    : t('pages.dashboard.progress.starting');
+  let detail = '';
+  if (progress && progress.total !== undefined && progress.total > 0) {
+    detail = t('pages.dashboard.progress.ofTotal', {
+      done: format.number(progress.done),
+      total: format.number(progress.total),
+    });
+  } else if (progress && progress.done > 0) {
+    detail = t('pages.dashboard.progress.done', { done: format.number(progress.done) });
+  }
+  const fraction = progress ? runFraction(progress) : undefined;
+  return (
+    <div className={styles.root} data-testid="sync-progress">
+      <Field label={step} validationState="none" hint={detail || undefined}>
+        <ProgressBar value={fraction} thickness="large" aria-label={step} />
+      </Field>
+      {progress?.message && <Text className={styles.detail}>{progress.message}</Text>}
+    </div>
+  );
+}

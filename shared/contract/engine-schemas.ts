@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { ProfileId, SecretKind, StEnvironment, VismaEnvironment } from './schemas';
+
+/** Per-type document counts of a sync run. */
+export const KindCounts = z.object({
+  seen: z.number(),
+  new: z.number(),
+  changed: z.number(),
+  posted: z.number(),
+  released: z.number(),
+  exported: z.number(),
+  held: z.number(),
+  blocked: z.number(),
+  failed: z.number(),
+  review: z.number(),
+});
+
+/** What one sync run did (mirrors the `sync --json` summary). */
+export const SyncSummaryView = z.object({
+  runId: z.number(),
+  profileId: z.string(),
+  trigger: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  documents: z.object({ invoices: KindCounts, bills: KindCounts }),
+  reviewQueue: z.number(),
+  calls: z.object({
+    servicetitan: z.number(),
+    visma: z.number(),
+    vismaPerPostedDocument: z.number().nullable(),
+    servicetitanPerDocumentSeen: z.number().nullable(),
+  }),
+});
+export type SyncSummaryView = z.infer<typeof SyncSummaryView>;
+
+/** One past run as the dashboard lists it. */
+export const SyncRunView = z.object({
+  id: z.number(),
+  trigger: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'abandoned']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  summary: SyncSummaryView.nullable(),
+  error: z.string().nullable(),
+});
+export type SyncRunView = z.infer<typeof SyncRunView>;
+
+/** Documents posted per local day, for the dashboard chart. */
+export const VolumePoint = z.object({ date: z.string(), invoices: z.number(), bills: z.number() });
+
+/** The dashboard of a profile. */
+export const DashboardView = z.object({
+  running: z.boolean(),
+  lastRun: SyncRunView.nullable(),
+  runs: z.array(SyncRunView),
+  reviewCount: z.number(),
+  outboxByState: z.record(z.string(), z.number()),
+  volume: z.array(VolumePoint),
+});
+export type DashboardView = z.infer<typeof DashboardView>;
+
+/** A line of a document as it would be posted. */
+export const PlannedLineView = z.object({
+  description: z.string(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  amount: z.string(),
+  accountNumber: z.string(),
+  vatCodeId: z.string().optional(),
+  holding: z.boolean(),
+});
+
+/** A document as it would be posted to Visma. */
+export const PlannedDocumentView = z.object({
+  kind: z.string(),
+  partyNumber: z.string(),
+  date: z.string(),
+  financialPeriod: z.string(),
+  externalReference: z.string(),
+  text: z.string(),
+  hold: z.boolean(),
+  lines: z.array(PlannedLineView),
+  expected: z.object({ amount: z.string(), vat: z.string() }),
+});
+export type PlannedDocumentView = z.infer<typeof PlannedDocumentView>;
+
+/** One entry of the review queue: an outbox document or a master-data question. */
+export const ReviewItemView = z.object({
+  /** `doc:<outbox id>` or `md:<master-data ref>`. */
+  key: z.string(),
+  kind: z.enum(['document', 'masterdata']),
+  id: z.number().nullable(),
+  sourceType: z.string(),
+  sourceNumber: z.string(),
+  state: z.string(),
+  reason: z.string(),
+  text: z.string(),
+  vismaDocNumber: z.string().nullable(),
+  details: z.unknown(),
+  updatedAt: z.string().nullable(),
+  /** What the user can do with it. */
+  actions: z.array(z.enum(['replay', 'approve', 'ignore', 'accept', 'reject', 'keep-st', 'keep-visma'])),
+});
+export type ReviewItemView = z.infer<typeof ReviewItemView>;
+
+/** What a replay would do or did. */
+export const ReplayPreviewView = z.object({
+  id: z.number(),
+  sourceNumber: z.string(),
+  state: z.string(),
+  outcome: z.enum(['ready', 'blocked', 'correct-in-place', 'not-replayable']),
+  planned: PlannedDocumentView.optional(),
+  problems: z.array(z.object({ code: z.string(), detail: z.string().optional() })).optional(),
+  text: z.string(),
+});
+export type ReplayPreviewView = z.infer<typeof ReplayPreviewView>;
+
+/** One audit event. */
+export const AuditEntryView = z.object({
+  id: z.number(),
+  at: z.string(),
+  profileId: z.string().nullable(),
+  actor: z.string(),
+  action: z.string(),
+  outcome: z.string(),
+  sourceType: z.string().optional(),
+  sourceId: z.string().optional(),
+  sourceNumber: z.string().optional(),
+  stModifiedOn: z.string().optional(),
+  vismaDocType: z.string().optional(),
+  vismaDocNumber: z.string().optional(),
+  glBatchNumber: z.string().optional(),
+  message: z.string().optional(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+/** Audit log query. */
+export const AuditQuery = z
+  .object({
+    profileId: ProfileId.optional(),
+    search: z.string().min(1).max(200).optional(),
+    outcome: z.enum(['success', 'failure', 'blocked', 'skipped', 'info']).optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    beforeId: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+/** One mapping rule row. */
+export const MappingRuleView = z.object({
+  table: z.string(),
+  sourceKey: z.string(),
+  target: z.record(z.string(), z.string()),
+});
+export type MappingRuleView = z.infer<typeof MappingRuleView>;
+
+/** The result of a connection test. */
+export const ConnectionReport = z.object({
+  ok: z.boolean(),
+  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string() })),
+});
+export type ConnectionReport = z.infer<typeof ConnectionReport>;
+
+/** A profile as the setup form edits it (no secrets; those go separately). */
+export const ProfileInput = z
+  .object({
+    id: ProfileId,
+    name: z.string().trim().min(1).max(100),
+    timeZone: z.string().min(1),
+    servicetitan: z
+      .object({
+        environment: StEnvironment,
+        tenantId: z.string().regex(/^\d+$/, 'The ServiceTitan tenant id is a number.'),
+        clientId: z.string().trim().min(1),
+        authUrl: z.url().optional(),
+        apiBaseUrl: z.url().optional(),
+      })
+      .strict(),
+    visma: z
+      .object({
+        environment: VismaEnvironment,
+        tenantId: z.string().trim().min(1),
+        companyId: z.string().trim().min(1),
+        companyName: z.string().trim().max(100).optional(),
+        clientId: z.string().trim().min(1),
+        tokenUrl: z.url().optional(),
+        apiBaseUrl: z.url().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ProfileInput = z.infer<typeof ProfileInput>;
+
+/** Secrets entered with a profile; absent ones keep the stored value. */
+export const SecretsInput = z.partialRecord(SecretKind, z.string().min(1).max(4096));
