@@ -81,7 +81,7 @@ export function recordEvent(
 
 /**
  * Starts the local webhook listener (off by default; the app starts it when the profile enables it). It verifies
- * the HMAC over the raw body in constant time, refuses stale and repeated event ids, answers 200 at once and only
+ * the HMAC over the raw body in constant time, refuses stale events, acknowledges repeated event ids without acting on them again, answers 200 at once and only
  * then queues the fetch of the full invoice.
  */
 export async function startWebhookReceiver(options: WebhookReceiverOptions): Promise<WebhookReceiver> {
@@ -115,7 +115,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
           ? String(event.data.invoice.id)
           : null;
       if (!recordEvent(options.db, options.profileId, event.id, event.type, invoiceId, now().toISOString())) {
-        return answer(res, 409, { error: 'This event id was already received.' });
+        // A repeat means ServiceTitan missed our first answer: acknowledge it so the retries stop, but do nothing.
+        return answer(res, 200, { status: 'duplicate' });
       }
       answer(res, 200, { status: 'queued' });
       if (invoiceId) setImmediate(() => options.onInvoice(invoiceId));

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SyncProgress } from '../../shared/contract/schemas';
 import { useBridgeClient } from '../bridge/context';
 import { queryKeys } from './query-keys';
@@ -15,6 +15,11 @@ export function useDashboard(profileId: string) {
     queryFn: () => client.call('dashboard.get', { profileId }),
     refetchInterval: (query) => (query.state.data?.running ? RUNNING_POLL_MS : false),
   });
+}
+
+/** True while this window has a `sync.run` of the profile in flight (survives leaving and reopening the page). */
+export function useSyncInFlight(profileId: string): boolean {
+  return useIsMutating({ mutationKey: ['sync.run', profileId] }) > 0;
 }
 
 /** Starts a sync of the profile; when it ends (either way) everything a run changes is read again. */
@@ -33,8 +38,8 @@ export function useRunSync(profileId: string) {
   });
 }
 
-/** The latest `sync.progress` event of the profile, or null before the first one. */
-export function useSyncProgress(profileId: string): SyncProgress | null {
+/** The latest `sync.progress` event of the profile (null before the first one), and a way to forget it. */
+export function useSyncProgress(profileId: string): { progress: SyncProgress | null; reset: () => void } {
   const client = useBridgeClient();
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   useEffect(
@@ -44,5 +49,6 @@ export function useSyncProgress(profileId: string): SyncProgress | null {
       }),
     [client, profileId],
   );
-  return progress;
+  const reset = useCallback(() => setProgress(null), []);
+  return { progress, reset };
 }

@@ -1,53 +1,116 @@
-import { Button, Caption1, Spinner, Tooltip } from '@fluentui/react-components';
-import { ArrowSync20Regular, ArrowSyncCircleRegular, PlugDisconnectedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncCircleRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import type { ProfileSummary } from '../../shared/contract/schemas';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLayout } from '../components/PageLayout';
-import { useProfiles } from '../data/profiles';
+import { ResultBar, type ActionResult } from '../components/ResultBar';
+import { WithActiveProfile } from '../components/WithActiveProfile';
+import { useErrorText } from '../components/use-error-text';
+import { useActiveProfile, useProfiles } from '../data/profiles';
+import { useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
+import { LastRunCard } from './dashboard/LastRunCard';
+import { RecentRuns } from './dashboard/RecentRuns';
+import { ReviewCountCard } from './dashboard/ReviewCountCard';
+import { SyncButton } from './dashboard/SyncButton';
+import { SyncProgressPanel } from './dashboard/SyncProgressPanel';
+import { VolumeChart } from './dashboard/VolumeChart';
+import { postedTotal } from './dashboard/run-counts';
 
-/** Start page: the last sync and what it moved. Until the sync engine is wired, it says how to get there. */
-export function DashboardPage() {
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(200px, 1fr)',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+});
+
+function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
   const { t } = useTranslation();
-  const profiles = useProfiles();
-  const hasActiveProfile = Boolean(profiles.data?.activeProfileId);
-  const syncHint = hasActiveProfile ? t('pages.dashboard.syncNotReady') : t('profile.addInSettings');
+  const styles = useStyles();
+  const errorText = useErrorText();
+  const dashboard = useDashboard(profile.id);
+  const runSync = useRunSync(profile.id);
+  const inFlight = useSyncInFlight(profile.id);
+  const { progress, reset } = useSyncProgress(profile.id);
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const running = inFlight || dashboard.data?.running === true;
 
-  const syncNow = (
-    <Tooltip content={syncHint} relationship="description">
-      <Button appearance="primary" icon={<ArrowSync20Regular />} disabledFocusable>
-        {t('pages.dashboard.syncNow')}
-      </Button>
-    </Tooltip>
-  );
+  function start() {
+    setResult(null);
+    reset();
+    runSync.mutate(undefined, {
+      onSuccess: ({ summary }) =>
+        setResult({
+          intent: summary.reviewQueue > 0 ? 'warning' : 'success',
+          text: t('pages.dashboard.finished', {
+            posted: postedTotal(summary),
+            review: summary.reviewQueue,
+          }),
+        }),
+      onError: (error) =>
+        setResult({ intent: 'error', text: t('pages.dashboard.failed', { message: errorText(error) }) }),
+    });
+  }
 
+  const data = dashboard.data;
+  const neverRan = data !== undefined && data.lastRun === null && data.runs.length === 0;
   return (
     <PageLayout
       title={t('pages.dashboard.title')}
       description={t('pages.dashboard.description')}
-      actions={syncNow}
+      actions={
+        <SyncButton
+          running={running}
+          disabledReason={running ? t('pages.dashboard.runningReason') : null}
+          onClick={start}
+        />
+      }
     >
-      {profiles.isPending && <Spinner label={t('app.loading')} />}
-      {profiles.isError && <ErrorNotice error={profiles.error} onRetry={() => void profiles.refetch()} />}
-      {profiles.isSuccess && !hasActiveProfile && (
-        <EmptyState
-          icon={<PlugDisconnectedRegular />}
-          title={t('pages.dashboard.noProfileTitle')}
-          body={t('profile.addInSettings')}
-        >
-          <Button as="a" href="#/settings" appearance="primary">
-            {t('pages.dashboard.openSettings')}
-          </Button>
-        </EmptyState>
-      )}
-      {profiles.isSuccess && hasActiveProfile && (
+      {running && <SyncProgressPanel progress={progress} />}
+      <ResultBar result={result} onDismiss={() => setResult(null)} />
+      {dashboard.isPending && <Spinner label={t('app.loading')} />}
+      {dashboard.isError && <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
+      {neverRan && !running && (
         <EmptyState
           icon={<ArrowSyncCircleRegular />}
           title={t('pages.dashboard.emptyTitle')}
           body={t('pages.dashboard.emptyBody')}
-        >
-          <Caption1>{syncHint}</Caption1>
-        </EmptyState>
+        />
+      )}
+      {data && !neverRan && (
+        <>
+          <div className={styles.grid}>
+            {data.lastRun ? <LastRunCard run={data.lastRun} /> : <div />}
+            <ReviewCountCard count={data.reviewCount} />
+          </div>
+          <VolumeChart volume={data.volume} />
+          <RecentRuns runs={data.runs} />
+        </>
+      )}
+    </PageLayout>
+  );
+}
+
+/** Start page: Sync now, the running sync's progress, the last run, the review count, volume and recent runs. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const active = useActiveProfile();
+  const profiles = useProfiles();
+  if (active) return <ProfileDashboard key={active.id} profile={active} />;
+  return (
+    <PageLayout
+      title={t('pages.dashboard.title')}
+      description={t('pages.dashboard.description')}
+      actions={<SyncButton running={false} disabledReason={t('profile.addInSettings')} />}
+    >
+      {profiles.isError ? (
+        <ErrorNotice error={profiles.error} onRetry={() => void profiles.refetch()} />
+      ) : (
+        <WithActiveProfile>{() => null}</WithActiveProfile>
       )}
     </PageLayout>
   );

@@ -70,7 +70,8 @@ describe('webhook receiver', () => {
     await new Promise((r) => setImmediate(r));
     expect(queued).toEqual(['60001']);
     expect(pendingWebhookInvoices(db, 'p1')).toEqual(['60001']);
-    expect((await post(body)).status).toBe(409);
+    const repeat = await post(body);
+    expect(repeat.status).toBe(200);
     await new Promise((r) => setImmediate(r));
     expect(queued).toEqual(['60001']);
   });

@@ -1,0 +1,146 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../../main/api/dispatch';
+import { startSimulators, type RunningSimulators } from '../../../main/cli/simulators';
+import { importMappings } from '../../../main/engine/mapping/rule-store';
+import { startBrowserHost, type BrowserHost } from '../../../main/host';
+import { upsertProfile } from '../../../main/storage/profiles';
+import { MemorySecretStore } from '../../../main/storage/secrets';
+import { createHandlers } from '../../../main/api/handlers';
+
+let sims: RunningSimulators;
+let host: BrowserHost;
+let handlers: Handlers;
+
+async function call(channel: string, input: unknown): Promise<any> {
+  const result = await dispatch(handlers, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+beforeAll(async () => {
+  sims = await startSimulators({ seed: 3, invoices: 60, bills: 20 });
+  const secrets = new MemorySecretStore();
+  host = await startBrowserHost({
+    dataDir: mkdtempSync(join(tmpdir(), 'api-')),
+    demo: true,
+    secrets,
+    rendererDir: tmpdir(),
+  });
+  await upsertProfile(host.services.settings, sims.config, secrets);
+  importMappings(host.services.ledger, sims.config.id, sims.mappings, 'system');
+  handlers = createHandlers(host.services, host.engine);
+});
+
+afterAll(async () => {
+  await host.close();
+  await sims.stop();
+});
+
+describe('engine channels over the simulators', () => {
+  it('tests both connections with a check per need', async () => {
+    const st = await call('connection.test', { profileId: 'demo', system: 'servicetitan' });
+    const visma = await call('connection.test', { profileId: 'demo', system: 'visma' });
+    expect(st.ok).toBe(true);
+    expect(visma.ok).toBe(true);
+    expect(visma.checks.length).toBeGreaterThan(3);
+  });
+
+  it('runs Sync now with progress events and shows it on the dashboard', async () => {
+    const phases: string[] = [];
+    const stop = host.services.events.subscribe((event, payload) => {
+      if (event === 'sync.progress') phases.push((payload as { phase: string }).phase);
+    });
+    const { summary } = await call('sync.run', { profileId: 'demo' });
+    stop();
+    expect(summary.documents.invoices.posted).toBeGreaterThan(0);
+    expect(phases.at(-1)).toBe('done');
+    const dashboard = await call('dashboard.get', { profileId: 'demo' });
+    expect(dashboard.lastRun.id).toBe(summary.runId);
+    expect(dashboard.lastRun.summary.documents.invoices.posted).toBe(summary.documents.invoices.posted);
+    expect(dashboard.outboxByState.exported).toBeGreaterThan(0);
+    expect(
+      dashboard.volume.reduce((n: number, p: { invoices: number }) => n + p.invoices, 0),
+    ).toBeGreaterThan(0);
+  });
+
+  it('lists the review queue with actions, previews and ignores with a reason', async () => {
+    const { items } = await call('review.list', { profileId: 'demo' });
+    const doc = items.find((i: any) => i.kind === 'document' && i.actions.includes('ignore'));
+    expect(doc).toBeDefined();
+    const preview = await call('review.preview', { profileId: 'demo', id: doc.id });
+    expect(preview.id).toBe(doc.id);
+    expect(['ready', 'blocked', 'correct-in-place', 'not-replayable']).toContain(preview.outcome);
+    const short = await dispatch(handlers, 'review.ignore', { profileId: 'demo', id: doc.id, reason: 'x' });
+    expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await call('review.ignore', { profileId: 'demo', id: doc.id, reason: 'Duplicate entered by the office' });
+    const after = await call('review.list', { profileId: 'demo' });
+    expect(after.items.find((i: any) => i.id === doc.id)).toBeUndefined();
+  });
+
+  it('shows the audit trail with ServiceTitan and Visma numbers and GL batches', async () => {
+    const { entries } = await call('audit.list', { profileId: 'demo', limit: 1000 });
+    const exported = entries.filter((e: any) => e.action === 'document.exported');
+    expect(exported.length).toBeGreaterThan(0);
+    for (const e of exported) {
+      expect(e.sourceNumber).toBeTruthy();
+      expect(e.stModifiedOn).toBeTruthy();
+      expect(e.vismaDocNumber).toBeTruthy();
+      expect(e.glBatchNumber).toBeTruthy();
+    }
+    const ignored = await call('audit.list', { profileId: 'demo', search: 'Duplicate entered' });
+    expect(ignored.entries.length).toBeGreaterThan(0);
+  });
+
+  it('edits mappings and refuses unknown tables in plain words', async () => {
+    const set = await call('mappings.set', {
+      profileId: 'demo',
+      table: 'revenueBySku',
+      sourceKey: '999',
+      target: { account: '3000' },
+    });
+    expect(set.rules).toContainEqual({
+      table: 'revenueBySku',
+      sourceKey: '999',
+      target: { account: '3000' },
+    });
+    const removed = await call('mappings.set', {
+      profileId: 'demo',
+      table: 'revenueBySku',
+      sourceKey: '999',
+      target: null,
+    });
+    expect(removed.rules.find((r: any) => r.sourceKey === '999')).toBeUndefined();
+    const bad = await dispatch(handlers, 'mappings.set', {
+      profileId: 'demo',
+      table: 'nope',
+      sourceKey: '1',
+      target: null,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('saves a new profile with secrets kept out of the reply and fills the production hosts', async () => {
+    const saved = await call('profiles.save', {
+      profile: {
+        id: 'oslo',
+        name: 'Oslo Rør AS',
+        timeZone: 'Europe/Oslo',
+        servicetitan: { environment: 'production', tenantId: '123', clientId: 'cid.x' },
+        visma: { environment: 'production', tenantId: 'ten', companyId: '42', clientId: 'isv_x' },
+      },
+      secrets: { 'servicetitan.clientSecret': 'very-secret-value-1' },
+    });
+    expect(JSON.stringify(saved)).not.toContain('very-secret-value-1');
+    const stored = host.services.settings.read().profiles.find((p) => p.id === 'oslo');
+    expect(stored?.servicetitan.apiBaseUrl).toBe('https://api.servicetitan.io');
+    expect(stored?.visma.tokenUrl).toBe('https://connect.visma.com/connect/token');
+    const status = await call('secrets.status', { profileId: 'oslo' });
+    expect(status.secrets['servicetitan.clientSecret']).toBe(true);
+    const test = await call('connection.test', { profileId: 'oslo', system: 'visma' });
+    expect(test.ok).toBe(false);
+    expect(test.checks[0].message).toMatch(/visma.clientSecret/);
+  });
+});
