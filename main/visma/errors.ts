@@ -74,3 +74,22 @@ export class UncertainWriteError extends VismaError {
 export function isUncertain(error: unknown): error is UncertainWriteError {
   return error instanceof VismaError && error.code === 'uncertain';
 }
+
+/** Codes that mean the connection itself is wrong or Visma is unreachable — a run cannot go on after one. */
+export const CONNECTION_ERROR_CODES: ReadonlySet<VismaErrorCode> = new Set<VismaErrorCode>([
+  'invalid_client',
+  'wrong_tenant',
+  'unauthorized',
+  'company_mismatch',
+  'no_licence',
+  'missing_api_role',
+  'network',
+  'rate_limited',
+  'server_error',
+  'bad_response',
+]);
+
+/** True for a Visma error after which a run cannot go on (see `CONNECTION_ERROR_CODES`). */
+export function isVismaConnectionError(error: unknown): error is VismaError {
+  return error instanceof VismaError && CONNECTION_ERROR_CODES.has(error.code);
+}

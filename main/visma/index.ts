@@ -3,7 +3,13 @@ export { createVismaClient } from './client';
 export type { VismaClient, VismaClientOptions, VismaConnectionWithSecret } from './client';
 export { testConnection } from './connection-test';
 export type { ConnectionCheck, ConnectionTestResult } from './connection-test';
-export { VismaError, UncertainWriteError, isUncertain } from './errors';
+export {
+  VismaError,
+  UncertainWriteError,
+  isUncertain,
+  isVismaConnectionError,
+  CONNECTION_ERROR_CODES,
+} from './errors';
 export type { VismaErrorCode, VismaErrorInfo } from './errors';
 export { mapVismaError, parseErrorBody } from './error-map';
 export { VISMA_SCOPES } from './auth';

@@ -1,18 +1,90 @@
-import { TaskListSquareLtrRegular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownload20Regular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLayout } from '../components/PageLayout';
+import { useDebouncedValue } from '../components/use-debounced-value';
+import { useAuditLog, type AuditFilter } from '../data/audit';
+import { useActiveProfile } from '../data/profiles';
+import { OUTCOMES, oneOf } from '../i18n/codes';
+import { useFormat, useLocale } from '../i18n/use-format';
+import { AuditFilters, NO_FILTER, type AuditFilterInput } from './audit/AuditFilters';
+import { AuditTable } from './audit/AuditTable';
+import { auditFileName, auditRows, localDayStart } from './audit/audit-csv';
+import { downloadText, toCsv } from './audit/csv';
 
-/** The append-only record of every posting and change. Empty until the ledger has entries. */
+/** How long the search box waits after the last key before it asks. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+const useStyles = makeStyles({
+  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+function toQuery(input: AuditFilterInput, profileId: string | undefined): AuditFilter {
+  const search = input.search.trim();
+  return {
+    ...(profileId ? { profileId } : {}),
+    ...(search ? { search } : {}),
+    ...(oneOf(OUTCOMES, input.outcome) ? { outcome: input.outcome } : {}),
+    ...(input.from ? { from: localDayStart(input.from) } : {}),
+    ...(input.to ? { to: localDayStart(input.to, true) } : {}),
+  };
+}
+
+/** The append-only record of every posting and change, searchable, filterable, pageable and exportable. */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const styles = useStyles();
+  const format = useFormat();
+  const locale = useLocale();
+  const active = useActiveProfile();
+  const [input, setInput] = useState<AuditFilterInput>(NO_FILTER);
+  const search = useDebouncedValue(input.search, SEARCH_DEBOUNCE_MS);
+  const query = useMemo(() => toQuery({ ...input, search }, active?.id), [input, search, active?.id]);
+  const log = useAuditLog(query);
+  const entries = log.data ?? [];
+  const filtered = JSON.stringify(input) !== JSON.stringify(NO_FILTER);
+
+  function exportCsv() {
+    const rows = auditRows(entries, (column) => t(`pages.audit.csv.${column}`));
+    downloadText(auditFileName(active?.id, new Date()), toCsv(rows, locale === 'nb' ? ';' : ','));
+  }
+
+  const exportButton = (
+    <Button icon={<ArrowDownload20Regular />} disabled={entries.length === 0} onClick={exportCsv}>
+      {t('pages.audit.export')}
+    </Button>
+  );
   return (
-    <PageLayout title={t('pages.audit.title')} description={t('pages.audit.description')}>
-      <EmptyState
-        icon={<TaskListSquareLtrRegular />}
-        title={t('pages.audit.emptyTitle')}
-        body={t('pages.audit.emptyBody')}
-      />
+    <PageLayout title={t('pages.audit.title')} description={t('pages.audit.description')} actions={exportButton}>
+      <AuditFilters value={input} onChange={setInput} />
+      {log.isPending && <Spinner label={t('app.loading')} />}
+      {log.isError && <ErrorNotice error={log.error} onRetry={() => void log.refetch()} />}
+      {log.isSuccess && entries.length === 0 && (
+        <EmptyState
+          icon={<TaskListSquareLtrRegular />}
+          title={filtered ? t('pages.audit.noMatchTitle') : t('pages.audit.emptyTitle')}
+          body={filtered ? t('pages.audit.noMatchBody') : t('pages.audit.emptyBody')}
+        />
+      )}
+      {entries.length > 0 && (
+        <>
+          <AuditTable entries={entries} />
+          <div className={styles.footer}>
+            <Text className={styles.muted} aria-live="polite">
+              {t('pages.audit.shown', { count: entries.length, shown: format.number(entries.length) })}
+            </Text>
+            {log.hasNextPage && (
+              <Button disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+                {log.isFetchingNextPage ? t('app.loading') : t('pages.audit.loadOlder')}
+              </Button>
+            )}
+          </div>
+        </>
+      )}
     </PageLayout>
   );
 }

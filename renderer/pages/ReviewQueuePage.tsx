@@ -59,8 +59,10 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
         setSelected(new Set());
         setIgnoring(null);
       },
-      onError: (error) =>
-        setResult({ intent: 'error', text: t('pages.review.result.failed', { message: errorText(error) }) }),
+      onError: (error) => {
+        setResult({ intent: 'error', text: t('pages.review.result.failed', { message: errorText(error) }) });
+        setIgnoring(null);
+      },
     });
   }
 

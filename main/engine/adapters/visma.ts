@@ -1,26 +1,11 @@
-import { VismaError, isUncertain, type VismaClient } from '../../visma';
+import { VismaError, isUncertain, isVismaConnectionError, type VismaClient } from '../../visma';
 import type { VismaDocKind } from '../domain';
 import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';
 import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
 import { FatalSyncError, type VismaPort, type WriteOutcome } from '../ports';
 
-/** Error codes after which a run cannot go on: the connection itself is wrong or Visma is unreachable. */
-const FATAL = new Set([
-  'invalid_client',
-  'wrong_tenant',
-  'unauthorized',
-  'company_mismatch',
-  'no_licence',
-  'missing_api_role',
-  'network',
-  'rate_limited',
-  'server_error',
-  'bad_response',
-]);
-
 function fatalOr(err: unknown): never {
-  if (err instanceof VismaError && FATAL.has(err.code))
-    throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
+  if (isVismaConnectionError(err)) throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
   throw err;
 }
 

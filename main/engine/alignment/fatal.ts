@@ -4,26 +4,13 @@ import {
   StRequestRejectedError,
   StWriteUncertainError,
 } from '../../servicetitan';
-import { VismaError } from '../../visma';
+import { VismaError, isVismaConnectionError } from '../../visma';
 import { FatalSyncError } from '../ports';
-
-const VISMA_FATAL = new Set([
-  'invalid_client',
-  'wrong_tenant',
-  'unauthorized',
-  'company_mismatch',
-  'no_licence',
-  'missing_api_role',
-  'network',
-  'rate_limited',
-  'server_error',
-  'bad_response',
-]);
 
 /** Whether an error means the connection itself is broken (the run stops) rather than one record failing. */
 export function isConnectionFailure(err: unknown): boolean {
   if (err instanceof FatalSyncError) return true;
-  if (err instanceof VismaError) return VISMA_FATAL.has(err.code);
+  if (err instanceof VismaError) return isVismaConnectionError(err);
   if (err instanceof ServiceTitanError) {
     return !(
       err instanceof StRequestRejectedError ||
