@@ -6,6 +6,7 @@ import { masterDataReviewItems } from '../engine/alignment/review-items';
 import { loadRules, setRule } from '../engine/mapping/rule-store';
 import { MAPPING_TABLES, type MappingTable } from '../engine/mapping/rules';
 import { approveHolding, ignore, listReview, replay } from '../engine/review';
+import { parsePeriod, reconcilePeriod, reconciliationCsv } from '../engine/reconcile';
 import { resolveSecrets } from '../engine/connect';
 import { testConnection as testServiceTitan } from '../servicetitan';
 import { testConnection as testVisma } from '../visma';
@@ -30,7 +31,9 @@ type EngineChannels =
   | 'review.resolveMasterData'
   | 'audit.list'
   | 'mappings.list'
-  | 'mappings.set';
+  | 'mappings.set'
+  | 'reconcile.period'
+  | 'reconcile.export';
 
 /** Turns the setup form's profile into a full config, keeping the stored sync/webhook settings of an existing one. */
 function toConfig(input: ProfileInput, existing: Partial<ProfileConfig> | undefined): ProfileConfig {
@@ -81,6 +84,18 @@ export function createEngineHandlers(
   const engineProfile = async (profileId: string) => {
     const c = await engine.profile(profileId);
     return { id: c.id, timeZone: c.timeZone, sync: c.sync };
+  };
+  const reconcile = async (profileId: string, period: string) => {
+    try {
+      parsePeriod(period);
+    } catch (err) {
+      throw new ApiError('invalid_input', (err as Error).message);
+    }
+    const profile = await engineProfile(profileId);
+    const visma = (await engine.ports(profileId)).visma;
+    return reconcilePeriod(profile, { db, visma }, period).catch((err: unknown) => {
+      throw new ApiError('unavailable', err instanceof Error ? err.message : String(err));
+    });
   };
 
   return {
@@ -231,5 +246,8 @@ export function createEngineHandlers(
         rules: rulesView(loadRules(db, profileId) as Record<string, Record<string, Record<string, string>>>),
       });
     },
+    'reconcile.period': ({ profileId, period }) => reconcile(profileId, period),
+    'reconcile.export': async ({ profileId, period }) =>
+      reconciliationCsv(await reconcile(profileId, period)),
   };
 }

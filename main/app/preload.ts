@@ -49,6 +49,8 @@ export const bridge = {
   'audit.list': (input) => invoke('audit.list', input),
   'mappings.list': (input) => invoke('mappings.list', input),
   'mappings.set': (input) => invoke('mappings.set', input),
+  'reconcile.period': (input) => invoke('reconcile.period', input),
+  'reconcile.export': (input) => invoke('reconcile.export', input),
   on,
 } satisfies BridgeApi;
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerMappingsCommand } from './mappings-command';
 import { registerMasterDataCommand } from './masterdata-command';
+import { registerReconcileCommand } from './reconcile-command';
 import { registerReviewCommands } from './review-command';
 import { registerServeCommand } from './serve-command';
 import { registerSyncCommand } from './sync-command';
@@ -12,4 +13,5 @@ export function registerEngineCommands(program: Command): void {
   registerMappingsCommand(program);
   registerServeCommand(program);
   registerMasterDataCommand(program);
+  registerReconcileCommand(program);
 }

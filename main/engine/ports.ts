@@ -62,6 +62,8 @@ export interface FoundDocument {
   number: string;
   externalReference?: string;
   supplierReference?: string;
+  /** Supplier invoices: the document text, where the engine writes its key `(ST-BILL-<id>)`. */
+  description?: string;
   partyNumber: string;
   date: string;
   financialPeriod?: string;
@@ -97,6 +99,8 @@ export interface VismaPort extends VismaMasterDataPort {
   findDocument(doc: PlannedDocument): Promise<FoundDocument | null>;
   /** Documents of a kind changed on or after `since` (bulk verification). */
   listDocuments(kind: VismaDocKind, since: string): Promise<FoundDocument[]>;
+  /** Documents of a kind in a financial period `YYYYMM`, all pages (reconciliation). */
+  listDocumentsInPeriod(kind: VismaDocKind, financialPeriod: string): Promise<FoundDocument[]>;
   /** GL batch numbers of released documents, by document number (bulk). */
   findGlBatches(
     module: 'AR' | 'AP',

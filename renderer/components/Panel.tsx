@@ -17,7 +17,12 @@ const useStyles = makeStyles({
 });
 
 /** A titled box on a page (a labelled region for screen readers), with optional actions beside the title. */
-export function Panel(props: { title: string; actions?: ReactNode; className?: string; children: ReactNode }) {
+export function Panel(props: {
+  title: string;
+  actions?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const headingId = useId();
   return (

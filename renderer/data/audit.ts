@@ -15,11 +15,12 @@ export interface AuditFilter {
   to?: string;
 }
 
-/** The audit log, newest first, read a page at a time backwards from the newest entry. */
-export function useAuditLog(filter: AuditFilter) {
+/** The audit log, newest first, read a page at a time backwards from the newest entry (once `enabled`). */
+export function useAuditLog(filter: AuditFilter, enabled = true) {
   const client = useBridgeClient();
   return useInfiniteQuery({
     queryKey: queryKeys.audit(filter),
+    enabled,
     queryFn: ({ pageParam }) =>
       client.call('audit.list', {
         ...filter,

@@ -35,7 +35,10 @@ export function useReviewPreview(profileId: string, id: number) {
 async function perform(client: ReturnType<typeof useBridgeClient>, profileId: string, action: ReviewAction) {
   switch (action.type) {
     case 'replay':
-      return { action, results: (await client.call('review.replay', { profileId, ids: action.ids })).results };
+      return {
+        action,
+        results: (await client.call('review.replay', { profileId, ids: action.ids })).results,
+      };
     case 'approve':
       await client.call('review.approve', { profileId, id: action.id });
       return { action, results: [] };
@@ -43,7 +46,11 @@ async function perform(client: ReturnType<typeof useBridgeClient>, profileId: st
       await client.call('review.ignore', { profileId, id: action.id, reason: action.reason });
       return { action, results: [] };
     case 'resolve':
-      await client.call('review.resolveMasterData', { profileId, ref: action.ref, decision: action.decision });
+      await client.call('review.resolveMasterData', {
+        profileId,
+        ref: action.ref,
+        decision: action.decision,
+      });
       return { action, results: [] };
   }
 }

@@ -44,12 +44,23 @@ export const REASONS = [
   'changed_after_posting',
   'export_failed',
   'voided_after_posting',
+  'masterdata_conflict',
+  'masterdata_suggestion',
+  'masterdata_drift',
+] as const;
+/** Source document and master-data types. */
+export const SOURCE_TYPES = [
+  'invoice',
+  'ap-bill',
+  'vendor',
+  'supplier',
+  'customer',
+  'business-unit',
+  'tax-zone',
   'conflict',
   'suggestion',
   'drift',
 ] as const;
-/** Source document and master-data types. */
-export const SOURCE_TYPES = ['invoice', 'ap-bill', 'vendor', 'supplier', 'customer', 'business-unit', 'tax-zone'] as const;
 /** The audit actions with a name in words (the raw action stays visible as a tooltip and in the export). */
 export const AUDIT_ACTIONS = [
   'document.posted',

@@ -1,6 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTORS, AUDIT_ACTIONS, OUTCOMES, REASONS, RUN_STATUSES, SOURCE_TYPES, STATES, TRIGGERS, oneOf } from './codes';
+import {
+  ACTORS,
+  AUDIT_ACTIONS,
+  OUTCOMES,
+  REASONS,
+  RUN_STATUSES,
+  SOURCE_TYPES,
+  STATES,
+  TRIGGERS,
+  oneOf,
+} from './codes';
 
 /** Words for the engine's codes in the UI language; an unknown code is shown as sent. */
 export interface CodeLabels {

@@ -44,7 +44,8 @@ export function AuditLogPage() {
   const [input, setInput] = useState<AuditFilterInput>(NO_FILTER);
   const search = useDebouncedValue(input.search, SEARCH_DEBOUNCE_MS);
   const query = useMemo(() => toQuery({ ...input, search }, active?.id), [input, search, active?.id]);
-  const log = useAuditLog(query);
+  // Wait for the profile list: the first query must already be the active profile's.
+  const log = useAuditLog(query, active !== undefined);
   const entries = log.data ?? [];
   const filtered = JSON.stringify(input) !== JSON.stringify(NO_FILTER);
 
@@ -59,9 +60,13 @@ export function AuditLogPage() {
     </Button>
   );
   return (
-    <PageLayout title={t('pages.audit.title')} description={t('pages.audit.description')} actions={exportButton}>
+    <PageLayout
+      title={t('pages.audit.title')}
+      description={t('pages.audit.description')}
+      actions={exportButton}
+    >
       <AuditFilters value={input} onChange={setInput} />
-      {log.isPending && <Spinner label={t('app.loading')} />}
+      {log.isLoading && <Spinner label={t('app.loading')} />}
       {log.isError && <ErrorNotice error={log.error} onRetry={() => void log.refetch()} />}
       {log.isSuccess && entries.length === 0 && (
         <EmptyState

@@ -37,7 +37,9 @@ function Mappings({ profile }: { profile: ProfileSummary }) {
           <Tab key={id} id={`mapping-tab-${id}`} value={id} aria-controls="mapping-panel">
             <span className={styles.tabText}>
               {t(`pages.mappings.table.${id}.name`)}
-              {count(id) > 0 && <CounterBadge count={count(id)} size="small" appearance="ghost" color="informative" />}
+              {count(id) > 0 && (
+                <CounterBadge count={count(id)} size="small" appearance="ghost" color="informative" />
+              )}
             </span>
           </Tab>
         ))}

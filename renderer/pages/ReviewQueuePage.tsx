@@ -93,10 +93,10 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
           <div className={styles.toolbar}>
             <Field label={t('pages.review.filterLabel')} className={styles.filter}>
               <Select value={reason} onChange={(_, data) => setReason(data.value)}>
-                <option value={ALL}>{t('pages.review.allReasons', { count: items.length })}</option>
+                <option value={ALL}>{t('pages.review.allReasons', { n: items.length })}</option>
                 {reasons.map(([code, count]) => (
                   <option key={code} value={code}>
-                    {t('pages.review.reasonOption', { reason: codes.reason(code), count })}
+                    {t('pages.review.reasonOption', { reason: codes.reason(code), n: count })}
                   </option>
                 ))}
               </Select>
@@ -107,7 +107,7 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
               disabled={chosen.length === 0 || act.isPending}
               onClick={() => replay(chosen)}
             >
-              {t('pages.review.replaySelected', { count: chosen.length })}
+              {t('pages.review.replaySelected', { n: chosen.length })}
             </Button>
             <Button
               appearance="primary"
@@ -115,7 +115,7 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
               disabled={replayable.length === 0 || act.isPending}
               onClick={() => replay(replayable)}
             >
-              {t('pages.review.replayAll', { count: replayable.length })}
+              {t('pages.review.replayAll', { n: replayable.length })}
             </Button>
           </div>
           <ReviewTable
@@ -132,7 +132,9 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
               })
             }
             onToggleAll={() =>
-              setSelected(chosen.length === replayable.length ? new Set() : new Set(replayable.map((i) => i.key)))
+              setSelected(
+                chosen.length === replayable.length ? new Set() : new Set(replayable.map((i) => i.key)),
+              )
             }
           />
         </>
@@ -151,7 +153,8 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
           busy={act.isPending}
           onClose={() => setIgnoring(null)}
           onConfirm={(text) =>
-            ignoring.id !== null && run({ type: 'ignore', id: ignoring.id, reason: text }, ignoring.sourceNumber)
+            ignoring.id !== null &&
+            run({ type: 'ignore', id: ignoring.id, reason: text }, ignoring.sourceNumber)
           }
         />
       )}

@@ -16,6 +16,9 @@ import {
   DashboardView,
   MappingRuleView,
   ProfileInput,
+  ReconPeriodInput,
+  ReconciliationExportView,
+  ReconciliationView,
   ReplayPreviewView,
   ReviewItemView,
   SecretsInput,
@@ -114,6 +117,14 @@ export const channels = {
       })
       .strict(),
     z.object({ rules: z.array(MappingRuleView) }),
+  ),
+  'reconcile.period': channel(
+    z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
+    ReconciliationView,
+  ),
+  'reconcile.export': channel(
+    z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
+    ReconciliationExportView,
   ),
 } as const;
 

@@ -196,3 +196,128 @@ export type ProfileInput = z.infer<typeof ProfileInput>;
 
 /** Secrets entered with a profile; absent ones keep the stored value. */
 export const SecretsInput = z.partialRecord(SecretKind, z.string().min(1).max(4096));
+
+// ── Reconciliation ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A reconciliation period, `YYYY-MM`. */
+export const ReconPeriodInput = z.string().regex(/^\d{4}-\d{2}$/, 'Write the period as YYYY-MM.');
+
+/** A money amount as a decimal string with two decimals (never a float). */
+const ReconAmount = z.string().regex(/^-?\d+\.\d{2}$/);
+
+/** Reconciled document types: a credit note is a net-negative ServiceTitan invoice. */
+export const ReconDocTypeView = z.enum(['invoice', 'creditNote', 'apBill']);
+
+/** A count with its gross and VAT sums. */
+export const ReconFiguresView = z.object({ count: z.number().int(), amount: ReconAmount, vat: ReconAmount });
+
+/** Both sides' figures of one document type and business unit; `difference` is ServiceTitan minus Visma. */
+export const ReconTotalsRowView = z.object({
+  documentType: ReconDocTypeView,
+  businessUnitId: z.string().nullable(),
+  businessUnitName: z.string().nullable(),
+  servicetitan: ReconFiguresView,
+  visma: ReconFiguresView,
+  difference: ReconFiguresView,
+});
+
+/** A ServiceTitan document of the period (credit notes positive, as in Visma) with its outbox state. */
+export const ReconStDocView = z.object({
+  sourceId: z.number(),
+  stId: z.string(),
+  number: z.string(),
+  documentType: ReconDocTypeView,
+  key: z.string(),
+  date: z.string(),
+  businessUnitId: z.string().nullable(),
+  businessUnitName: z.string().nullable(),
+  amount: ReconAmount,
+  vat: ReconAmount,
+  outboxId: z.number().nullable(),
+  state: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  reasonText: z.string().nullable(),
+  vismaNumber: z.string().nullable(),
+  plannedPeriod: z.string().nullable(),
+  glBatchNumber: z.string().nullable(),
+  ignoredReason: z.string().nullable(),
+});
+
+/** A Visma document of the period with the engine key it carries (or was recorded under). */
+export const ReconVismaDocView = z.object({
+  kind: z.enum(['customerInvoice', 'customerCreditNote', 'supplierInvoice']),
+  documentType: ReconDocTypeView,
+  number: z.string(),
+  key: z.string().nullable(),
+  keyFrom: z.enum(['reference', 'number']).nullable(),
+  date: z.string(),
+  financialPeriod: z.string().nullable(),
+  amount: ReconAmount,
+  vat: ReconAmount,
+  released: z.boolean(),
+  hold: z.boolean(),
+  partyNumber: z.string(),
+});
+
+/** A ServiceTitan document and its Visma document; differences are ServiceTitan minus Visma. */
+export const ReconPairView = z.object({
+  st: ReconStDocView,
+  visma: ReconVismaDocView,
+  differences: z.array(z.enum(['amount', 'vat', 'type'])),
+  amountDifference: ReconAmount,
+  vatDifference: ReconAmount,
+});
+
+/** Everything a period's reconciliation found (`reconcile.period`, `reconcile --json`). */
+export const ReconciliationView = z.object({
+  profileId: z.string(),
+  period: z.string(),
+  financialPeriod: z.string(),
+  timeZone: z.string(),
+  generatedAt: z.string(),
+  totals: z.array(ReconTotalsRowView),
+  totalsByType: z.array(ReconTotalsRowView),
+  postedByHandTotals: z.array(z.object({ documentType: ReconDocTypeView, figures: ReconFiguresView })),
+  counts: z.object({
+    matched: z.number(),
+    different: z.number(),
+    missing: z.number(),
+    duplicated: z.number(),
+    ignored: z.number(),
+    unknownInVisma: z.number(),
+    postedByHand: z.number(),
+    outsidePeriod: z.number(),
+  }),
+  matched: z.array(ReconPairView),
+  different: z.array(ReconPairView),
+  missing: z.array(
+    z.object({
+      st: ReconStDocView,
+      why: z.enum(['waiting', 'posted_in_other_period', 'not_found_in_visma']),
+    }),
+  ),
+  duplicated: z.array(z.object({ st: ReconStDocView, visma: z.array(ReconVismaDocView) })),
+  ignored: z.array(z.object({ st: ReconStDocView, visma: z.array(ReconVismaDocView) })),
+  unknownInVisma: z.array(ReconVismaDocView),
+  postedByHand: z.array(ReconVismaDocView),
+  outsidePeriod: z.array(
+    z.object({
+      visma: ReconVismaDocView,
+      source: z.object({
+        key: z.string(),
+        stId: z.string(),
+        number: z.string(),
+        date: z.string(),
+        eligible: z.boolean(),
+        businessUnitId: z.string().nullable(),
+        businessUnitName: z.string().nullable(),
+      }),
+      why: z.enum(['other_period', 'not_eligible']),
+    }),
+  ),
+  vismaCalls: z.number(),
+});
+export type ReconciliationView = z.infer<typeof ReconciliationView>;
+
+/** The auditor's CSV of a period. */
+export const ReconciliationExportView = z.object({ filename: z.string(), csv: z.string() });

@@ -26,6 +26,8 @@ export const channelNames = [
   'audit.list',
   'mappings.list',
   'mappings.set',
+  'reconcile.period',
+  'reconcile.export',
 ] as const satisfies readonly ChannelName[];
 
 /** Event names, see `channelNames`. */

@@ -95,6 +95,7 @@ export function foundAp(d: ApDoc): FoundDocument {
     kind: 'supplierInvoice',
     number: d.referenceNumber,
     ...(d.supplierReference && { supplierReference: d.supplierReference }),
+    ...(d.description && { description: d.description }),
     partyNumber: d.supplierNumber,
     date: d.date,
     ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),

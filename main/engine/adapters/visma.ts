@@ -237,6 +237,14 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
           return (await client.listCustomerCreditNotes(filter)).map((x) => foundAr(kind, x));
         return (await client.listSupplierInvoices(filter)).map(foundAp);
       }),
+    listDocumentsInPeriod: (kind, financialPeriod) =>
+      read(async () => {
+        if (kind === 'customerInvoice')
+          return (await client.listCustomerInvoices({ financialPeriod })).map((x) => foundAr(kind, x));
+        if (kind === 'customerCreditNote')
+          return (await client.listCustomerCreditNotes({ financialPeriod })).map((x) => foundAr(kind, x));
+        return (await client.listSupplierInvoices({ financialPeriod })).map(foundAp);
+      }),
     findGlBatches: (module, docs) =>
       read(async () => {
         const wanted = new Set(docs.map((d) => d.number));

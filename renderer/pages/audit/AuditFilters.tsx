@@ -21,7 +21,10 @@ const useStyles = makeStyles({
 });
 
 /** Search box, outcome and date range of the audit log. */
-export function AuditFilters(props: { value: AuditFilterInput; onChange: (value: AuditFilterInput) => void }) {
+export function AuditFilters(props: {
+  value: AuditFilterInput;
+  onChange: (value: AuditFilterInput) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const codes = useCodeLabels();
@@ -49,10 +52,20 @@ export function AuditFilters(props: { value: AuditFilterInput; onChange: (value:
         </Select>
       </Field>
       <Field label={t('pages.audit.from')}>
-        <Input type="date" value={props.value.from} max={props.value.to || undefined} onChange={(_, data) => set({ from: data.value })} />
+        <Input
+          type="date"
+          value={props.value.from}
+          max={props.value.to || undefined}
+          onChange={(_, data) => set({ from: data.value })}
+        />
       </Field>
       <Field label={t('pages.audit.to')}>
-        <Input type="date" value={props.value.to} min={props.value.from || undefined} onChange={(_, data) => set({ to: data.value })} />
+        <Input
+          type="date"
+          value={props.value.to}
+          min={props.value.from || undefined}
+          onChange={(_, data) => set({ to: data.value })}
+        />
       </Field>
     </div>
   );

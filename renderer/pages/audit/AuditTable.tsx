@@ -25,7 +25,9 @@ const useStyles = makeStyles({
 });
 
 /** The colour of an audit outcome. */
-export function outcomeBadgeColor(outcome: string): 'success' | 'danger' | 'warning' | 'informative' | 'subtle' {
+export function outcomeBadgeColor(
+  outcome: string,
+): 'success' | 'danger' | 'warning' | 'informative' | 'subtle' {
   if (outcome === 'success') return 'success';
   if (outcome === 'failure') return 'danger';
   if (outcome === 'blocked') return 'warning';

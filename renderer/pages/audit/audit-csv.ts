@@ -18,7 +18,10 @@ export const AUDIT_CSV_COLUMNS = [
 export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
 
 /** The header row and one row per entry; times stay ISO 8601 (UTC) so that an auditor can sort and compare them. */
-export function auditRows(entries: readonly AuditEntryView[], header: (column: AuditCsvColumn) => string): string[][] {
+export function auditRows(
+  entries: readonly AuditEntryView[],
+  header: (column: AuditCsvColumn) => string,
+): string[][] {
   return [
     AUDIT_CSV_COLUMNS.map(header),
     ...entries.map((e) => AUDIT_CSV_COLUMNS.map((column) => e[column] ?? '')),

@@ -4,8 +4,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** One CSV cell: quoted when it holds the separator, a quote, a line break or edge spaces; quotes doubled. */
 export function csvCell(value: string, separator: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  const needsQuotes =
-    safe.includes(separator) || /["\r\n]/.test(safe) || safe !== safe.trim();
+  const needsQuotes = safe.includes(separator) || /["\r\n]/.test(safe) || safe !== safe.trim();
   return needsQuotes ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -14,7 +13,11 @@ export function csvCell(value: string, separator: string): string {
  * expects `;` between cells, English `,`; the caller picks.
  */
 export function toCsv(rows: readonly (readonly string[])[], separator: ',' | ';'): string {
-  return '\uFEFF' + rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') + '\r\n';
+  return (
+    '\uFEFF' +
+    rows.map((row) => row.map((cell) => csvCell(cell, separator)).join(separator)).join('\r\n') +
+    '\r\n'
+  );
 }
 
 /** Offers `text` as a file download (a Blob URL, released right after the click). */

@@ -18,7 +18,11 @@ import { useCodeLabels } from '../../i18n/use-code-labels';
 import { COUNT_ROWS } from './run-counts';
 
 const useStyles = makeStyles({
-  facts: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}` },
+  facts: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
   number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -51,7 +55,9 @@ export function LastRunCard({ run }: { run: SyncRunView }) {
       <div className={styles.facts}>
         <Text>{t('pages.dashboard.lastRun.started', { when: format.dateTime(run.startedAt) })}</Text>
         {summary && (
-          <Text>{t('pages.dashboard.lastRun.duration', { duration: format.duration(summary.durationMs) })}</Text>
+          <Text>
+            {t('pages.dashboard.lastRun.duration', { duration: format.duration(summary.durationMs) })}
+          </Text>
         )}
         <Text className={styles.muted}>
           {t('pages.dashboard.lastRun.trigger', { trigger: codes.trigger(run.trigger) })}

@@ -1,4 +1,4 @@
-import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/Panel';
 import { useFormat } from '../../i18n/use-format';
@@ -20,7 +20,7 @@ export function ReviewCountCard({ count }: { count: number }) {
   const styles = useStyles();
   return (
     <Panel title={t('pages.dashboard.reviewCard.title')}>
-      <Text className={count > 0 ? `${styles.count} ${styles.attention}` : styles.count} data-testid="review-count">
+      <Text className={mergeClasses(styles.count, count > 0 && styles.attention)} data-testid="review-count">
         {format.number(count)}
       </Text>
       <Text className={styles.muted}>

@@ -25,7 +25,7 @@ export function SyncProgressPanel({ progress }: { progress: SyncProgress | null 
   const step = known
     ? t('pages.dashboard.progress.step', {
         step: SYNC_PHASES.indexOf(known) + 1,
-        count: SYNC_PHASES.length,
+        total: SYNC_PHASES.length,
         phase: t(`pages.dashboard.phase.${known}`),
       })
     : t('pages.dashboard.progress.starting');

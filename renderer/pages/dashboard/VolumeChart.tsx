@@ -35,14 +35,29 @@ export function VolumeChart({ volume }: { volume: DashboardView['volume'] }) {
       ) : (
         <>
           <div aria-hidden="true" data-testid="volume-chart">
-            <BarChart width={WIDTH} height={HEIGHT} data={data} margin={{ top: 8, right: 8, left: 0, bottom: 0 }}>
+            <BarChart
+              width={WIDTH}
+              height={HEIGHT}
+              data={data}
+              margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={tokens.colorNeutralStroke2} />
               <XAxis dataKey="day" tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} />
               <Tooltip formatter={(value) => format.number(Number(value))} />
               <Legend />
-              <Bar dataKey={invoices} stackId="docs" fill={tokens.colorBrandBackground} isAnimationActive={false} />
-              <Bar dataKey={bills} stackId="docs" fill={tokens.colorPaletteTealBackground2} isAnimationActive={false} />
+              <Bar
+                dataKey={invoices}
+                stackId="docs"
+                fill={tokens.colorBrandBackground}
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey={bills}
+                stackId="docs"
+                fill={tokens.colorPaletteTealBackground2}
+                isAnimationActive={false}
+              />
             </BarChart>
           </div>
           <ul className={styles.hidden}>

@@ -26,20 +26,34 @@ const useStyles = makeStyles({
   arrow: { color: tokens.colorNeutralForeground3, width: '32px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
   actionsCol: { width: '96px' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
   empty: { color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalL} 0` },
 });
 
 type Editing = { rule: MappingRuleView | null } | null;
 
 /** One mapping table: what it is for, its rules (source key → target), and add, edit and delete. */
-export function MappingTablePanel(props: { profileId: string; spec: MappingTableSpec; rules: MappingRuleView[] }) {
+export function MappingTablePanel(props: {
+  profileId: string;
+  spec: MappingTableSpec;
+  rules: MappingRuleView[];
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { spec } = props;
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<MappingRuleView | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
-  const rules = [...props.rules].sort((a, b) => a.sourceKey.localeCompare(b.sourceKey, undefined, { numeric: true }));
+  const rules = [...props.rules].sort((a, b) =>
+    a.sourceKey.localeCompare(b.sourceKey, undefined, { numeric: true }),
+  );
   return (
     <div className={styles.root}>
       <div className={styles.header}>
@@ -61,7 +75,7 @@ export function MappingTablePanel(props: { profileId: string; spec: MappingTable
                 <TableHeaderCell key={field}>{t(`pages.mappings.field.${field}`)}</TableHeaderCell>
               ))}
               <TableHeaderCell className={styles.actionsCol}>
-                <span className="visually-hidden">{t('pages.mappings.actions')}</span>
+                <span className={styles.hidden}>{t('pages.mappings.actions')}</span>
               </TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -116,7 +130,11 @@ export function MappingTablePanel(props: { profileId: string; spec: MappingTable
           profileId={props.profileId}
           rule={deleting}
           onClose={(deleted) => {
-            if (deleted) setResult({ intent: 'success', text: t('pages.mappings.deleted', { key: deleting.sourceKey }) });
+            if (deleted)
+              setResult({
+                intent: 'success',
+                text: t('pages.mappings.deleted', { key: deleting.sourceKey }),
+              });
             setDeleting(null);
           }}
         />

@@ -18,7 +18,9 @@ import { useTranslation } from 'react-i18next';
 /** The shortest reason the engine accepts. */
 export const MIN_IGNORE_REASON = 3;
 
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
 
 /** Asks why a document should never be posted; the reason goes to the audit log. */
 export function IgnoreDialog(props: {

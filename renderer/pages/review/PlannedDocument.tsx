@@ -43,7 +43,10 @@ export function PlannedDocument({ planned }: { planned: PlannedDocumentView }) {
   const facts: [string, string][] = [
     [supplier ? t('pages.review.preview.supplier') : t('pages.review.preview.customer'), planned.partyNumber],
     [t('pages.review.preview.date'), format.date(planned.date.slice(0, 10))],
-    [t('pages.review.preview.period'), Number.isFinite(year) ? format.month(year, month) : planned.financialPeriod],
+    [
+      t('pages.review.preview.period'),
+      Number.isFinite(year) ? format.month(year, month) : planned.financialPeriod,
+    ],
     [t('pages.review.preview.reference'), planned.externalReference],
     [t('pages.review.preview.text'), planned.text],
     [t('pages.review.preview.hold'), planned.hold ? t('common.yes') : t('common.no')],

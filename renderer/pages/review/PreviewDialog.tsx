@@ -28,7 +28,9 @@ const useStyles = makeStyles({
 });
 
 /** The badge colour of a replay outcome. */
-export function outcomeColor(outcome: ReplayPreviewView['outcome']): 'success' | 'danger' | 'warning' | 'informative' {
+export function outcomeColor(
+  outcome: ReplayPreviewView['outcome'],
+): 'success' | 'danger' | 'warning' | 'informative' {
   if (outcome === 'ready') return 'success';
   if (outcome === 'blocked') return 'danger';
   if (outcome === 'correct-in-place') return 'informative';
@@ -66,7 +68,12 @@ function PreviewBody({ preview }: { preview: ReplayPreviewView }) {
 }
 
 /** What replaying one document would post to Visma right now, or what still stops it. */
-export function PreviewDialog(props: { profileId: string; id: number; sourceNumber: string; onClose: () => void }) {
+export function PreviewDialog(props: {
+  profileId: string;
+  id: number;
+  sourceNumber: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const preview = useReviewPreview(props.profileId, props.id);

@@ -20,7 +20,12 @@ import { RowActions, type RowActionHandlers } from './RowActions';
 const useStyles = makeStyles({
   source: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground2 },
-  reason: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalS },
+  reason: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingBlock: tokens.spacingVerticalS,
+  },
   values: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   selectCol: { width: '44px' },
   sourceCol: { width: '150px' },
@@ -78,7 +83,9 @@ export function ReviewTable(props: {
               <TableSelectionCell
                 checked={props.selected.has(item.key)}
                 invisible={!isReplayable(item)}
-                checkboxIndicator={{ 'aria-label': t('pages.review.selectOne', { number: item.sourceNumber }) }}
+                checkboxIndicator={{
+                  'aria-label': t('pages.review.selectOne', { number: item.sourceNumber }),
+                }}
                 onClick={() => isReplayable(item) && props.onToggle(item.key)}
               />
               <TableCell>
@@ -96,7 +103,9 @@ export function ReviewTable(props: {
                   {conflict && (
                     <span className={styles.values}>
                       <Text size={200}>{t('pages.review.conflict.st', { value: conflict.st || '–' })}</Text>
-                      <Text size={200}>{t('pages.review.conflict.visma', { value: conflict.visma || '–' })}</Text>
+                      <Text size={200}>
+                        {t('pages.review.conflict.visma', { value: conflict.visma || '–' })}
+                      </Text>
                     </span>
                   )}
                 </span>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewItemView } from '../../../shared/contract/engine-schemas';
 import type { MasterDataDecision } from '../../data/review';
 
-const useStyles = makeStyles({ root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS } });
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+});
 
 /** What a row's buttons ask the queue to do. */
 export interface RowActionHandlers {
@@ -37,7 +39,9 @@ export function RowActions(props: { item: ReviewItemView; busy: boolean; on: Row
   );
   return (
     <div className={styles.root}>
-      {item.kind === 'document' && item.id !== null && button(t('pages.review.action.preview'), () => on.preview(item))}
+      {item.kind === 'document' &&
+        item.id !== null &&
+        button(t('pages.review.action.preview'), () => on.preview(item))}
       {allowed.has('replay') && button(t('pages.review.action.replay'), () => on.replay(item))}
       {allowed.has('approve') && button(t('pages.review.action.approve'), () => on.approve(item), true)}
       {allowed.has('ignore') && button(t('pages.review.action.ignoreEllipsis'), () => on.ignore(item))}

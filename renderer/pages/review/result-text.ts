@@ -5,14 +5,20 @@ import type { ActionResult } from '../../components/ResultBar';
 import type { ReviewAction } from '../../data/review';
 
 /** Turns a finished review action into the sentence the result bar shows. */
-export function useResultText(): (action: ReviewAction, results: ReplayPreviewView[], number: string) => ActionResult {
+export function useResultText(): (
+  action: ReviewAction,
+  results: ReplayPreviewView[],
+  number: string,
+) => ActionResult {
   const { t } = useTranslation();
   return useCallback(
     (action, results, number) => {
       switch (action.type) {
         case 'replay': {
           const [only] = results;
-          const stuck = results.filter((r) => r.outcome === 'blocked' || r.outcome === 'not-replayable').length;
+          const stuck = results.filter(
+            (r) => r.outcome === 'blocked' || r.outcome === 'not-replayable',
+          ).length;
           if (results.length === 1 && only) {
             return {
               intent: stuck ? 'warning' : 'success',
@@ -25,7 +31,11 @@ export function useResultText(): (action: ReviewAction, results: ReplayPreviewVi
           }
           return {
             intent: stuck ? 'warning' : 'success',
-            text: t('pages.review.result.replayMany', { count: results.length, moved: results.length - stuck, stuck }),
+            text: t('pages.review.result.replayMany', {
+              n: results.length,
+              moved: results.length - stuck,
+              stuck,
+            }),
           };
         }
         case 'approve':

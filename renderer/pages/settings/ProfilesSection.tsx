@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { PersonRegular } from '@fluentui/react-icons';
+import { Edit20Regular, PersonAdd20Regular, PersonRegular } from '@fluentui/react-icons';
+import type { ProfileSummary } from '../../../shared/contract/schemas';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProfiles, useSetActiveProfile } from '../../data/profiles';
 import { EnvironmentBadge } from '../../frame/EnvironmentBadge';
+import { ProfileSetupDialog } from './ProfileSetupDialog';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
@@ -25,14 +28,19 @@ const useStyles = makeStyles({
   },
   details: { color: tokens.colorNeutralForeground2 },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  add: { alignSelf: 'flex-start' },
 });
 
-/** Every profile with its environments; one of them is active. */
+/** Which profile the setup dialog edits: `null` for a new one. */
+type Setup = { profile: ProfileSummary | null } | null;
+
+/** Every profile with its environments (one of them active), and the setup dialog to add or edit one. */
 export function ProfilesSection() {
   const { t } = useTranslation();
   const styles = useStyles();
   const profiles = useProfiles();
   const setActive = useSetActiveProfile();
+  const [setup, setSetup] = useState<Setup>(null);
   return (
     <SettingsSection title={t('settings.profiles.heading')} description={t('settings.profiles.description')}>
       {profiles.isPending && <Spinner size="small" label={t('app.loading')} />}
@@ -64,6 +72,14 @@ export function ProfilesSection() {
                     })}
                   </Caption1>
                 </div>
+                <Button
+                  appearance="subtle"
+                  icon={<Edit20Regular />}
+                  aria-label={t('settings.profiles.editNamed', { name: p.name })}
+                  onClick={() => setSetup({ profile: p })}
+                >
+                  {t('settings.profiles.edit')}
+                </Button>
                 {active ? (
                   <Badge appearance="outline" color="brand">
                     {t('settings.profiles.active')}
@@ -77,6 +93,22 @@ export function ProfilesSection() {
             );
           })}
         </ul>
+      )}
+      {profiles.data && (
+        <Button
+          className={styles.add}
+          icon={<PersonAdd20Regular />}
+          onClick={() => setSetup({ profile: null })}
+        >
+          {t('settings.profiles.add')}
+        </Button>
+      )}
+      {setup && (
+        <ProfileSetupDialog
+          profile={setup.profile}
+          takenIds={profiles.data?.profiles.map((p) => p.id) ?? []}
+          onClose={() => setSetup(null)}
+        />
       )}
     </SettingsSection>
   );

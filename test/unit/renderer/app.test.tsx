@@ -44,7 +44,7 @@ describe('the app frame', () => {
     await renderApp({ profiles: sampleProfiles, locale: 'nb' }, '#/review');
     await screen.findByRole('heading', { level: 1, name: 'Til gjennomgang' });
     expect(
-      screen.getByRole('heading', { level: 2, name: 'Ingenting trenger din oppmerksomhet' }),
+      await screen.findByRole('heading', { level: 2, name: 'Ingenting trenger din oppmerksomhet' }),
     ).toBeTruthy();
   });
 

@@ -137,7 +137,10 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
         id: profile.id,
         name: profile.name,
         timeZone: profile.timeZone,
-        servicetitan: { environment: profile.servicetitan.environment, tenantId: profile.servicetitan.tenantId },
+        servicetitan: {
+          environment: profile.servicetitan.environment,
+          tenantId: profile.servicetitan.tenantId,
+        },
         visma: {
           environment: profile.visma.environment,
           companyId: profile.visma.companyId,
@@ -198,10 +201,17 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
         .slice(0, input.limit);
       return { entries };
     },
+    'reconcile.period': () => {
+      throw new Error('Reconciliation is not part of these tests.');
+    },
+    'reconcile.export': () => {
+      throw new Error('Reconciliation is not part of these tests.');
+    },
     'mappings.list': () => ({ rules: mappings }),
     'mappings.set': (input) => {
       mappings = mappings.filter((r) => !(r.table === input.table && r.sourceKey === input.sourceKey));
-      if (input.target) mappings.push({ table: input.table, sourceKey: input.sourceKey, target: input.target });
+      if (input.target)
+        mappings.push({ table: input.table, sourceKey: input.sourceKey, target: input.target });
       return { rules: mappings };
     },
   };
@@ -219,7 +229,8 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   async function run(name: ChannelName, rawInput: unknown): Promise<BridgeResult<unknown>> {
     calls.push({ channel: name, input: redact(name, rawInput) });
     const parsed = channels[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: parsed.error.message } };
+    if (!parsed.success)
+      return { ok: false, error: { code: 'invalid_input', message: parsed.error.message } };
     const failure = engine.failures?.[name];
     if (failure) return { ok: false, error: { code: 'internal', message: failure } };
     try {

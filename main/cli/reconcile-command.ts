@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parsePeriod, reconcilePeriod, reconciliationCsv } from '../engine/reconcile';
+import type { Reconciliation, TotalsRow } from '../engine/reconcile';
+import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
+
+const TYPE_LABEL = { invoice: 'Invoices', creditNote: 'Credit notes', apBill: 'AP bills' } as const;
+
+function totalsLine(row: TotalsRow, label: string): string {
+  const side = (f: TotalsRow['servicetitan']) =>
+    `${String(f.count).padStart(4)} ${f.amount.padStart(14)} ${f.vat.padStart(12)}`;
+  return `  ${label.padEnd(30).slice(0, 30)} ${side(row.servicetitan)} | ${side(row.visma)} | ${row.difference.amount.padStart(12)} ${row.difference.vat.padStart(10)}`;
+}
+
+/** The human-readable report: totals by type and business unit, drill-down counts, the documents to look at. */
+export function describeReconciliation(r: Reconciliation): string {
+  const head = `  ${''.padEnd(30)} ${'ServiceTitan: n, gross, VAT'.padStart(31)} | ${'Visma: n, gross, VAT'.padStart(31)} | ${'Difference: gross, VAT'.padStart(23)}`;
+  const c = r.counts;
+  const lines = [
+    `Reconciliation of ${r.period} (Visma period ${r.financialPeriod}), profile ${r.profileId}, dates in ${r.timeZone}.`,
+    head,
+    ...r.totalsByType.map((t) => totalsLine(t, TYPE_LABEL[t.documentType])),
+    'By business unit:',
+    ...r.totals.map((t) =>
+      totalsLine(t, `${TYPE_LABEL[t.documentType]} · ${t.businessUnitName ?? t.businessUnitId ?? '(none)'}`),
+    ),
+    `Matched ${c.matched}, different ${c.different}, missing ${c.missing}, duplicated ${c.duplicated}, unknown in Visma ${c.unknownInVisma}, outside the period ${c.outsidePeriod}, ignored ${c.ignored}, posted by hand ${c.postedByHand}.`,
+    ...r.different.map(
+      (p) =>
+        `  different: ${p.st.number} ↔ ${p.visma.number} (${p.differences.join(', ')}): ServiceTitan ${p.st.amount} / VAT ${p.st.vat}, Visma ${p.visma.amount} / VAT ${p.visma.vat}`,
+    ),
+    ...r.missing.map(
+      (m) =>
+        `  missing: ${m.st.number} ${m.st.amount} [${m.st.state ?? 'not queued'}] ${m.st.reasonText ?? m.why}`,
+    ),
+    ...r.duplicated.map((d) => `  duplicated: ${d.st.number} → ${d.visma.map((v) => v.number).join(', ')}`),
+    ...r.unknownInVisma.map((v) => `  unknown in Visma: ${v.number} (${v.key ?? ''}) ${v.amount}`),
+    `Visma calls: ${r.vismaCalls}.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** `st-visma reconcile --period YYYY-MM`: a report, so exit 0 even with differences; 1 on a fatal error. */
+export function registerReconcileCommand(program: Command): void {
+  engineOptions(
+    program
+      .command('reconcile')
+      .description(
+        'Compare ServiceTitan with Visma for a period: totals, missing, duplicated and different documents.',
+      )
+      .requiredOption('--period <YYYY-MM>', 'the month to reconcile (local dates in the profile time zone)')
+      .option('--csv <file>', "write the auditor's CSV (';'-separated, decimal comma, UTF-8 with BOM)"),
+  ).action(async (opts: EngineCliOptions & { period: string; csv?: string }) => {
+    parsePeriod(opts.period);
+    const ctx = await openEngineContext(opts);
+    try {
+      const ports = await ctx.connect();
+      const result = await reconcilePeriod(
+        { id: ctx.config.id, timeZone: ctx.config.timeZone },
+        { db: ctx.db, visma: ports.visma },
+        opts.period,
+      );
+      const csvFile = opts.csv ? resolve(opts.csv) : null;
+      if (csvFile) writeFileSync(csvFile, reconciliationCsv(result).csv, 'utf8');
+      if (opts.json) return printJson({ ...result, csvFile });
+      process.stdout.write(describeReconciliation(result));
+      if (csvFile) process.stdout.write(`CSV written to ${csvFile}.\n`);
+    } finally {
+      ctx.close();
+    }
+  });
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { localDate } from '../../../shared/dates';
+import { money, toCents } from '../../../shared/money';
+import type { Ledger } from '../../storage/types';
+import type { SourceDocument } from '../domain';
+import { externalReferenceOf, vismaKindOf } from '../mapping/resolve';
+import { parseSource } from '../source-store';
+import { numberKey, sourceOfKey } from './keys';
+import { addDays, type ReconPeriod } from './period';
+import type { LedgerRef, ReconDocType, StDoc } from './types';
+
+const nullableText = z
+  .union([z.string(), z.number()])
+  .nullable()
+  .transform((v) => (v === null ? null : String(v)));
+
+/** A source document joined with its posting outbox row, as SQLite returns it. */
+const LedgerRow = z.object({
+  source_id: z.number(),
+  kind: z.enum(['invoice', 'ap-bill']),
+  st_id: z.string(),
+  number: z.string(),
+  eligible: z.number(),
+  st_status: z.string().nullable(),
+  payload_json: z.string(),
+  outbox_id: z.number().nullable(),
+  state: z.string().nullable(),
+  reason_code: nullableText,
+  reason_text: nullableText,
+  external_reference: z.string().nullable(),
+  visma_doc_number: nullableText,
+  planned_json: z.string().nullable(),
+  gl_batch_number: nullableText,
+  ignored_reason: nullableText,
+});
+type LedgerRow = z.infer<typeof LedgerRow>;
+
+const PlannedPeriod = z.object({ financialPeriod: z.string() }).loose();
+
+const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
+  o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.external_reference, o.visma_doc_number,
+  o.planned_json, o.gl_batch_number, o.ignored_reason
+  FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
+
+/** SQLite caps bound parameters; look-ups by key go in chunks of this size. */
+const CHUNK = 400;
+
+/** The reconciliation's document type of a ServiceTitan document. */
+export function docTypeOf(doc: SourceDocument): ReconDocType {
+  const kind = vismaKindOf(doc);
+  return kind === 'supplierInvoice' ? 'apBill' : kind === 'customerCreditNote' ? 'creditNote' : 'invoice';
+}
+
+function plannedPeriodOf(plannedJson: string | null): string | null {
+  if (!plannedJson) return null;
+  const parsed = PlannedPeriod.safeParse(JSON.parse(plannedJson));
+  return parsed.success ? parsed.data.financialPeriod : null;
+}
+
+/**
+ * Whether a ServiceTitan document belongs on the ServiceTitan side: eligible now, or taken on by the engine and
+ * marked exported since (marking flips ServiceTitan's status, and with it `eligible`) while still active and
+ * non-zero. A document voided after posting drops out, so its Visma document shows up as not eligible.
+ */
+export function inScope(row: LedgerRow, doc: SourceDocument): boolean {
+  if (row.eligible === 1) return true;
+  return row.outbox_id !== null && row.st_status === 'Exported' && doc.active && !money(doc.total).isZero();
+}
+
+/** A ledger row as the reconciliation sees it: amounts in Visma's sign convention, the local document date. */
+export function stDocOf(row: LedgerRow, timeZone: string): StDoc {
+  const doc = parseSource(row.payload_json);
+  const documentType = docTypeOf(doc);
+  const sign = documentType === 'creditNote' ? -1 : 1;
+  return {
+    sourceId: row.source_id,
+    stId: row.st_id,
+    number: row.number,
+    documentType,
+    key: row.external_reference ?? externalReferenceOf(row.kind, row.st_id),
+    date: localDate(doc.documentDate, timeZone),
+    businessUnitId: doc.businessUnitId ?? null,
+    businessUnitName: doc.businessUnitName ?? null,
+    amount: toCents(money(doc.total).times(sign)),
+    vat: toCents(money(doc.tax).times(sign)),
+    outboxId: row.outbox_id,
+    state: row.state,
+    reasonCode: row.reason_code,
+    reasonText: row.reason_text,
+    vismaNumber: row.visma_doc_number,
+    plannedPeriod: plannedPeriodOf(row.planned_json),
+    glBatchNumber: row.gl_batch_number,
+    ignoredReason: row.ignored_reason,
+  };
+}
+
+function rows(db: Ledger, sql: string, params: unknown[]): LedgerRow[] {
+  return z.array(LedgerRow).parse(db.prepare(sql).all(...params));
+}
+
+/** Every in-scope ServiceTitan document (see `inScope`) whose local document date falls in the period. */
+export function periodDocuments(
+  db: Ledger,
+  profile: { id: string; timeZone: string },
+  period: ReconPeriod,
+): StDoc[] {
+  // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code.
+  const found = rows(
+    db,
+    `${SELECT} WHERE s.profile_id = ? AND (s.eligible = 1 OR o.id IS NOT NULL)
+       AND json_extract(s.payload_json, '$.documentDate') >= ? AND json_extract(s.payload_json, '$.documentDate') < ?`,
+    [profile.id, addDays(period.firstDay, -2), addDays(period.nextFirstDay, 2)],
+  );
+  return found
+    .filter((r) => inScope(r, parseSource(r.payload_json)))
+    .map((r) => stDocOf(r, profile.timeZone))
+    .filter((d) => d.date.startsWith(period.period));
+}
+
+/** The ledger documents behind engine keys (any period, eligible or not), by key. */
+export function ledgerRefs(
+  db: Ledger,
+  profile: { id: string; timeZone: string },
+  keys: readonly string[],
+): Map<string, LedgerRef> {
+  const out = new Map<string, LedgerRef>();
+  const sources = keys.map(sourceOfKey).filter((s) => s !== null);
+  for (let i = 0; i < sources.length; i += CHUNK) {
+    const chunk = sources.slice(i, i + CHUNK);
+    const where = chunk.map(() => '(s.kind = ? AND s.st_id = ?)').join(' OR ');
+    const params = chunk.flatMap((s) => [s.kind, s.stId]);
+    for (const row of rows(db, `${SELECT} WHERE s.profile_id = ? AND (${where})`, [profile.id, ...params])) {
+      const doc = stDocOf(row, profile.timeZone);
+      out.set(externalReferenceOf(row.kind, row.st_id), {
+        key: externalReferenceOf(row.kind, row.st_id),
+        stId: doc.stId,
+        number: doc.number,
+        date: doc.date,
+        eligible: inScope(row, parseSource(row.payload_json)),
+        businessUnitId: doc.businessUnitId,
+        businessUnitName: doc.businessUnitName,
+      });
+    }
+  }
+  return out;
+}
+
+const NumberRow = z.object({
+  visma_doc_type: z.string(),
+  visma_doc_number: z.string(),
+  external_reference: z.string(),
+});
+
+/** Engine keys of Visma documents the outbox recorded by type and number (for documents whose key was edited away). */
+export function keysByVismaNumber(
+  db: Ledger,
+  profileId: string,
+  docs: readonly { kind: string; number: string }[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const chunk = docs.slice(i, i + CHUNK);
+    const found = z.array(NumberRow).parse(
+      db
+        .prepare(
+          `SELECT visma_doc_type, visma_doc_number, external_reference FROM outbox
+           WHERE profile_id = ? AND visma_doc_type IS NOT NULL AND visma_doc_number IN (${chunk.map(() => '?').join(', ')})`,
+        )
+        .all(profileId, ...chunk.map((d) => d.number)),
+    );
+    for (const r of found) out.set(numberKey(r.visma_doc_type, r.visma_doc_number), r.external_reference);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { money, toCents } from '../../../shared/money';
+import type { VismaDocKind } from '../domain';
+import type { FoundDocument, VismaPort } from '../ports';
+import { keyOfFound, numberKey } from './keys';
+import type { ReconDocType, VismaDoc } from './types';
+
+const KINDS: readonly VismaDocKind[] = ['customerInvoice', 'customerCreditNote', 'supplierInvoice'];
+
+/** The reconciliation's document type of a Visma document kind. */
+export function docTypeOfKind(kind: VismaDocKind): ReconDocType {
+  return kind === 'supplierInvoice' ? 'apBill' : kind === 'customerCreditNote' ? 'creditNote' : 'invoice';
+}
+
+/** Every customer invoice, credit note and supplier invoice of a financial period: one paged list per kind. */
+export async function readPeriodDocuments(
+  visma: Pick<VismaPort, 'listDocumentsInPeriod'>,
+  financialPeriod: string,
+): Promise<FoundDocument[]> {
+  const out: FoundDocument[] = [];
+  const seen = new Set<string>();
+  for (const kind of KINDS) {
+    for (const doc of await visma.listDocumentsInPeriod(kind, financialPeriod)) {
+      // A document that moved between pages while they were read appears twice; keep it once.
+      const id = numberKey(doc.kind, doc.number);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(doc);
+    }
+  }
+  return out;
+}
+
+/** A Visma document with its engine key: the one it carries, else the one the outbox recorded for its number. */
+export function vismaDocOf(doc: FoundDocument, keysByNumber: ReadonlyMap<string, string>): VismaDoc {
+  const carried = keyOfFound(doc);
+  const recorded = carried ? undefined : keysByNumber.get(numberKey(doc.kind, doc.number));
+  return {
+    kind: doc.kind,
+    documentType: docTypeOfKind(doc.kind),
+    number: doc.number,
+    key: carried ?? recorded ?? null,
+    keyFrom: carried ? 'reference' : recorded ? 'number' : null,
+    date: doc.date.slice(0, 10),
+    financialPeriod: doc.financialPeriod ?? null,
+    amount: toCents(money(doc.amount)),
+    vat: toCents(money(doc.vatTotal)),
+    released: doc.released,
+    hold: doc.hold,
+    partyNumber: doc.partyNumber,
+  };
+}

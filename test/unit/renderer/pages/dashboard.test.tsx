@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../support/render-app';
+import { sampleProfiles } from '../support/memory-bridge';
+import { emptyDashboard, sampleDashboard, sampleSummary } from '../support/engine-samples';
+
+afterEach(() => cleanup());
+
+/** A promise the test resolves when it wants the fake `sync.run` to answer. */
+function gate() {
+  let open: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+describe('the dashboard', () => {
+  it('shows the last run per document type, the review count, the chart and the recent runs', async () => {
+    await renderApp({ profiles: sampleProfiles, engine: { dashboard: sampleDashboard } });
+    const lastRun = await screen.findByRole('region', { name: 'Last sync' });
+    expect(within(lastRun).getByTestId('count-invoices-posted').textContent).toBe('12');
+    expect(within(lastRun).getByTestId('count-invoices-held').textContent).toBe('1');
+    expect(within(lastRun).getByTestId('count-bills-blocked').textContent).toBe('1');
+    expect(lastRun.textContent).toContain('Took 1 min 5 secs');
+    expect(lastRun.textContent).toContain('Calls made: 88 to Visma, 41 to ServiceTitan');
+    expect(screen.getByTestId('review-count').textContent).toBe('3');
+    expect(screen.getByRole('link', { name: 'Open the review queue' }).getAttribute('href')).toBe('#/review');
+    expect(screen.getByText('31/01/2026: 8 invoices, 3 AP bills')).toBeTruthy();
+    const runs = screen.getByRole('region', { name: 'Recent syncs' });
+    expect(within(runs).getAllByRole('row')).toHaveLength(3);
+    expect(runs.textContent).toContain('Visma refused the client credentials (invalid_client).');
+  });
+
+  it('runs a sync with progress from sync.progress events, then refreshes', async () => {
+    const run = gate();
+    const { bridge } = await renderApp({
+      profiles: sampleProfiles,
+      engine: { dashboard: emptyDashboard, summary: sampleSummary, syncGate: run.promise },
+    });
+    await screen.findByRole('heading', { level: 2, name: 'No sync has run yet' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    const busy = await screen.findByRole('button', { name: 'Syncing…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    act(() => {
+      bridge.emit('sync.progress', { profileId: 'test-company', runId: '1', phase: 'intake', done: 9 });
+      bridge.emit('sync.progress', {
+        profileId: 'nordic-hvac',
+        runId: '7',
+        phase: 'post',
+        done: 3,
+        total: 12,
+      });
+    });
+    const progress = screen.getByTestId('sync-progress');
+    expect(progress.textContent).toContain('Step 7 of 10: Posting to Visma');
+    expect(progress.textContent).toContain('3 of 12');
+    const dashboardCalls = bridge.calls.filter((c) => c.channel === 'dashboard.get').length;
+    await act(async () => run.open());
+    await screen.findByText('Sync finished: 17 documents posted, 2 in the review queue.');
+    expect(screen.queryByTestId('sync-progress')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBeNull();
+    expect(bridge.calls.filter((c) => c.channel === 'dashboard.get').length).toBeGreaterThan(dashboardCalls);
+    expect(bridge.calls).toContainEqual({ channel: 'sync.run', input: { profileId: 'nordic-hvac' } });
+  });
+
+  it('says in plain words why a sync failed', async () => {
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: { failures: { 'sync.run': 'Visma refused the client credentials (invalid_client).' } },
+    });
+    await screen.findByRole('heading', { level: 2, name: 'No sync has run yet' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await screen.findByText('The sync stopped: Visma refused the client credentials (invalid_client).');
+  });
+
+  it('keeps Sync now disabled, with the reason, while a run started elsewhere is going', async () => {
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: { dashboard: { ...sampleDashboard, running: true } },
+    });
+    const button = await screen.findByRole('button', { name: 'Syncing…' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByTestId('sync-progress').textContent).toContain('Starting the sync…');
+  });
+});

@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../support/render-app';
+import { sampleProfiles } from '../support/memory-bridge';
+
+afterEach(() => cleanup());
+
+/** Types like a person: focus first (the dialog's focus trap keeps the page behind it hidden), then change. */
+function type(scope: HTMLElement, name: RegExp | string, value: string): void {
+  const field = within(scope).getByLabelText(name);
+  field.focus();
+  fireEvent.change(field, { target: { value } });
+}
+
+/** Presses a button of the dialog the way a keyboard or mouse would: focus, then click. */
+function press(scope: HTMLElement, name: string): void {
+  const button = within(scope).getByRole('button', { name });
+  button.focus();
+  fireEvent.click(button);
+}
+
+describe('the profile setup', () => {
+  it('adds a profile in three steps, then tests both connections', async () => {
+    const { bridge } = await renderApp(
+      {
+        profiles: sampleProfiles,
+        engine: {
+          connection: {
+            servicetitan: { ok: true, checks: [{ name: 'Token', ok: true, message: 'Signed in.' }] },
+            visma: {
+              ok: false,
+              checks: [
+                { name: 'Token', ok: true, message: 'Signed in.' },
+                { name: 'Company', ok: false, message: 'Visma answered 401: use the company tenant id.' },
+              ],
+            },
+          },
+        },
+      },
+      '#/settings',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Add profile' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a profile' });
+    expect(dialog.textContent).toContain('Step 1 of 3: Profile');
+    type(dialog, /Profile name/, 'Bergen Rør & Varme AS');
+    expect((within(dialog).getByLabelText(/Profile id/) as HTMLInputElement).value).toBe(
+      'bergen-ror-varme-as',
+    );
+    press(dialog, 'Next');
+
+    await within(dialog).findByText('Step 2 of 3: ServiceTitan');
+    type(dialog, /Tenant id/, 'abc');
+    type(dialog, /Client id/, 'cid.bergen');
+    type(dialog, /ServiceTitan client secret/, 'st-secret-value');
+    type(dialog, /ServiceTitan app key/, 'ak1.app-key-value');
+    press(dialog, 'Next');
+    await within(dialog).findByText('The ServiceTitan tenant id is a number.');
+    type(dialog, /Tenant id/, '9988776');
+    expect(
+      within(dialog)
+        .getByLabelText(/ServiceTitan client secret/)
+        .getAttribute('type'),
+    ).toBe('password');
+    press(dialog, 'Next');
+
+    await within(dialog).findByText('Step 3 of 3: Visma.net ERP');
+    expect(dialog.textContent).toContain('not the Customer Tenant ID');
+    type(dialog, /Company tenant id/, 'f2b0c7c4-tenant');
+    type(dialog, /Company id/, '5099001');
+    type(dialog, /Client id/, 'bergen-visma');
+    type(dialog, /Visma client secret/, 'visma-secret-value');
+    press(dialog, 'Save profile');
+
+    await within(dialog).findByText('Bergen Rør & Varme AS was saved.');
+    expect(bridge.calls).toContainEqual({
+      channel: 'profiles.save',
+      input: {
+        profile: {
+          id: 'bergen-ror-varme-as',
+          name: 'Bergen Rør & Varme AS',
+          timeZone: 'Europe/Oslo',
+          servicetitan: { environment: 'integration', tenantId: '9988776', clientId: 'cid.bergen' },
+          visma: {
+            environment: 'sandbox',
+            tenantId: 'f2b0c7c4-tenant',
+            companyId: '5099001',
+            clientId: 'bergen-visma',
+          },
+        },
+        secrets: {
+          'servicetitan.clientSecret': '***',
+          'servicetitan.appKey': '***',
+          'visma.clientSecret': '***',
+        },
+      },
+    });
+
+    press(dialog, 'Test ServiceTitan connection');
+    await within(within(dialog).getByTestId('connection-servicetitan')).findByText('Every check passed.');
+    press(dialog, 'Test Visma connection');
+    const visma = within(dialog).getByTestId('connection-visma');
+    await within(visma).findByText('Some checks failed.');
+    expect(visma.textContent).toContain('Visma answered 401: use the company tenant id.');
+    expect(within(visma).getAllByLabelText('Passed')).toHaveLength(1);
+    expect(within(visma).getAllByLabelText('Failed')).toHaveLength(1);
+    expect(document.body.innerHTML).not.toMatch(/st-secret-value|app-key-value|visma-secret-value/);
+  });
+
+  it('edits a profile without asking for the stored secrets again', async () => {
+    const { bridge } = await renderApp({ profiles: sampleProfiles }, '#/settings');
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Nordic HVAC AS' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Nordic HVAC AS' });
+    expect((within(dialog).getByLabelText(/Profile id/) as HTMLInputElement).disabled).toBe(true);
+    press(dialog, 'Next');
+    await within(dialog).findByText('Step 2 of 3: ServiceTitan');
+    expect((within(dialog).getByLabelText(/Tenant id/) as HTMLInputElement).value).toBe('1234567');
+    expect((within(dialog).getByLabelText(/ServiceTitan client secret/) as HTMLInputElement).value).toBe('');
+    type(dialog, /Client id/, 'cid.nordic');
+    press(dialog, 'Next');
+    await within(dialog).findByText('Step 3 of 3: Visma.net ERP');
+    type(dialog, /Company tenant id/, 'nordic-tenant');
+    type(dialog, /Client id/, 'nordic-visma');
+    press(dialog, 'Save profile');
+    await within(dialog).findByText('Nordic HVAC AS was saved.');
+    const save = bridge.calls.find((c) => c.channel === 'profiles.save');
+    expect(save?.input).not.toHaveProperty('secrets');
+    expect(save?.input).toMatchObject({
+      profile: { id: 'nordic-hvac', visma: { environment: 'production' } },
+    });
+  });
+});
