@@ -12,6 +12,7 @@ import { testConnection as testServiceTitan } from '../servicetitan';
 import { testConnection as testVisma } from '../visma';
 import { listAudit } from '../storage/audit';
 import { upsertProfile } from '../storage/profiles';
+import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
 import { outboxByState, postedVolume, recentRuns } from './queries/dashboard';
@@ -19,6 +20,7 @@ import { documentItemView, masterDataItemView } from './review-view';
 import type { AppServices } from './services';
 
 type EngineChannels =
+  | 'profiles.get'
   | 'profiles.save'
   | 'connection.test'
   | 'sync.run'
@@ -35,9 +37,14 @@ type EngineChannels =
   | 'reconcile.period'
   | 'reconcile.export';
 
-/** Turns the setup form's profile into a full config, keeping the stored sync/webhook settings of an existing one. */
-function toConfig(input: ProfileInput, existing: Partial<ProfileConfig> | undefined): ProfileConfig {
+/**
+ * Turns the setup form's profile into a full config, keeping the stored sync/webhook settings of an existing one.
+ * A URL left out keeps the stored one while the environment is unchanged, else takes the environment's standard host.
+ */
+function toConfig(input: ProfileInput, existing: StoredProfile | undefined): ProfileConfig {
   const st = ST_HOSTS[input.servicetitan.environment];
+  const sameSt = existing?.servicetitan.environment === input.servicetitan.environment;
+  const sameVisma = existing?.visma.environment === input.visma.environment;
   return {
     ...existing,
     id: input.id,
@@ -45,13 +52,39 @@ function toConfig(input: ProfileInput, existing: Partial<ProfileConfig> | undefi
     timeZone: input.timeZone,
     servicetitan: {
       ...input.servicetitan,
-      authUrl: input.servicetitan.authUrl ?? st.authUrl,
-      apiBaseUrl: input.servicetitan.apiBaseUrl ?? st.apiBaseUrl,
+      authUrl: input.servicetitan.authUrl ?? (sameSt ? existing.servicetitan.authUrl : st.authUrl),
+      apiBaseUrl:
+        input.servicetitan.apiBaseUrl ?? (sameSt ? existing.servicetitan.apiBaseUrl : st.apiBaseUrl),
     },
     visma: {
       ...input.visma,
-      tokenUrl: input.visma.tokenUrl ?? VISMA_HOSTS.tokenUrl,
-      apiBaseUrl: input.visma.apiBaseUrl ?? VISMA_HOSTS.apiBaseUrl,
+      tokenUrl: input.visma.tokenUrl ?? (sameVisma ? existing.visma.tokenUrl : VISMA_HOSTS.tokenUrl),
+      apiBaseUrl: input.visma.apiBaseUrl ?? (sameVisma ? existing.visma.apiBaseUrl : VISMA_HOSTS.apiBaseUrl),
+    },
+  };
+}
+
+/** The editable part of a stored profile (never a secret). */
+function toInput(p: StoredProfile): ProfileInput {
+  return {
+    id: p.id,
+    name: p.name,
+    timeZone: p.timeZone,
+    servicetitan: {
+      environment: p.servicetitan.environment,
+      tenantId: p.servicetitan.tenantId,
+      clientId: p.servicetitan.clientId,
+      authUrl: p.servicetitan.authUrl,
+      apiBaseUrl: p.servicetitan.apiBaseUrl,
+    },
+    visma: {
+      environment: p.visma.environment,
+      tenantId: p.visma.tenantId,
+      companyId: p.visma.companyId,
+      ...(p.visma.companyName ? { companyName: p.visma.companyName } : {}),
+      clientId: p.visma.clientId,
+      tokenUrl: p.visma.tokenUrl,
+      apiBaseUrl: p.visma.apiBaseUrl,
     },
   };
 }
@@ -94,11 +127,16 @@ export function createEngineHandlers(
     const profile = await engineProfile(profileId);
     const visma = (await engine.ports(profileId)).visma;
     return reconcilePeriod(profile, { db, visma }, period).catch((err: unknown) => {
-      throw new ApiError('unavailable', err instanceof Error ? err.message : String(err));
+      throw new ApiError('service_failed', err instanceof Error ? err.message : String(err));
     });
   };
 
   return {
+    'profiles.get': ({ profileId }) => {
+      const stored = settings.read().profiles.find((p) => p.id === profileId);
+      if (!stored) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+      return Promise.resolve({ profile: toInput(stored) });
+    },
     'profiles.save': async ({ profile, secrets: values }) => {
       const existing = settings.read().profiles.find((p) => p.id === profile.id);
       const config = toConfig(profile, existing);
@@ -160,7 +198,7 @@ export function createEngineHandlers(
       try {
         return { summary: await engine.sync(profileId, 'manual') };
       } catch (err) {
-        throw new ApiError('unavailable', err instanceof Error ? err.message : String(err));
+        throw new ApiError('service_failed', err instanceof Error ? err.message : String(err));
       }
     },
     'dashboard.get': ({ profileId }) => {

@@ -46,6 +46,7 @@ const knownCodes: ReadonlySet<string> = new Set<BridgeErrorCode>([
   'not_found',
   'conflict',
   'unavailable',
+  'service_failed',
   'internal',
 ]);
 

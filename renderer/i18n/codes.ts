@@ -61,6 +61,8 @@ export const SOURCE_TYPES = [
   'suggestion',
   'drift',
 ] as const;
+/** Visma document types. */
+export const VISMA_DOC_TYPES = ['customerInvoice', 'customerCreditNote', 'supplierInvoice'] as const;
 /** The audit actions with a name in words (the raw action stays visible as a tooltip and in the export). */
 export const AUDIT_ACTIONS = [
   'document.posted',

@@ -9,6 +9,7 @@ import {
   SOURCE_TYPES,
   STATES,
   TRIGGERS,
+  VISMA_DOC_TYPES,
   oneOf,
 } from './codes';
 
@@ -22,6 +23,7 @@ export interface CodeLabels {
   reason(code: string): string;
   sourceType(code: string): string;
   action(code: string): string;
+  vismaDocType(code: string): string;
 }
 
 /** The code labels of the current language. */
@@ -36,6 +38,7 @@ export function useCodeLabels(): CodeLabels {
       state: (c) => (oneOf(STATES, c) ? t(`codes.state.${c}`) : c),
       reason: (c) => (oneOf(REASONS, c) ? t(`codes.reason.${c}`) : c),
       sourceType: (c) => (oneOf(SOURCE_TYPES, c) ? t(`codes.sourceType.${c}`) : c),
+      vismaDocType: (c) => (oneOf(VISMA_DOC_TYPES, c) ? t(`codes.vismaDocType.${c}`) : c),
       action: (c) => (oneOf(AUDIT_ACTIONS, c) ? t(`codes.action.${c}`) : c),
     }),
     [t],

@@ -11,7 +11,7 @@ import { MAPPING_TABLES, type MappingTableId } from './mappings/mapping-tables';
 
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: '250px minmax(0, 1fr)', gap: tokens.spacingHorizontalXL },
-  tab: { justifyContent: 'space-between' },
+  tab: { justifyContent: 'flex-start', textAlign: 'start' },
   tabText: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -34,7 +34,13 @@ function Mappings({ profile }: { profile: ProfileSummary }) {
         aria-label={t('pages.mappings.tabsLabel')}
       >
         {MAPPING_TABLES.map(({ id }) => (
-          <Tab key={id} id={`mapping-tab-${id}`} value={id} aria-controls="mapping-panel">
+          <Tab
+            key={id}
+            id={`mapping-tab-${id}`}
+            value={id}
+            aria-controls="mapping-panel"
+            className={styles.tab}
+          >
             <span className={styles.tabText}>
               {t(`pages.mappings.table.${id}.name`)}
               {count(id) > 0 && (

@@ -62,6 +62,7 @@ export const channels = {
     z.object({ profileId: ProfileId, kind: SecretKind }).strict(),
     z.object({ kind: SecretKind, deleted: z.boolean() }),
   ),
+  'profiles.get': channel(ForProfile, z.object({ profile: ProfileInput })),
   'profiles.save': channel(
     z.object({ profile: ProfileInput, secrets: SecretsInput.optional() }).strict(),
     z.object({ profile: ProfileSummary }),

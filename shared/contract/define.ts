@@ -28,6 +28,8 @@ export type BridgeErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unavailable'
+  /** ServiceTitan or Visma refused or failed (wrong credentials, outage…); the message says which and why. */
+  | 'service_failed'
   | 'internal';
 
 /** What travels back over either transport. */

@@ -13,6 +13,7 @@ export const channelNames = [
   'secrets.status',
   'secrets.set',
   'secrets.delete',
+  'profiles.get',
   'profiles.save',
   'connection.test',
   'sync.run',

@@ -17,10 +17,12 @@ import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
 
 const useStyles = makeStyles({
-  time: { width: '140px', whiteSpace: 'nowrap' },
-  narrow: { width: '110px' },
+  time: { width: '96px' },
+  narrow: { width: '96px' },
+  event: { width: '150px' },
+  batch: { width: '80px' },
   muted: { color: tokens.colorNeutralForeground2 },
-  stack: { display: 'flex', flexDirection: 'column' },
+  stack: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   message: { paddingBlock: tokens.spacingVerticalXS },
 });
 
@@ -62,11 +64,11 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
         <TableRow>
           <TableHeaderCell className={styles.time}>{t('pages.audit.column.time')}</TableHeaderCell>
           <TableHeaderCell className={styles.narrow}>{t('pages.audit.column.actor')}</TableHeaderCell>
-          <TableHeaderCell>{t('pages.audit.column.action')}</TableHeaderCell>
+          <TableHeaderCell className={styles.event}>{t('pages.audit.column.action')}</TableHeaderCell>
           <TableHeaderCell className={styles.narrow}>{t('pages.audit.column.outcome')}</TableHeaderCell>
           <TableHeaderCell className={styles.narrow}>{t('pages.audit.column.servicetitan')}</TableHeaderCell>
           <TableHeaderCell className={styles.narrow}>{t('pages.audit.column.visma')}</TableHeaderCell>
-          <TableHeaderCell className={styles.narrow}>{t('pages.audit.column.glBatch')}</TableHeaderCell>
+          <TableHeaderCell className={styles.batch}>{t('pages.audit.column.glBatch')}</TableHeaderCell>
           <TableHeaderCell>{t('pages.audit.column.message')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -89,7 +91,10 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               <Numbered kind={e.sourceType && codes.sourceType(e.sourceType)} number={e.sourceNumber} />
             </TableCell>
             <TableCell data-testid="audit-visma-number">
-              <Numbered kind={e.vismaDocType} number={e.vismaDocNumber} />
+              <Numbered
+                kind={e.vismaDocType && codes.vismaDocType(e.vismaDocType)}
+                number={e.vismaDocNumber}
+              />
             </TableCell>
             <TableCell data-testid="audit-gl-batch">{e.glBatchNumber ?? '–'}</TableCell>
             <TableCell className={styles.message}>{e.message ?? ''}</TableCell>

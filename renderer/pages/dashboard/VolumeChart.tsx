@@ -49,12 +49,14 @@ export function VolumeChart({ volume }: { volume: DashboardView['volume'] }) {
               <Bar
                 dataKey={invoices}
                 stackId="docs"
+                maxBarSize={48}
                 fill={tokens.colorBrandBackground}
                 isAnimationActive={false}
               />
               <Bar
                 dataKey={bills}
                 stackId="docs"
+                maxBarSize={48}
                 fill={tokens.colorPaletteTealBackground2}
                 isAnimationActive={false}
               />

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   header: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   explain: { flexGrow: 1, color: tokens.colorNeutralForeground2 },
+  add: { flexShrink: 0, whiteSpace: 'nowrap' },
   arrow: { color: tokens.colorNeutralForeground3, width: '32px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, justifyContent: 'flex-end' },
   actionsCol: { width: '96px' },
@@ -58,7 +59,12 @@ export function MappingTablePanel(props: {
     <div className={styles.root}>
       <div className={styles.header}>
         <Text className={styles.explain}>{t(`pages.mappings.table.${spec.id}.explain`)}</Text>
-        <Button appearance="primary" icon={<Add20Regular />} onClick={() => setEditing({ rule: null })}>
+        <Button
+          className={styles.add}
+          appearance="primary"
+          icon={<Add20Regular />}
+          onClick={() => setEditing({ rule: null })}
+        >
           {t('pages.mappings.add')}
         </Button>
       </div>

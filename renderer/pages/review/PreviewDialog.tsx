@@ -23,7 +23,8 @@ import { PlannedDocument } from './PlannedDocument';
 const useStyles = makeStyles({
   surface: { maxWidth: '920px', width: '92vw' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  headline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  headline: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
@@ -44,7 +45,7 @@ function PreviewBody({ preview }: { preview: ReplayPreviewView }) {
   return (
     <>
       <div className={styles.headline}>
-        <Badge appearance="tint" color={outcomeColor(preview.outcome)}>
+        <Badge appearance="tint" color={outcomeColor(preview.outcome)} className={styles.badge}>
           {t(`pages.review.outcome.${preview.outcome}`)}
         </Badge>
         <Text>{preview.text}</Text>

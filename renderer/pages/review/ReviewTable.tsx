@@ -28,11 +28,12 @@ const useStyles = makeStyles({
   },
   values: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   selectCol: { width: '44px' },
-  sourceCol: { width: '150px' },
+  sourceCol: { width: '110px' },
   stateCol: { width: '100px' },
-  vismaCol: { width: '100px' },
-  updatedCol: { width: '130px' },
-  actionsCol: { width: '250px' },
+  reasonCol: { width: '34%' },
+  vismaCol: { width: '80px' },
+  updatedCol: { width: '110px' },
+  actionsCol: { width: '200px' },
 });
 
 /** True when the item can be picked for a bulk replay. */
@@ -68,7 +69,7 @@ export function ReviewTable(props: {
             invisible={selectable.length === 0}
           />
           <TableHeaderCell className={styles.sourceCol}>{t('pages.review.column.source')}</TableHeaderCell>
-          <TableHeaderCell>{t('pages.review.column.reason')}</TableHeaderCell>
+          <TableHeaderCell className={styles.reasonCol}>{t('pages.review.column.reason')}</TableHeaderCell>
           <TableHeaderCell className={styles.stateCol}>{t('pages.review.column.state')}</TableHeaderCell>
           <TableHeaderCell className={styles.vismaCol}>{t('pages.review.column.visma')}</TableHeaderCell>
           <TableHeaderCell className={styles.updatedCol}>{t('pages.review.column.updated')}</TableHeaderCell>

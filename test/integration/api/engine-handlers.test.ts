@@ -139,6 +139,18 @@ describe('engine channels over the simulators', () => {
     expect(stored?.visma.tokenUrl).toBe('https://connect.visma.com/connect/token');
     const status = await call('secrets.status', { profileId: 'oslo' });
     expect(status.secrets['servicetitan.clientSecret']).toBe(true);
+    const { profile } = await call('profiles.get', { profileId: 'demo' });
+    expect(JSON.stringify(profile)).not.toMatch(/clientSecret|appKey/);
+    await call('profiles.save', {
+      profile: {
+        ...profile,
+        name: 'Renamed demo',
+        servicetitan: { ...profile.servicetitan, authUrl: undefined, apiBaseUrl: undefined },
+      },
+    });
+    const demo = host.services.settings.read().profiles.find((p) => p.id === 'demo');
+    expect(demo?.name).toBe('Renamed demo');
+    expect(demo?.servicetitan.apiBaseUrl).toBe(sims.config.servicetitan.apiBaseUrl);
     const test = await call('connection.test', { profileId: 'oslo', system: 'visma' });
     expect(test.ok).toBe(false);
     expect(test.checks[0].message).toMatch(/visma.clientSecret/);

@@ -55,7 +55,10 @@ describe('the dashboard', () => {
     expect(progress.textContent).toContain('Step 7 of 10: Posting to Visma');
     expect(progress.textContent).toContain('3 of 12');
     const dashboardCalls = bridge.calls.filter((c) => c.channel === 'dashboard.get').length;
-    await act(async () => run.open());
+    await act(async () => {
+      run.open();
+      await run.promise;
+    });
     await screen.findByText('Sync finished: 17 documents posted, 2 in the review queue.');
     expect(screen.queryByTestId('sync-progress')).toBeNull();
     expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBeNull();

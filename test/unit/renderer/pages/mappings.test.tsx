@@ -66,7 +66,7 @@ describe('the mappings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit 3080' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit rule: Revenue by GL account' });
     expect(
-      (within(dialog).getByRole('textbox', { name: /ServiceTitan GL account/ }) as HTMLInputElement).disabled,
+      within(dialog).getByRole<HTMLInputElement>('textbox', { name: /ServiceTitan GL account/ }).disabled,
     ).toBe(true);
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Visma account/ }), {
       target: { value: '3010' },

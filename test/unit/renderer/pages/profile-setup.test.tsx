@@ -44,9 +44,7 @@ describe('the profile setup', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Add a profile' });
     expect(dialog.textContent).toContain('Step 1 of 3: Profile');
     type(dialog, /Profile name/, 'Bergen Rør & Varme AS');
-    expect((within(dialog).getByLabelText(/Profile id/) as HTMLInputElement).value).toBe(
-      'bergen-ror-varme-as',
-    );
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Profile id/).value).toBe('bergen-ror-varme-as');
     press(dialog, 'Next');
 
     await within(dialog).findByText('Step 2 of 3: ServiceTitan');
@@ -111,11 +109,11 @@ describe('the profile setup', () => {
     const { bridge } = await renderApp({ profiles: sampleProfiles }, '#/settings');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Nordic HVAC AS' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Nordic HVAC AS' });
-    expect((within(dialog).getByLabelText(/Profile id/) as HTMLInputElement).disabled).toBe(true);
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Profile id/).disabled).toBe(true);
     press(dialog, 'Next');
     await within(dialog).findByText('Step 2 of 3: ServiceTitan');
-    expect((within(dialog).getByLabelText(/Tenant id/) as HTMLInputElement).value).toBe('1234567');
-    expect((within(dialog).getByLabelText(/ServiceTitan client secret/) as HTMLInputElement).value).toBe('');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/Tenant id/).value).toBe('1234567');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/ServiceTitan client secret/).value).toBe('');
     type(dialog, /Client id/, 'cid.nordic');
     press(dialog, 'Next');
     await within(dialog).findByText('Step 3 of 3: Visma.net ERP');
