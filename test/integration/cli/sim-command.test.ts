@@ -1,0 +1,50 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ProfileConfig } from '../../../shared/profile-config';
+
+const run = promisify(execFile);
+const bin = join(import.meta.dirname, '../../../bin/st-visma.mjs');
+let sim: ChildProcess | undefined;
+
+afterAll(async () => {
+  if (sim && sim.exitCode === null) {
+    const exited = new Promise((resolve) => sim!.once('exit', resolve));
+    sim.kill('SIGTERM');
+    await exited;
+  }
+});
+
+/** Starts `st-visma sim --json` and resolves with its first stdout line and how long it took. */
+function startSim(): Promise<{ line: string; ms: number }> {
+  const started = Date.now();
+  sim = spawn(process.execPath, [bin, 'sim', '--json', '--invoices', '40', '--bills', '10'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: sim.stdout! });
+  return new Promise((resolve, reject) => {
+    lines.once('line', (line) => resolve({ line, ms: Date.now() - started }));
+    sim!.once('exit', (code) => reject(new Error(`sim exited early with ${code}`)));
+  });
+}
+
+describe('st-visma sim --json', () => {
+  it('starts in under 5 seconds and prints a config that `sync --config` accepts as is', async () => {
+    const { line, ms } = await startSim();
+    process.stdout.write(`st-visma sim --json printed its config after ${ms} ms\n`);
+    expect(ms).toBeLessThan(5000);
+    const config = ProfileConfig.parse(JSON.parse(line));
+    expect(config.servicetitan.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    const file = join(dir, 'profile.json');
+    writeFileSync(file, line);
+    const { stdout } = await run(process.execPath, [bin, 'sync', '--config', file, '--data-dir', dir, '--json']);
+    const summary = JSON.parse(stdout);
+    expect(summary.status).toBe('completed');
+    expect(summary.documents.invoices.posted).toBeGreaterThan(0);
+  });
+});
