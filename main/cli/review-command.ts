@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { masterDataReviewItems } from '../engine/alignment/review-items';
 import { approveHolding, ignore, listReview, replay } from '../engine/review';
 import { runSync } from '../engine/run-sync';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
@@ -14,13 +15,17 @@ export function registerReviewCommands(program: Command): void {
     const ctx = await openEngineContext(opts);
     try {
       const items = listReview(ctx.db, ctx.config.id);
+      // `--json` stays the list of documents (a public shape); master-data items have `masterdata status --json`.
       if (opts.json) return printJson(items);
-      if (items.length === 0) return void process.stdout.write('The review queue is empty.\n');
+      const masterData = masterDataReviewItems(ctx.db, ctx.config.id);
+      if (items.length === 0 && masterData.length === 0)
+        return void process.stdout.write('The review queue is empty.\n');
       for (const i of items) {
         process.stdout.write(
           `#${i.id}  ${i.sourceType === 'invoice' ? 'Invoice' : 'Bill'} ${i.sourceNumber}  [${i.reason}]  ${i.text}\n`,
         );
       }
+      for (const m of masterData) process.stdout.write(`${m.ref}  [${m.type}]  ${m.text}  → ${m.action}\n`);
     } finally {
       ctx.close();
     }

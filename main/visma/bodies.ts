@@ -104,6 +104,8 @@ export interface PartyInput {
   countryId?: string;
   email?: string;
   phone?: string;
+  /** Customer class (customers only). */
+  customerClassId?: string;
 }
 
 function segments(list: SegmentInput[] | undefined): SegmentInput[] | undefined {
@@ -226,6 +228,7 @@ export function partyBody(input: Partial<PartyInput>): Record<string, unknown> {
     currencyId: wrap(input.currencyId),
     corporateId: wrap(input.corporateId),
     vatRegistrationId: wrap(input.vatRegistrationId),
+    customerClassId: wrap(input.customerClassId),
     mainAddress: Object.keys(address).length ? { value: address } : undefined,
     mainContact: Object.keys(contact).length ? { value: contact } : undefined,
   });

@@ -37,13 +37,14 @@ export function partyPatch(changes: Partial<PartyFields>): Partial<PartyInput> {
   };
 }
 
-function newParty(f: PartyFields, vatZoneId: string | undefined): PartyInput {
+function newParty(f: PartyFields, vatZoneId: string | undefined, customerClassId?: string): PartyInput {
   const patch = partyPatch(Object.fromEntries(Object.entries(f).filter(([, v]) => v !== '')));
   return {
     ...patch,
     name: f.name,
     status: f.active === 'active' ? 'Active' : 'Inactive',
     ...(vatZoneId && { vatZoneId }),
+    ...(customerClassId && { customerClassId }),
   };
 }
 
@@ -61,7 +62,8 @@ export function alignVismaPort(client: VismaClient): AlignVismaPort {
         }),
       ),
     customers: () => guardVisma(async () => (await client.listCustomers()).map(partyOf)),
-    createCustomer: (c) => guardVisma(() => client.createCustomer(newParty(c.fields, c.vatZoneId))),
+    createCustomer: (c) =>
+      guardVisma(() => client.createCustomer(newParty(c.fields, c.vatZoneId, c.customerClassId))),
     updateCustomer: (number, changes) => guardVisma(() => client.updateCustomer(number, partyPatch(changes))),
     vatCodes: () =>
       guardVisma(async () =>

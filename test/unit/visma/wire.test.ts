@@ -122,5 +122,9 @@ describe('update DTO bodies', () => {
       mainAddress: { value: { city: { value: 'Oslo' } } },
       mainContact: { value: { email: { value: 'a@b.no' } } },
     });
+    expect(partyBody({ name: 'B', customerClassId: 'COMM' })).toEqual({
+      name: { value: 'B' },
+      customerClassId: { value: 'COMM' },
+    });
   });
 });
