@@ -42,7 +42,15 @@ describe('st-visma sim --json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
     const file = join(dir, 'profile.json');
     writeFileSync(file, line);
-    const { stdout } = await run(process.execPath, [bin, 'sync', '--config', file, '--data-dir', dir, '--json']);
+    const { stdout } = await run(process.execPath, [
+      bin,
+      'sync',
+      '--config',
+      file,
+      '--data-dir',
+      dir,
+      '--json',
+    ]);
     const summary = JSON.parse(stdout);
     expect(summary.status).toBe('completed');
     expect(summary.documents.invoices.posted).toBeGreaterThan(0);
