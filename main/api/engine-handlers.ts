@@ -12,15 +12,20 @@ import { testConnection as testServiceTitan } from '../servicetitan';
 import { testConnection as testVisma } from '../visma';
 import { listAudit } from '../storage/audit';
 import { upsertProfile } from '../storage/profiles';
+import { appendAudit } from '../storage/audit';
+import { isSandboxIntoProduction } from '../engine/environment-guard';
+import { SyncSettings } from '../../shared/sync-settings';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
 import { outboxByState, postedVolume, recentRuns } from './queries/dashboard';
 import { documentItemView, masterDataItemView } from './review-view';
+import { summarizeProfile } from './profile-summary';
 import type { AppServices } from './services';
 
 type EngineChannels =
   | 'profiles.get'
+  | 'profiles.confirmEnvironments'
   | 'profiles.save'
   | 'connection.test'
   | 'sync.run'
@@ -45,8 +50,13 @@ function toConfig(input: ProfileInput, existing: StoredProfile | undefined): Pro
   const st = ST_HOSTS[input.servicetitan.environment];
   const sameSt = existing?.servicetitan.environment === input.servicetitan.environment;
   const sameVisma = existing?.visma.environment === input.visma.environment;
+  const sync =
+    existing?.sync && !(sameSt && sameVisma)
+      ? { ...existing.sync, crossEnvironmentConfirmedAt: null }
+      : existing?.sync;
   return {
     ...existing,
+    ...(sync ? { sync } : {}),
     id: input.id,
     name: input.name,
     timeZone: input.timeZone,
@@ -137,6 +147,35 @@ export function createEngineHandlers(
       if (!stored) throw new ApiError('not_found', `There is no profile "${profileId}".`);
       return Promise.resolve({ profile: toInput(stored) });
     },
+    'profiles.confirmEnvironments': ({ profileId }) => {
+      const stored = settings.read().profiles.find((p) => p.id === profileId);
+      if (!stored) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+      if (!isSandboxIntoProduction(stored))
+        throw new ApiError(
+          'conflict',
+          'This profile does not connect a test tenant to a production company.',
+        );
+      const at = new Date().toISOString();
+      settings.update((s) => ({
+        ...s,
+        profiles: s.profiles.map((p) =>
+          p.id === profileId
+            ? { ...p, sync: { ...SyncSettings.parse(p.sync ?? {}), crossEnvironmentConfirmedAt: at } }
+            : p,
+        ),
+      }));
+      appendAudit(db, {
+        profileId,
+        actor: 'user',
+        action: 'profile.cross-environment-confirmed',
+        outcome: 'success',
+        message: `Confirmed that ServiceTitan integration tenant ${stored.servicetitan.tenantId} posts into production Visma company ${stored.visma.companyName ?? stored.visma.companyId}.`,
+      });
+      engine.dropConnection(profileId);
+      return Promise.resolve({
+        profile: summarizeProfile(settings.read().profiles.find((p) => p.id === profileId)!),
+      });
+    },
     'profiles.save': async ({ profile, secrets: values }) => {
       const existing = settings.read().profiles.find((p) => p.id === profile.id);
       const config = toConfig(profile, existing);
@@ -156,21 +195,7 @@ export function createEngineHandlers(
       };
       const stored = await upsertProfile(settings, withSecrets, secrets);
       engine.dropConnection(profile.id);
-      const summary: ProfileSummary = {
-        id: stored.id,
-        name: stored.name,
-        timeZone: stored.timeZone,
-        servicetitan: {
-          environment: stored.servicetitan.environment,
-          tenantId: stored.servicetitan.tenantId,
-        },
-        visma: {
-          environment: stored.visma.environment,
-          companyId: stored.visma.companyId,
-          ...(stored.visma.companyName ? { companyName: stored.visma.companyName } : {}),
-        },
-      };
-      return { profile: summary };
+      return { profile: summarizeProfile(stored) };
     },
     'connection.test': async ({ profileId, system }) => {
       const config = await engine.profile(profileId);

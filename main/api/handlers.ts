@@ -3,24 +3,13 @@ import { logger } from '../log/logger';
 import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
+import { summarizeProfile } from './profile-summary';
 import { createEngineHandlers } from './engine-handlers';
 import { EngineService } from './engine-service';
 import type { AppServices } from './services';
 
 /** The product name as shown to people. */
 export const PRODUCT_NAME = 'ServiceTitan → Visma Connector';
-
-function summarize(p: StoredProfile): ProfileSummary {
-  const visma: ProfileSummary['visma'] = { environment: p.visma.environment, companyId: p.visma.companyId };
-  if (p.visma.companyName) visma.companyName = p.visma.companyName;
-  return {
-    id: p.id,
-    name: p.name,
-    timeZone: p.timeZone,
-    servicetitan: { environment: p.servicetitan.environment, tenantId: p.servicetitan.tenantId },
-    visma,
-  };
-}
 
 /** Builds the implementation of every channel over the given services (and the host's engine service). */
 export function createHandlers(
@@ -55,7 +44,10 @@ export function createHandlers(
     },
     'profiles.list': () => {
       const s = settings.read();
-      return Promise.resolve({ profiles: s.profiles.map(summarize), activeProfileId: s.activeProfileId });
+      return Promise.resolve({
+        profiles: s.profiles.map(summarizeProfile),
+        activeProfileId: s.activeProfileId,
+      });
     },
     'profiles.setActive': ({ profileId }) => {
       requireProfile(profileId);

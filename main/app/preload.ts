@@ -37,6 +37,7 @@ export const bridge = {
   'secrets.set': (input) => invoke('secrets.set', input),
   'secrets.delete': (input) => invoke('secrets.delete', input),
   'profiles.get': (input) => invoke('profiles.get', input),
+  'profiles.confirmEnvironments': (input) => invoke('profiles.confirmEnvironments', input),
   'profiles.save': (input) => invoke('profiles.save', input),
   'connection.test': (input) => invoke('connection.test', input),
   'sync.run': (input) => invoke('sync.run', input),

@@ -12,6 +12,7 @@ import type { AlignmentPorts } from './alignment/ports';
 import { alignStPort } from './alignment/st-adapter';
 import { alignVismaPort } from './alignment/visma-adapter';
 import { SyncSettings } from '../../shared/sync-settings';
+import { assertEnvironmentsAllowed } from './environment-guard';
 
 /** The two API ports of a profile. */
 export interface EnginePorts {
@@ -54,12 +55,13 @@ export async function resolveSecrets(
   return out;
 }
 
-/** Builds the ServiceTitan and Visma clients of a profile and wraps them in the engine's ports. */
+/** Builds the ServiceTitan and Visma clients of a profile and wraps them in the engine's ports (refusing an unconfirmed sandbox → production pair). */
 export async function connectProfile(
   config: ProfileConfig,
   secrets?: SecretStore,
   options: ConnectOptions = {},
 ): Promise<EnginePorts> {
+  assertEnvironmentsAllowed(config);
   const s = await resolveSecrets(config, secrets);
   const st = createServiceTitanClient(
     {

@@ -63,6 +63,7 @@ export const channels = {
     z.object({ kind: SecretKind, deleted: z.boolean() }),
   ),
   'profiles.get': channel(ForProfile, z.object({ profile: ProfileInput })),
+  'profiles.confirmEnvironments': channel(ForProfile, z.object({ profile: ProfileSummary })),
   'profiles.save': channel(
     z.object({ profile: ProfileInput, secrets: SecretsInput.optional() }).strict(),
     z.object({ profile: ProfileSummary }),

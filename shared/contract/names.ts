@@ -14,6 +14,7 @@ export const channelNames = [
   'secrets.set',
   'secrets.delete',
   'profiles.get',
+  'profiles.confirmEnvironments',
   'profiles.save',
   'connection.test',
   'sync.run',

@@ -32,6 +32,11 @@ export const ProfileSummary = z.object({
     companyId: z.string(),
     companyName: z.string().optional(),
   }),
+  /**
+   * `unconfirmed` when a ServiceTitan integration tenant is bound to a production Visma company and nobody has
+   * confirmed that yet (nothing syncs); `confirmed` once someone has; `none` for every other pair.
+   */
+  crossEnvironment: z.enum(['none', 'unconfirmed', 'confirmed']).default('none'),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 

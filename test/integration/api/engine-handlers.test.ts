@@ -122,6 +122,41 @@ describe('engine channels over the simulators', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('never syncs a ServiceTitan test tenant into a production Visma company until confirmed (audited)', async () => {
+    await call('profiles.save', {
+      profile: {
+        id: 'mixed',
+        name: 'Sandbox into real books',
+        timeZone: 'Europe/Oslo',
+        servicetitan: { environment: 'integration', tenantId: '5', clientId: 'cid.m' },
+        visma: {
+          environment: 'production',
+          tenantId: 't',
+          companyId: '77',
+          companyName: 'Real Books AS',
+          clientId: 'v',
+        },
+      },
+      secrets: {
+        'servicetitan.clientSecret': 'mixed-secret-1',
+        'servicetitan.appKey': 'mixed-key-1',
+        'visma.clientSecret': 'mixed-secret-2',
+      },
+    });
+    const listed = await call('profiles.list', {});
+    expect(listed.profiles.find((p: any) => p.id === 'mixed').crossEnvironment).toBe('unconfirmed');
+    const refused = await dispatch(handlers, 'sync.run', { profileId: 'mixed' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'service_failed' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/Real Books AS/);
+    const confirmed = await call('profiles.confirmEnvironments', { profileId: 'mixed' });
+    expect(confirmed.profile.crossEnvironment).toBe('confirmed');
+    await expect(host.engine.ports('mixed')).resolves.toBeDefined();
+    const audit = await call('audit.list', { profileId: 'mixed', search: 'Real Books AS' });
+    expect(audit.entries[0]).toMatchObject({ action: 'profile.cross-environment-confirmed', actor: 'user' });
+    const notNeeded = await dispatch(handlers, 'profiles.confirmEnvironments', { profileId: 'demo' });
+    expect(notNeeded).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('saves a new profile with secrets kept out of the reply and fills the production hosts', async () => {
     const saved = await call('profiles.save', {
       profile: {
