@@ -1,5 +1,4 @@
-import type { ProfileInput } from '../../shared/contract';
-import { type AuditEntryView, type MappingRuleView, type ProfileSummary } from '../../shared/contract';
+import type { AuditEntryView, MappingRuleView, ProfileInput } from '../../shared/contract';
 import { ST_HOSTS, VISMA_HOSTS, type ProfileConfig } from '../../shared/profile-config';
 import { decide, resolve as resolveConflict } from '../engine/alignment/decisions';
 import { masterDataReviewItems } from '../engine/alignment/review-items';

@@ -1,4 +1,3 @@
-import type { ProfileSummary } from '../../shared/contract';
 import { logger } from '../log/logger';
 import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
