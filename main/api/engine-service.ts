@@ -5,6 +5,7 @@ import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
 import { logger } from '../log/logger';
+import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/receiver';
 import { loadProfileConfig } from '../storage/profiles';
 import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
 import { ApiError } from './dispatch';
@@ -29,6 +30,7 @@ export class EngineService {
   private readonly coordinators = new Map<string, SyncCoordinator>();
   private readonly connections = new Map<string, Promise<EnginePorts>>();
   private readonly schedules = new Map<string, () => void>();
+  private readonly receivers = new Map<string, Promise<WebhookReceiver | undefined>>();
 
   constructor(private readonly deps: EngineServiceDeps) {}
 
@@ -70,26 +72,80 @@ export class EngineService {
     return this.coordinator(profileId).trigger(trigger, invoiceIds);
   }
 
-  /** Starts the schedules of every profile that has one; returns nothing, stops with `close`. */
-  startSchedules(): void {
-    for (const profile of this.deps.settings.read().profiles) {
-      const expression = profile.sync?.schedule;
-      if (!expression || this.schedules.has(profile.id)) continue;
-      const stop = scheduleSync(expression, this.coordinator(profile.id), (err) =>
-        logger.error(
-          `Scheduled sync of ${profile.id} failed: ${err instanceof Error ? err.message : String(err)}`,
-          profile.id,
-        ),
+  /** Starts the schedule and the webhook receiver of every profile that has them. */
+  async start(): Promise<void> {
+    await Promise.all(this.deps.settings.read().profiles.map((p) => this.refresh(p.id)));
+  }
+
+  /** (Re)starts a profile's schedule and webhook receiver after its settings changed. */
+  async refresh(profileId: string): Promise<void> {
+    this.schedules.get(profileId)?.();
+    this.schedules.delete(profileId);
+    const previous = this.receivers.get(profileId);
+    this.receivers.delete(profileId);
+    await (await previous)?.close();
+    const profile = this.deps.settings.read().profiles.find((p) => p.id === profileId);
+    if (!profile) return;
+    const expression = profile.sync?.schedule;
+    if (expression) {
+      const stop = scheduleSync(expression, this.coordinator(profileId), (err) =>
+        logger.error(`Scheduled sync of ${profileId} failed: ${describe(err)}`, profileId),
       );
-      this.schedules.set(profile.id, stop);
+      this.schedules.set(profileId, stop);
+    }
+    if (profile.webhook?.enabled) {
+      const starting = this.startReceiver(profileId);
+      this.receivers.set(profileId, starting);
+      await starting;
     }
   }
 
-  /** Stops every schedule and waits for runs in progress to end, so the ledger can be closed safely. */
+  /** Where a profile's webhook receiver listens, when it runs. */
+  async webhookUrl(profileId: string): Promise<string | null> {
+    return (await this.receivers.get(profileId))?.url ?? null;
+  }
+
+  /** Stops every schedule and receiver and waits for runs in progress to end, so the ledger can be closed safely. */
   async close(): Promise<void> {
     for (const stop of this.schedules.values()) stop();
     this.schedules.clear();
+    const receivers = [...this.receivers.values()];
+    this.receivers.clear();
+    await Promise.all(receivers.map(async (r) => (await r)?.close()));
     await Promise.all([...this.coordinators.values()].map((c) => c.whenIdle()));
+  }
+
+  private async startReceiver(profileId: string): Promise<WebhookReceiver | undefined> {
+    try {
+      const config = await this.profile(profileId);
+      const hook = config.webhook;
+      if (!hook?.enabled) return undefined;
+      if (!hook.hmacKey) {
+        logger.warn(
+          `Webhooks of ${profileId} are on but no HMAC key is stored; the receiver was not started.`,
+          profileId,
+        );
+        return undefined;
+      }
+      const receiver = await startWebhookReceiver({
+        db: this.deps.ledger,
+        profileId,
+        hmacKey: hook.hmacKey,
+        port: hook.port,
+        signatureHeader: hook.signatureHeader,
+        signatureEncoding: hook.signatureEncoding,
+        onInvoice: (id) => {
+          this.sync(profileId, 'webhook', [id]).catch((err: unknown) =>
+            logger.error(`Webhook-triggered sync of ${profileId} failed: ${describe(err)}`, profileId),
+          );
+        },
+      });
+      logger.info(`Webhook receiver of ${profileId} listening on ${receiver.url}`, profileId);
+      return receiver;
+    } catch (err) {
+      logger.error(`The webhook receiver of ${profileId} could not start: ${describe(err)}`, profileId);
+      return undefined;
+    }
   }
 
   private coordinator(profileId: string): SyncCoordinator {
@@ -138,4 +194,8 @@ export class EngineService {
     }
     return coordinator;
   }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

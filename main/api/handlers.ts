@@ -4,6 +4,7 @@ import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import { summarizeProfile } from './profile-summary';
 import { createEngineHandlers } from './engine-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 import { EngineService } from './engine-service';
 import type { AppServices } from './services';
 
@@ -25,6 +26,7 @@ export function createHandlers(
 
   return {
     ...createEngineHandlers(services, engine),
+    ...createSettingsHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,
@@ -62,6 +64,7 @@ export function createHandlers(
       const existed = (await secrets.status(profileId))[kind];
       await secrets.set(profileId, kind, value);
       engine.dropConnection(profileId);
+      if (kind === 'webhook.hmacKey') await engine.refresh(profileId);
       const message = `${existed ? 'Replaced' : 'Stored'} the ${kind} of profile ${profileId}.`;
       appendAudit(services.ledger, {
         profileId,

@@ -49,7 +49,7 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
   const engine = new EngineService(services);
-  engine.startSchedules();
+  void engine.start();
   let engineClosed = false;
   app.on('before-quit', (event) => {
     // Let a run in progress finish its step before the ledger closes.

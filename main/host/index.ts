@@ -62,7 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     version: packageJson.version,
   };
   const engine = new EngineService(services);
-  engine.startSchedules();
+  await engine.start();
   const server = await startBridgeServer({
     handlers: createHandlers(services, engine),
     events,

@@ -16,6 +16,8 @@ import {
   DashboardView,
   MappingRuleView,
   ProfileInput,
+  ProfileSettingsInput,
+  ProfileSettingsView,
   ReconPeriodInput,
   ReconciliationExportView,
   ReconciliationView,
@@ -63,6 +65,11 @@ export const channels = {
     z.object({ kind: SecretKind, deleted: z.boolean() }),
   ),
   'profiles.get': channel(ForProfile, z.object({ profile: ProfileInput })),
+  'profiles.getSettings': channel(ForProfile, ProfileSettingsView),
+  'profiles.setSettings': channel(
+    z.object({ profileId: ProfileId, settings: ProfileSettingsInput }).strict(),
+    ProfileSettingsView,
+  ),
   'profiles.confirmEnvironments': channel(ForProfile, z.object({ profile: ProfileSummary })),
   'profiles.save': channel(
     z.object({ profile: ProfileInput, secrets: SecretsInput.optional() }).strict(),

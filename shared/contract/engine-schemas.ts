@@ -321,3 +321,38 @@ export type ReconciliationView = z.infer<typeof ReconciliationView>;
 
 /** The auditor's CSV of a period. */
 export const ReconciliationExportView = z.object({ filename: z.string(), csv: z.string() });
+
+/** The sync settings of a profile that the Settings page edits. */
+export const ProfileSettingsView = z.object({
+  holdingAccount: z.string().nullable(),
+  releaseHoldingDocuments: z.boolean(),
+  postIntoFirstOpenPeriod: z.boolean(),
+  markExported: z.boolean(),
+  createCustomers: z.boolean(),
+  createSuppliers: z.boolean(),
+  eligibleInvoiceStatuses: z.array(z.enum(['Pending', 'Posted', 'Exported'])).min(1),
+  /** Cron expression (five fields), or null for manual syncs only. */
+  schedule: z.string().nullable(),
+  suppliersToServiceTitan: z.enum(['create', 'ask', 'off']),
+  webhook: z.object({
+    enabled: z.boolean(),
+    port: z.number().int().min(0).max(65535),
+    signatureHeader: z.string().min(1).max(100),
+    signatureEncoding: z.enum(['hex', 'base64']),
+    /** Whether the HMAC key is stored in the keychain (never the key). */
+    hmacKeySet: z.boolean(),
+    /** Where the receiver listens while it runs. */
+    listeningOn: z.string().nullable(),
+  }),
+});
+export type ProfileSettingsView = z.infer<typeof ProfileSettingsView>;
+
+/** A change to the sync settings: only the fields given change. */
+export const ProfileSettingsInput = ProfileSettingsView.omit({ webhook: true })
+  .extend({
+    holdingAccount: z.string().trim().min(1).max(30).nullable(),
+    schedule: z.string().trim().min(1).max(100).nullable(),
+    webhook: ProfileSettingsView.shape.webhook.omit({ hmacKeySet: true, listeningOn: true }).partial(),
+  })
+  .partial()
+  .strict();

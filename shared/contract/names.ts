@@ -15,6 +15,8 @@ export const channelNames = [
   'secrets.delete',
   'profiles.get',
   'profiles.confirmEnvironments',
+  'profiles.getSettings',
+  'profiles.setSettings',
   'profiles.save',
   'connection.test',
   'sync.run',

@@ -9,6 +9,7 @@ import { startBrowserHost, type BrowserHost } from '../../../main/host';
 import { upsertProfile } from '../../../main/storage/profiles';
 import { MemorySecretStore } from '../../../main/storage/secrets';
 import { createHandlers } from '../../../main/api/handlers';
+import { signBody } from '../../simulators/servicetitan';
 
 let sims: RunningSimulators;
 let host: BrowserHost;
@@ -120,6 +121,62 @@ describe('engine channels over the simulators', () => {
       target: null,
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('edits the sync settings, refuses a bad schedule, and runs the webhook receiver once enabled with a key', async () => {
+    const defaults = await call('profiles.getSettings', { profileId: 'demo' });
+    expect(defaults).toMatchObject({
+      holdingAccount: null,
+      schedule: null,
+      webhook: { enabled: false, listeningOn: null },
+    });
+    const bad = await dispatch(handlers, 'profiles.setSettings', {
+      profileId: 'demo',
+      settings: { schedule: 'every day' },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const key = 'k'.repeat(40);
+    await call('secrets.set', { profileId: 'demo', kind: 'webhook.hmacKey', value: key });
+    const changed = await call('profiles.setSettings', {
+      profileId: 'demo',
+      settings: { holdingAccount: '2900', schedule: '0 6 * * 1-5', webhook: { enabled: true } },
+    });
+    expect(changed).toMatchObject({
+      holdingAccount: '2900',
+      schedule: '0 6 * * 1-5',
+      webhook: { enabled: true, hmacKeySet: true },
+    });
+    expect(changed.webhook.listeningOn).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const body = JSON.stringify({
+      specversion: '1.0',
+      id: 'evt-api-1',
+      type: 'tn.acc.invoice-posted',
+      time: new Date().toISOString(),
+      source: 'https://webhooks.servicetitan.io',
+      data: { invoice: { id: 1 }, tenantId: 1 },
+    });
+    const runs = new Promise<void>((resolve) => {
+      const stop = host.services.events.subscribe((event, payload) => {
+        if (event === 'sync.progress' && ['done', 'failed'].includes((payload as { phase: string }).phase)) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const res = await fetch(changed.webhook.listeningOn, {
+      method: 'POST',
+      body,
+      headers: { 'x-servicetitan-signature': signBody(body, key, 'hex'), 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    await runs;
+    const dashboard = await call('dashboard.get', { profileId: 'demo' });
+    expect(dashboard.lastRun.trigger).toBe('webhook');
+    const off = await call('profiles.setSettings', {
+      profileId: 'demo',
+      settings: { webhook: { enabled: false }, holdingAccount: null },
+    });
+    expect(off.webhook.listeningOn).toBeNull();
   });
 
   it('never syncs a ServiceTitan test tenant into a production Visma company until confirmed (audited)', async () => {
