@@ -1,8 +1,20 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProfileInput } from '../../shared/contract/engine-schemas';
 import type { SecretKind } from '../../shared/contract/schemas';
 import { useBridgeClient } from '../bridge/context';
 import { queryKeys } from './query-keys';
+
+/** A saved profile's stored settings without secrets, read fresh each time the edit dialog opens. */
+export function useStoredProfile(profileId: string, enabled = true) {
+  const client = useBridgeClient();
+  return useQuery({
+    queryKey: queryKeys.storedProfile(profileId),
+    enabled,
+    queryFn: async () => (await client.call('profiles.get', { profileId })).profile,
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
 
 /** Creates or edits a profile; secrets left out keep their stored values. */
 export function useSaveProfile() {
@@ -19,6 +31,8 @@ export function useSaveProfile() {
         queryClient.invalidateQueries({ queryKey: queryKeys.profiles }),
         queryClient.invalidateQueries({ queryKey: queryKeys.settings }),
         queryClient.invalidateQueries({ queryKey: queryKeys.secretsStatus(profile.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.storedProfile(profile.id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationAll(profile.id) }),
       ]),
   });
 }

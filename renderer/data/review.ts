@@ -66,6 +66,7 @@ export function useReviewAction(profileId: string) {
         queryClient.invalidateQueries({ queryKey: queryKeys.review(profileId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(profileId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.auditAll }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationAll(profileId) }),
       ]),
   });
 }

@@ -34,6 +34,7 @@ export function useRunSync(profileId: string) {
         queryClient.invalidateQueries({ queryKey: queryKeys.dashboard(profileId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.review(profileId) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.auditAll }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.reconciliationAll(profileId) }),
       ]),
   });
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownload20Regular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLayout } from '../components/PageLayout';
@@ -34,14 +35,21 @@ function toQuery(input: AuditFilterInput, profileId: string | undefined): AuditF
   };
 }
 
-/** The append-only record of every posting and change, searchable, filterable, pageable and exportable. */
+/**
+ * The append-only record of every posting and change, searchable, filterable, pageable and exportable. Other pages
+ * link here with `?search=<document number>` to open it already searched.
+ */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const locale = useLocale();
   const active = useActiveProfile();
-  const [input, setInput] = useState<AuditFilterInput>(NO_FILTER);
+  const [params] = useSearchParams();
+  const [input, setInput] = useState<AuditFilterInput>(() => ({
+    ...NO_FILTER,
+    search: params.get('search')?.slice(0, 200) ?? '',
+  }));
   const search = useDebouncedValue(input.search, SEARCH_DEBOUNCE_MS);
   const query = useMemo(() => toQuery({ ...input, search }, active?.id), [input, search, active?.id]);
   // Wait for the profile list: the first query must already be the active profile's.

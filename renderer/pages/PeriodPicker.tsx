@@ -2,21 +2,17 @@ import { useId, useMemo } from 'react';
 import { Field, Select } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format';
-import { recentPeriods, type FinancialPeriod } from './period';
+import { recentPeriods, type ReconPeriod } from './period';
 
-/** Picks a financial period among the last thirteen months, named the way the UI language names months. */
-export function PeriodPicker(props: { value: FinancialPeriod; onChange: (period: FinancialPeriod) => void }) {
+/** Picks a period among the last thirteen months, named the way the UI language names months. */
+export function PeriodPicker(props: { value: ReconPeriod; onChange: (period: ReconPeriod) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const id = useId();
   const options = useMemo(() => recentPeriods(new Date()), []);
   return (
     <Field label={t('pages.reconciliation.period')}>
-      <Select
-        id={id}
-        value={props.value}
-        onChange={(_, data) => props.onChange(data.value as FinancialPeriod)}
-      >
+      <Select id={id} value={props.value} onChange={(_, data) => props.onChange(data.value as ReconPeriod)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {format.month(o.year, o.monthIndex)}

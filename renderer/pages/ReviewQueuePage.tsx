@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Field, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowRepeatAll20Regular, CheckmarkCircleRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ReviewItemView } from '../../shared/contract/engine-schemas';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { EmptyState } from '../components/EmptyState';
@@ -35,7 +36,8 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
   const resultText = useResultText();
   const list = useReviewList(profile.id);
   const act = useReviewAction(profile.id);
-  const [reason, setReason] = useState(ALL);
+  const [params] = useSearchParams();
+  const [chosenReason, setReason] = useState(() => params.get('reason') ?? ALL);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [previewing, setPreviewing] = useState<ReviewItemView | null>(null);
   const [ignoring, setIgnoring] = useState<ReviewItemView | null>(null);
@@ -47,6 +49,8 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
     for (const item of items) counts.set(item.reason, (counts.get(item.reason) ?? 0) + 1);
     return [...counts].sort(([a], [b]) => codes.reason(a).localeCompare(codes.reason(b)));
   }, [items, codes]);
+  // A reason no item has (any more, or from a link) shows everything.
+  const reason = reasons.some(([code]) => code === chosenReason) ? chosenReason : ALL;
   const shown = reason === ALL ? items : items.filter((i) => i.reason === reason);
   const replayable = shown.filter(isReplayable);
   const chosen = replayable.filter((i) => selected.has(i.key));
@@ -162,7 +166,10 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
   );
 }
 
-/** Documents and master-data questions that need a person, each with the actions the engine allows for it. */
+/**
+ * Documents and master-data questions that need a person, each with the actions the engine allows for it. Other pages
+ * link here with `?reason=<reason code>` to open it filtered.
+ */
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   return (

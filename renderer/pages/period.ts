@@ -1,9 +1,9 @@
-/** A Visma financial period, `YYYYMM`. */
-export type FinancialPeriod = `${number}`;
+/** A reconciliation period as the contract takes it, `YYYY-MM`. */
+export type ReconPeriod = `${number}-${number}`;
 
 /** One choice in the period picker. */
 export interface PeriodOption {
-  value: FinancialPeriod;
+  value: ReconPeriod;
   year: number;
   monthIndex: number;
 }
@@ -14,7 +14,12 @@ export function recentPeriods(today: Date, count = 13): PeriodOption[] {
     const date = new Date(today.getFullYear(), today.getMonth() - back, 1);
     const year = date.getFullYear();
     const monthIndex = date.getMonth();
-    const value = `${year}${String(monthIndex + 1).padStart(2, '0')}` as FinancialPeriod;
+    const value = `${year}-${String(monthIndex + 1).padStart(2, '0')}` as ReconPeriod;
     return { value, year, monthIndex };
   });
+}
+
+/** `text` as a period when it is one of the picker's months (a bookmarked or linked `?period=`), else null. */
+export function pickablePeriod(text: string | null, today: Date): ReconPeriod | null {
+  return recentPeriods(today).find((p) => p.value === text)?.value ?? null;
 }

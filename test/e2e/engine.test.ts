@@ -16,6 +16,26 @@ async function shoot(page: Page, name: string): Promise<void> {
   });
 }
 
+/** The reconciliation period `months` months before this one, `YYYY-MM` (the picker's option value). */
+function monthsBack(months: number): string {
+  const now = new Date();
+  const d = new Date(now.getFullYear(), now.getMonth() - months, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The count on a drill-down tab, e.g. 12 for "Matched 12". */
+async function tabCount(page: Page, name: RegExp): Promise<number> {
+  const text = (await page.getByRole('tab', { name }).textContent()) ?? '';
+  return Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN);
+}
+
+/** Picks a period on the reconciliation page and waits until the comparison with Visma is shown. */
+async function reconcile(page: Page, period: string, periodLabel: string): Promise<void> {
+  await page.getByRole('combobox', { name: periodLabel }).selectOption(period);
+  await page.waitForURL(new RegExp(`period=${period}$`));
+  await page.getByTestId('recon-status').waitFor({ timeout: 30_000 });
+}
+
 /** Opens a page through the left navigation and waits for its h1. */
 async function visit(page: Page, lang: 'en' | 'nb', key: string): Promise<void> {
   const label = appPages.find((p) => p.key === key)?.label[lang] ?? key;
@@ -92,6 +112,37 @@ describe('the pages on the real engine and simulators', () => {
     await shoot(page, 'en-audit');
   });
 
+  it('reconciles last month against Visma, with matched documents and a drill-down', async () => {
+    await visit(page, 'en', 'reconciliation');
+    await reconcile(page, monthsBack(1), 'Period');
+    expect(await tabCount(page, /^Matched/)).toBeGreaterThan(0);
+    await page.getByRole('region', { name: 'Invoices' }).waitFor();
+    const units = page.getByRole('table', { name: 'Totals by document type and business unit' });
+    expect(await units.getByTestId('recon-unit-row').count()).toBeGreaterThan(0);
+    // The drill-down opens on the first list with documents.
+    expect(await page.getByRole('tabpanel').getByTestId('recon-row').count()).toBeGreaterThan(0);
+    await shoot(page, 'reconciliation-en');
+    await page.getByRole('tab', { name: /^Matched/ }).click();
+    const matched = page.getByRole('tabpanel').getByTestId('recon-row');
+    expect(await matched.count()).toBeGreaterThan(0);
+    await shoot(page, 'reconciliation-en-matched');
+    const link = matched.first().getByRole('link', { name: /^Audit log for / });
+    expect(await link.getAttribute('href')).toMatch(/^#\/audit\?search=/);
+  });
+
+  it('shows the documents of the closed month as missing in Visma, with the reason', async () => {
+    // The Visma seed closes the month two months back in the customer ledger.
+    await reconcile(page, monthsBack(2), 'Period');
+    expect(await tabCount(page, /^Missing in Visma/)).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: /^Missing in Visma/ }).click();
+    const missing = page.getByRole('tabpanel').getByTestId('recon-row');
+    await missing.first().waitFor();
+    expect(await missing.first().textContent()).toMatch(
+      /Waiting to be posted|Posted in another period|Not found in Visma/,
+    );
+    await shoot(page, 'reconciliation-en-closed-month');
+  });
+
   it('shows the imported mappings', async () => {
     await visit(page, 'en', 'mappings');
     await page.getByRole('tab', { name: /Cost centre and branch/ }).click();
@@ -108,6 +159,21 @@ describe('the pages on the real engine and simulators', () => {
     await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByText('Step 2 of 3: ServiceTitan').waitFor();
     await shoot(page, 'en-settings-setup-servicetitan');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('edits the demo profile with its stored settings filled in', async () => {
+    await page.getByRole('button', { name: /^Edit Demo/ }).click();
+    const dialog = page.getByRole('dialog', { name: /^Edit Demo/ });
+    await dialog.getByLabel(/Profile id/).waitFor();
+    expect(await dialog.getByLabel(/Profile id/).inputValue()).toBe(app.profileId);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByText('Step 2 of 3: ServiceTitan').waitFor();
+    expect(await dialog.getByLabel(/Client id/).inputValue()).not.toBe('');
+    expect(await dialog.getByLabel(/ServiceTitan client secret/).inputValue()).toBe('');
+    // The simulators' addresses are custom ones: shown, in the open advanced section.
+    expect(await dialog.getByLabel(/API base URL/).inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await shoot(page, 'en-settings-edit-servicetitan');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
@@ -137,7 +203,10 @@ describe('the pages on the real engine and simulators', () => {
     await visit(page, 'nb', 'mappings');
     await shoot(page, 'nb-mappings');
     await visit(page, 'nb', 'reconciliation');
-    await shoot(page, 'nb-reconciliation');
+    await reconcile(page, monthsBack(1), 'Periode');
+    expect(await tabCount(page, /^Stemmer/)).toBeGreaterThan(0);
+    expect(plainSpaces((await page.getByRole('main').textContent()) ?? '')).toContain('Per forretningsenhet');
+    await shoot(page, 'reconciliation-nb');
   });
 
   it('logged no page errors', () => {

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import {
   Button,
   Dialog,
@@ -7,42 +6,23 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  Text,
+  Spinner,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../../shared/contract/schemas';
-import { useErrorText } from '../../components/use-error-text';
-import { useSaveProfile } from '../../data/profile-setup';
-import { ConnectionTests } from './ConnectionTests';
-import type { FormBinding } from './FormText';
-import { ProfileStep, ServiceTitanStep, VismaStep } from './ProfileSetupSteps';
-import {
-  emptyForm,
-  formFromSummary,
-  toSaveInput,
-  validateStep,
-  type FieldError,
-  type FormField,
-  type ProfileForm,
-  type SetupStep,
-} from './profile-form';
-
-const STEPS: readonly SetupStep[] = ['profile', 'servicetitan', 'visma'];
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useStoredProfile } from '../../data/profile-setup';
+import { emptyForm, formFromStored } from './profile-form';
+import { ProfileWizard } from './ProfileWizard';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '640px', width: '92vw' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  step: { color: tokens.colorNeutralForeground2 },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /**
- * The setup of a profile as a light wizard: 1. the profile, 2. ServiceTitan, 3. Visma; saved with `profiles.save`,
- * then a last page to test both connections. Secrets are typed into empty password fields and sent once.
+ * Adds a profile, or edits a saved one with every stored field filled in (read with `profiles.get`; secrets are
+ * never read back and stay empty unless replaced).
  */
 export function ProfileSetupDialog(props: {
   profile: ProfileSummary | null;
@@ -51,115 +31,40 @@ export function ProfileSetupDialog(props: {
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const errorText = useErrorText();
-  const save = useSaveProfile();
   const creating = props.profile === null;
-  const [form, setForm] = useState<ProfileForm>(() =>
-    props.profile ? formFromSummary(props.profile) : emptyForm(),
-  );
-  const [errors, setErrors] = useState<Partial<Record<FormField, FieldError>>>({});
-  const [index, setIndex] = useState(0);
-  const [savedId, setSavedId] = useState<string | null>(null);
-  const step = STEPS[index] ?? 'profile';
-  const last = index === STEPS.length - 1;
-
-  const binding: FormBinding = {
-    form,
-    errors,
-    set: (patch) => {
-      setForm((prev) => ({ ...prev, ...patch }));
-      setErrors((prev) => {
-        const next = { ...prev };
-        for (const key of Object.keys(patch) as FormField[]) delete next[key];
-        return next;
-      });
-    },
-  };
-
-  function next(event: FormEvent) {
-    event.preventDefault();
-    const found = validateStep(step, form, { creating, takenIds: props.takenIds });
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    if (!last) {
-      setIndex(index + 1);
-      return;
-    }
-    save.mutate(toSaveInput(form), {
-      onSuccess: ({ profile }) => {
-        // Secrets leave memory as soon as main has them.
-        setForm((prev) => ({ ...prev, stClientSecret: '', stAppKey: '', vismaClientSecret: '' }));
-        setSavedId(profile.id);
-      },
-    });
-  }
-
-  const title = creating
-    ? t('settings.setup.addTitle')
-    : t('settings.setup.editTitle', { name: props.profile?.name });
+  const stored = useStoredProfile(props.profile?.id ?? '', !creating);
+  const title = props.profile
+    ? t('settings.setup.editTitle', { name: props.profile.name })
+    : t('settings.setup.addTitle');
+  const initial = creating ? emptyForm() : stored.data && formFromStored(stored.data);
   return (
     <Dialog open modalType="modal" onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface className={styles.surface}>
-        <form onSubmit={next} noValidate>
+        {initial ? (
+          <ProfileWizard
+            title={title}
+            initial={initial}
+            creating={creating}
+            takenIds={props.takenIds}
+            onClose={props.onClose}
+          />
+        ) : (
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              {savedId ? (
-                <>
-                  <MessageBar intent="success" layout="multiline">
-                    <MessageBarBody>{t('settings.setup.saved', { name: form.name.trim() })}</MessageBarBody>
-                  </MessageBar>
-                  <Text>{t('settings.setup.test.intro')}</Text>
-                  <ConnectionTests profileId={savedId} />
-                </>
+            <DialogContent>
+              {stored.isError ? (
+                <ErrorNotice error={stored.error} onRetry={() => void stored.refetch()} />
               ) : (
-                <>
-                  <Text className={styles.step} aria-live="polite">
-                    {t('settings.setup.stepOf', {
-                      step: index + 1,
-                      total: STEPS.length,
-                      title: t(`settings.setup.steps.${step}`),
-                    })}
-                  </Text>
-                  {!creating && index === 0 && (
-                    <MessageBar intent="info" layout="multiline">
-                      <MessageBarBody>{t('settings.setup.editNote')}</MessageBarBody>
-                    </MessageBar>
-                  )}
-                  {step === 'profile' && <ProfileStep binding={binding} creating={creating} />}
-                  {step === 'servicetitan' && <ServiceTitanStep binding={binding} creating={creating} />}
-                  {step === 'visma' && <VismaStep binding={binding} creating={creating} />}
-                  {save.isError && (
-                    <Text role="alert" className={styles.error}>
-                      {t('settings.setup.saveFailed', { message: errorText(save.error) })}
-                    </Text>
-                  )}
-                </>
+                <Spinner label={t('app.loading')} />
               )}
             </DialogContent>
             <DialogActions>
-              {savedId ? (
-                <Button appearance="primary" onClick={props.onClose}>
-                  {t('settings.setup.done')}
-                </Button>
-              ) : (
-                <>
-                  <Button appearance="secondary" onClick={props.onClose}>
-                    {t('common.cancel')}
-                  </Button>
-                  {index > 0 && (
-                    <Button appearance="secondary" onClick={() => setIndex(index - 1)}>
-                      {t('settings.setup.back')}
-                    </Button>
-                  )}
-                  <Button appearance="primary" type="submit" disabled={save.isPending}>
-                    {last ? t('settings.setup.save') : t('settings.setup.next')}
-                  </Button>
-                </>
-              )}
+              <Button appearance="secondary" onClick={props.onClose}>
+                {t('common.cancel')}
+              </Button>
             </DialogActions>
           </DialogBody>
-        </form>
+        )}
       </DialogSurface>
     </Dialog>
   );

@@ -79,6 +79,11 @@ export function ProfileStep({ binding, creating }: { binding: FormBinding; creat
   );
 }
 
+/** The custom addresses start open when one is set (a stored custom address must not go unnoticed). */
+function openWhenSet(...urls: string[]): string[] {
+  return urls.some((u) => u.trim()) ? ['advanced'] : [];
+}
+
 function secretHint(t: ReturnType<typeof useTranslation>['t'], creating: boolean): string {
   return creating ? t('settings.setup.secretHint') : t('settings.setup.secretKeepHint');
 }
@@ -127,7 +132,7 @@ export function ServiceTitanStep({ binding, creating }: { binding: FormBinding; 
         required={creating}
         secret
       />
-      <Accordion collapsible>
+      <Accordion collapsible defaultOpenItems={openWhenSet(form.stAuthUrl, form.stApiBaseUrl)}>
         <AccordionItem value="advanced">
           <AccordionHeader>{t('settings.setup.advanced')}</AccordionHeader>
           <AccordionPanel className={styles.advanced}>
@@ -199,7 +204,7 @@ export function VismaStep({ binding, creating }: { binding: FormBinding; creatin
         required={creating}
         secret
       />
-      <Accordion collapsible>
+      <Accordion collapsible defaultOpenItems={openWhenSet(form.vismaTokenUrl, form.vismaApiBaseUrl)}>
         <AccordionItem value="advanced">
           <AccordionHeader>{t('settings.setup.advanced')}</AccordionHeader>
           <AccordionPanel className={styles.advanced}>

@@ -1,5 +1,6 @@
 import type { ProfileInput } from '../../../shared/contract/engine-schemas';
-import type { ProfileSummary, SecretKind } from '../../../shared/contract/schemas';
+import type { SecretKind } from '../../../shared/contract/schemas';
+import { ST_HOSTS, VISMA_HOSTS } from '../../../shared/profile-config';
 
 /** Everything the setup form edits, as the text the fields hold. Secrets start empty and are never read back. */
 export interface ProfileForm {
@@ -54,8 +55,13 @@ export function emptyForm(): ProfileForm {
   };
 }
 
-/** The form for editing a profile: what the summary tells; the rest must be entered again (see the report). */
-export function formFromSummary(p: ProfileSummary): ProfileForm {
+/** A stored address, or empty when it is the standard one (then a change of environment takes the new standard). */
+const custom = (stored: string | undefined, standard: string) =>
+  stored && stored !== standard ? stored : '';
+
+/** The form for editing a saved profile: every stored field except the secrets, which start empty. */
+export function formFromStored(p: ProfileInput): ProfileForm {
+  const st = ST_HOSTS[p.servicetitan.environment];
   return {
     ...emptyForm(),
     name: p.name,
@@ -63,9 +69,16 @@ export function formFromSummary(p: ProfileSummary): ProfileForm {
     timeZone: p.timeZone,
     stEnvironment: p.servicetitan.environment,
     stTenantId: p.servicetitan.tenantId,
+    stClientId: p.servicetitan.clientId,
+    stAuthUrl: custom(p.servicetitan.authUrl, st.authUrl),
+    stApiBaseUrl: custom(p.servicetitan.apiBaseUrl, st.apiBaseUrl),
     vismaEnvironment: p.visma.environment,
+    vismaTenantId: p.visma.tenantId,
     vismaCompanyId: p.visma.companyId,
     vismaCompanyName: p.visma.companyName ?? '',
+    vismaClientId: p.visma.clientId,
+    vismaTokenUrl: custom(p.visma.tokenUrl, VISMA_HOSTS.tokenUrl),
+    vismaApiBaseUrl: custom(p.visma.apiBaseUrl, VISMA_HOSTS.apiBaseUrl),
   };
 }
 
@@ -158,8 +171,15 @@ export function validateStep(
 
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
-/** The `profiles.save` input: the profile, and only the secrets that were typed (absent ones keep the stored). */
-export function toSaveInput(form: ProfileForm): {
+/**
+ * The `profiles.save` input: the profile, and only the secrets that were typed (absent ones keep the stored). An
+ * empty address is left out for a new profile (main uses the standard one); for an edit it is sent as the standard
+ * address of the chosen environment, because main keeps a stored address that is left out.
+ */
+export function toSaveInput(
+  form: ProfileForm,
+  options: { editing: boolean } = { editing: false },
+): {
   profile: ProfileInput;
   secrets: Partial<Record<SecretKind, string>>;
 } {
@@ -167,6 +187,9 @@ export function toSaveInput(form: ProfileForm): {
   for (const [field, kind] of Object.entries(SECRET_FIELDS) as [FormField, SecretKind][]) {
     if (form[field]) secrets[kind] = form[field];
   }
+  const st = ST_HOSTS[form.stEnvironment];
+  const url = (value: string, standard: string) =>
+    optional(value) ?? (options.editing ? standard : undefined);
   const drop = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return {
@@ -178,8 +201,8 @@ export function toSaveInput(form: ProfileForm): {
         environment: form.stEnvironment,
         tenantId: form.stTenantId.trim(),
         clientId: form.stClientId.trim(),
-        authUrl: optional(form.stAuthUrl),
-        apiBaseUrl: optional(form.stApiBaseUrl),
+        authUrl: url(form.stAuthUrl, st.authUrl),
+        apiBaseUrl: url(form.stApiBaseUrl, st.apiBaseUrl),
       }),
       visma: drop({
         environment: form.vismaEnvironment,
@@ -187,8 +210,8 @@ export function toSaveInput(form: ProfileForm): {
         companyId: form.vismaCompanyId.trim(),
         companyName: optional(form.vismaCompanyName),
         clientId: form.vismaClientId.trim(),
-        tokenUrl: optional(form.vismaTokenUrl),
-        apiBaseUrl: optional(form.vismaApiBaseUrl),
+        tokenUrl: url(form.vismaTokenUrl, VISMA_HOSTS.tokenUrl),
+        apiBaseUrl: url(form.vismaApiBaseUrl, VISMA_HOSTS.apiBaseUrl),
       }),
     },
     secrets,

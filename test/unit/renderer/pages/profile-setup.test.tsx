@@ -105,26 +105,73 @@ describe('the profile setup', () => {
     expect(document.body.innerHTML).not.toMatch(/st-secret-value|app-key-value|visma-secret-value/);
   });
 
-  it('edits a profile without asking for the stored secrets again', async () => {
+  it('edits a profile with every stored field filled in, secrets left empty', async () => {
     const { bridge } = await renderApp({ profiles: sampleProfiles }, '#/settings');
     fireEvent.click(await screen.findByRole('button', { name: 'Edit Nordic HVAC AS' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit Nordic HVAC AS' });
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/Profile id/).disabled).toBe(true);
+    const id = await within(dialog).findByLabelText<HTMLInputElement>(/Profile id/);
+    expect(id.value).toBe('nordic-hvac');
+    expect(id.disabled).toBe(true);
+    expect(dialog.textContent).not.toMatch(/again/);
+    expect(bridge.calls).toContainEqual({ channel: 'profiles.get', input: { profileId: 'nordic-hvac' } });
     press(dialog, 'Next');
+
     await within(dialog).findByText('Step 2 of 3: ServiceTitan');
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/Tenant id/).value).toBe('1234567');
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/ServiceTitan client secret/).value).toBe('');
-    type(dialog, /Client id/, 'cid.nordic');
+    const value = (label: RegExp) => within(dialog).getByLabelText<HTMLInputElement>(label).value;
+    expect(value(/Tenant id/)).toBe('1234567');
+    expect(value(/Client id/)).toBe('cid.nordic-hvac');
+    expect(value(/ServiceTitan client secret/)).toBe('');
+    expect(dialog.textContent).toContain('Leave empty to keep the stored value.');
+    // A stored custom address is shown (its section open); a standard one stays empty, the standard as placeholder.
+    expect(value(/API base URL/)).toBe('http://127.0.0.1:4010');
+    expect(value(/Authentication URL/)).toBe('');
     press(dialog, 'Next');
+
     await within(dialog).findByText('Step 3 of 3: Visma.net ERP');
-    type(dialog, /Company tenant id/, 'nordic-tenant');
-    type(dialog, /Client id/, 'nordic-visma');
+    expect(value(/Company tenant id/)).toBe('f2b0c7c4-nordic');
+    expect(value(/Company id/)).toBe('5012345');
+    expect(value(/Company name/)).toBe('Nordic HVAC AS');
+    expect(value(/Client id/)).toBe('nordic-hvac-visma');
+    expect(value(/Visma client secret/)).toBe('');
+    type(dialog, /Client id/, 'nordic-visma-2');
     press(dialog, 'Save profile');
+
     await within(dialog).findByText('Nordic HVAC AS was saved.');
     const save = bridge.calls.find((c) => c.channel === 'profiles.save');
-    expect(save?.input).not.toHaveProperty('secrets');
-    expect(save?.input).toMatchObject({
-      profile: { id: 'nordic-hvac', visma: { environment: 'production' } },
+    expect(save?.input).toEqual({
+      profile: {
+        id: 'nordic-hvac',
+        name: 'Nordic HVAC AS',
+        timeZone: 'Europe/Oslo',
+        servicetitan: {
+          environment: 'integration',
+          tenantId: '1234567',
+          clientId: 'cid.nordic-hvac',
+          authUrl: 'https://auth-integration.servicetitan.io/connect/token',
+          apiBaseUrl: 'http://127.0.0.1:4010',
+        },
+        visma: {
+          environment: 'production',
+          tenantId: 'f2b0c7c4-nordic',
+          companyId: '5012345',
+          companyName: 'Nordic HVAC AS',
+          clientId: 'nordic-visma-2',
+          tokenUrl: 'https://connect.visma.com/connect/token',
+          apiBaseUrl: 'https://api.finance.visma.net',
+        },
+      },
     });
+  });
+
+  it('says so when the stored profile cannot be read', async () => {
+    await renderApp(
+      { profiles: sampleProfiles, engine: { failures: { 'profiles.get': 'The settings file is locked.' } } },
+      '#/settings',
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Test company' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Test company' });
+    await within(dialog).findByText('The settings file is locked.');
+    expect(within(dialog).queryByLabelText(/Profile id/)).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 });

@@ -5,7 +5,7 @@ import {
   type ChannelParsedInput,
 } from '../../../../shared/contract/channels';
 import type { BridgeApi } from '../../../../shared/contract/bridge';
-import type { BridgeResult } from '../../../../shared/contract/define';
+import type { BridgeErrorCode, BridgeResult } from '../../../../shared/contract/define';
 import { channelNames } from '../../../../shared/contract/names';
 import type { Locale, ProfileSummary, SecretKind } from '../../../../shared/contract/schemas';
 import type {
@@ -13,11 +13,15 @@ import type {
   ConnectionReport,
   DashboardView,
   MappingRuleView,
+  ProfileInput,
+  ProfileSettingsView,
+  ReconciliationView,
   ReplayPreviewView,
   ReviewItemView,
   SyncSummaryView,
 } from '../../../../shared/contract/engine-schemas';
 import { emptyDashboard } from './engine-samples';
+import { reconciliationOf, sampleExport } from './reconciliation-samples';
 
 /** What the fake engine holds; every part is optional and starts empty. */
 export interface EngineSeed {
@@ -30,14 +34,20 @@ export interface EngineSeed {
   /** `sync.run` answers with this summary once `syncGate` resolves (at once without a gate). */
   summary?: SyncSummaryView;
   syncGate?: Promise<void>;
-  /** Channels that fail, with the message main would send. */
-  failures?: Partial<Record<ChannelName, string>>;
+  /** `reconcile.period` answers per period (`YYYY-MM`); a period not listed has no documents on either side. */
+  reconciliation?: Record<string, ReconciliationView>;
+  /** `reconcile.*` wait for this (at once without a gate). */
+  reconcileGate?: Promise<void>;
+  /** Channels that fail, with the message main would send (code `internal` unless given). */
+  failures?: Partial<Record<ChannelName, string | { code: BridgeErrorCode; message: string }>>;
 }
 
 /** The state a test starts the fake with. */
 export interface MemorySeed {
   locale?: Locale;
   profiles?: ProfileSummary[];
+  /** What `profiles.get` answers per profile; defaults to `sampleProfileDetails`. */
+  profileDetails?: ProfileInput[];
   activeProfileId?: string | null;
   secrets?: Record<string, SecretKind[]>;
   engine?: EngineSeed;
@@ -63,6 +73,7 @@ export const sampleProfiles: ProfileSummary[] = [
     timeZone: 'Europe/Oslo',
     servicetitan: { environment: 'integration', tenantId: '1234567' },
     visma: { environment: 'production', companyId: '5012345', companyName: 'Nordic HVAC AS' },
+    crossEnvironment: 'confirmed',
   },
   {
     id: 'test-company',
@@ -70,8 +81,75 @@ export const sampleProfiles: ProfileSummary[] = [
     timeZone: 'Europe/Oslo',
     servicetitan: { environment: 'integration', tenantId: '7654321' },
     visma: { environment: 'sandbox', companyId: '9000001' },
+    crossEnvironment: 'none',
   },
 ];
+
+/** The stored, non-secret settings behind `sampleProfiles`: the first with custom (simulator) addresses. */
+export const sampleProfileDetails: ProfileInput[] = [
+  {
+    id: 'nordic-hvac',
+    name: 'Nordic HVAC AS',
+    timeZone: 'Europe/Oslo',
+    servicetitan: {
+      environment: 'integration',
+      tenantId: '1234567',
+      clientId: 'cid.nordic-hvac',
+      authUrl: 'https://auth-integration.servicetitan.io/connect/token',
+      apiBaseUrl: 'http://127.0.0.1:4010',
+    },
+    visma: {
+      environment: 'production',
+      tenantId: 'f2b0c7c4-nordic',
+      companyId: '5012345',
+      companyName: 'Nordic HVAC AS',
+      clientId: 'nordic-hvac-visma',
+      tokenUrl: 'https://connect.visma.com/connect/token',
+      apiBaseUrl: 'https://api.finance.visma.net',
+    },
+  },
+  {
+    id: 'test-company',
+    name: 'Test company',
+    timeZone: 'Europe/Oslo',
+    servicetitan: {
+      environment: 'integration',
+      tenantId: '7654321',
+      clientId: 'cid.test',
+      authUrl: 'https://auth-integration.servicetitan.io/connect/token',
+      apiBaseUrl: 'https://api-integration.servicetitan.io',
+    },
+    visma: {
+      environment: 'sandbox',
+      tenantId: 'test-tenant',
+      companyId: '9000001',
+      clientId: 'test-visma',
+      tokenUrl: 'https://connect.visma.com/connect/token',
+      apiBaseUrl: 'https://api.finance.visma.net',
+    },
+  },
+];
+
+/** The sync settings every profile starts with. */
+export const defaultProfileSettings: ProfileSettingsView = {
+  holdingAccount: null,
+  releaseHoldingDocuments: false,
+  postIntoFirstOpenPeriod: false,
+  markExported: true,
+  createCustomers: true,
+  createSuppliers: false,
+  eligibleInvoiceStatuses: ['Posted', 'Exported'],
+  schedule: null,
+  suppliersToServiceTitan: 'ask',
+  webhook: {
+    enabled: false,
+    port: 0,
+    signatureHeader: 'X-ServiceTitan-Signature',
+    signatureEncoding: 'base64',
+    hmacKeySet: false,
+    listeningOn: null,
+  },
+};
 
 /** Builds the fake. */
 export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
@@ -81,6 +159,8 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   let review = [...(engine.review ?? [])];
   let mappings = [...(engine.mappings ?? [])];
   const audit = engine.audit ?? [];
+  const syncSettings = new Map<string, ProfileSettingsView>();
+  const details = new Map((seed.profileDetails ?? sampleProfileDetails).map((p) => [p.id, p]));
   let activeProfileId = seed.activeProfileId ?? profiles[0]?.id ?? null;
   const secrets = new Map(Object.entries(seed.secrets ?? {}).map(([id, kinds]) => [id, new Set(kinds)]));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -131,8 +211,38 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       const deleted = secrets.get(input.profileId)?.delete(input.kind) ?? false;
       return { kind: input.kind, deleted };
     },
+    'profiles.get': (input) => {
+      requireProfile(input.profileId);
+      const profile = details.get(input.profileId);
+      if (!profile)
+        throw Object.assign(new Error(`No stored settings for "${input.profileId}".`), { code: 'not_found' });
+      return { profile };
+    },
+    'profiles.getSettings': (input) => {
+      requireProfile(input.profileId);
+      return syncSettings.get(input.profileId) ?? defaultProfileSettings;
+    },
+    'profiles.setSettings': (input) => {
+      requireProfile(input.profileId);
+      const current = syncSettings.get(input.profileId) ?? defaultProfileSettings;
+      const { webhook, ...rest } = input.settings;
+      const next = { ...current, ...rest, webhook: { ...current.webhook, ...webhook } };
+      syncSettings.set(input.profileId, next);
+      return next;
+    },
+    'profiles.confirmEnvironments': (input) => {
+      requireProfile(input.profileId);
+      const at = profiles.findIndex((p) => p.id === input.profileId);
+      const profile: ProfileSummary = { ...profiles[at]!, crossEnvironment: 'confirmed' };
+      profiles[at] = profile;
+      return { profile };
+    },
     'profiles.save': (input) => {
       const { profile } = input;
+      details.set(profile.id, profile);
+      const crossing =
+        profile.servicetitan.environment === 'integration' && profile.visma.environment === 'production';
+      const confirmed = profiles.find((p) => p.id === profile.id)?.crossEnvironment === 'confirmed';
       const summary: ProfileSummary = {
         id: profile.id,
         name: profile.name,
@@ -146,6 +256,7 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
           companyId: profile.visma.companyId,
           ...(profile.visma.companyName ? { companyName: profile.visma.companyName } : {}),
         },
+        crossEnvironment: !crossing ? 'none' : confirmed ? 'confirmed' : 'unconfirmed',
       };
       const at = profiles.findIndex((p) => p.id === profile.id);
       if (at >= 0) profiles[at] = summary;
@@ -201,11 +312,20 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
         .slice(0, input.limit);
       return { entries };
     },
-    'reconcile.period': () => {
-      throw new Error('Reconciliation is not part of these tests.');
+    'reconcile.period': async (input) => {
+      requireProfile(input.profileId);
+      await engine.reconcileGate;
+      return (
+        engine.reconciliation?.[input.period] ?? {
+          ...reconciliationOf(input.period),
+          profileId: input.profileId,
+        }
+      );
     },
-    'reconcile.export': () => {
-      throw new Error('Reconciliation is not part of these tests.');
+    'reconcile.export': async (input) => {
+      requireProfile(input.profileId);
+      await engine.reconcileGate;
+      return sampleExport(input.period);
     },
     'mappings.list': () => ({ rules: mappings }),
     'mappings.set': (input) => {
@@ -232,7 +352,8 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
     if (!parsed.success)
       return { ok: false, error: { code: 'invalid_input', message: parsed.error.message } };
     const failure = engine.failures?.[name];
-    if (failure) return { ok: false, error: { code: 'internal', message: failure } };
+    if (typeof failure === 'string') return { ok: false, error: { code: 'internal', message: failure } };
+    if (failure) return { ok: false, error: failure };
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };

@@ -1,0 +1,25 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useBridgeClient } from '../bridge/context';
+import { queryKeys } from './query-keys';
+
+/**
+ * ServiceTitan against Visma for one period (`YYYY-MM`) of a profile. Each comparison reads Visma, so an answer stays
+ * until the user compares again (`refetch`) or a sync, a review action or a profile edit invalidates it.
+ */
+export function useReconciliation(profileId: string, period: string, enabled = true) {
+  const client = useBridgeClient();
+  return useQuery({
+    queryKey: queryKeys.reconciliation(profileId, period),
+    enabled,
+    staleTime: Infinity,
+    queryFn: () => client.call('reconcile.period', { profileId, period }),
+  });
+}
+
+/** Asks main for the auditor's CSV of a period (file name and text), fresh from both systems. */
+export function useReconciliationExport(profileId: string) {
+  const client = useBridgeClient();
+  return useMutation({
+    mutationFn: (period: string) => client.call('reconcile.export', { profileId, period }),
+  });
+}
