@@ -1,3 +1,4 @@
+import { builtinModules } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,9 @@ describe('scripts/build-main.mjs', () => {
   });
 
   it('leaves only electron, the native modules and Node built-ins external in main', () => {
-    const external = requires(join(outDir, 'app/main.cjs')).filter((n) => !n.startsWith('node:'));
+    const external = requires(join(outDir, 'app/main.cjs')).filter(
+      (n) => !n.startsWith('node:') && !builtinModules.includes(n),
+    );
     expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3', 'keytar']));
   });
 
