@@ -47,11 +47,11 @@ export const SyncSettings = z.object({
     .default('0'),
   /** Visma writes in flight at once. */
   concurrency: z.number().int().min(1).max(16).default(4),
-  /** Cron expression for scheduled runs (the app wires it); absent means manual only. */
+  /** Cron expression for scheduled runs, in the profile's time zone; absent means manual only. */
   schedule: z.string().min(1).nullable().default(null),
   /**
    * When a ServiceTitan integration (sandbox) tenant is bound to a production Visma company, nothing syncs until
-   * someone confirms it; this is when (ISO time). Changing either environment does not clear it, so re-confirm then.
+   * someone confirms it; this is when (ISO time). Saving the profile with either environment changed clears it.
    */
   crossEnvironmentConfirmedAt: z.iso.datetime({ offset: true }).nullable().default(null),
   /** Master-data alignment (vendors ↔ suppliers, customers, tax zones, business units). */

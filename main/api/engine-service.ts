@@ -88,8 +88,11 @@ export class EngineService {
     if (!profile) return;
     const expression = profile.sync?.schedule;
     if (expression) {
-      const stop = scheduleSync(expression, this.coordinator(profileId), (err) =>
-        logger.error(`Scheduled sync of ${profileId} failed: ${describe(err)}`, profileId),
+      const stop = scheduleSync(
+        expression,
+        this.coordinator(profileId),
+        (err) => logger.error(`Scheduled sync of ${profileId} failed: ${describe(err)}`, profileId),
+        profile.timeZone,
       );
       this.schedules.set(profileId, stop);
     }

@@ -75,20 +75,27 @@ export function createSettingsHandlers(
         },
         webhook: { ...WebhookConfig.parse(current.webhook ?? {}), ...webhook },
       };
+      const before = await view(current, services, engine);
       services.settings.update((s) => ({
         ...s,
         profiles: s.profiles.map((p) => (p.id === profileId ? next : p)),
       }));
-      appendAudit(services.ledger, {
-        profileId,
-        actor: 'user',
-        action: 'profile.settings-changed',
-        outcome: 'success',
-        message: `Sync settings of ${profileId} changed: ${Object.keys(change).join(', ')}.`,
-        details: { change },
-      });
-      engine.dropConnection(profileId);
-      await engine.refresh(profileId);
+      const after = await view(next, services, engine);
+      const changed = (Object.keys(after) as (keyof ProfileSettingsView)[]).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
+      if (changed.length > 0) {
+        appendAudit(services.ledger, {
+          profileId,
+          actor: 'user',
+          action: 'profile.settings-changed',
+          outcome: 'success',
+          message: `Sync settings of ${profileId} changed: ${changed.join(', ')}.`,
+          details: { change },
+        });
+        engine.dropConnection(profileId);
+        await engine.refresh(profileId);
+      }
       return view(stored(profileId), services, engine);
     },
   };

@@ -43,6 +43,7 @@ export function registerServeCommand(program: Command): void {
       opts.schedule ?? ctx.config.sync?.schedule ?? '*/15 * * * *',
       coordinator,
       fail,
+      ctx.config.timeZone,
     );
     const hook = ctx.config.webhook;
     const receiver =

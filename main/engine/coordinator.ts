@@ -57,13 +57,14 @@ export class SyncCoordinator {
   }
 }
 
-/** Runs `trigger('schedule')` on a cron expression; returns a function that stops the schedule. */
+/** Runs `trigger('schedule')` on a cron expression (in `timezone`, the profile's); returns a function that stops it. */
 export function scheduleSync(
   expression: string,
   coordinator: SyncCoordinator,
   onError: (err: unknown) => void = () => undefined,
+  timezone?: string,
 ): () => void {
-  const job = new Cron(expression, { protect: true }, () => {
+  const job = new Cron(expression, { protect: true, ...(timezone ? { timezone } : {}) }, () => {
     coordinator.trigger('schedule').catch(onError);
   });
   return () => job.stop();

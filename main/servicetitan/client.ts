@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StConnection } from '../../shared/profile-config';
 import { apBillEndpoints, inventoryBillEndpoints } from './endpoints/bills';
+import { crmTagEndpoints } from './endpoints/crm-tags';
 import { invoiceEndpoints } from './endpoints/invoices';
 import { masterDataEndpoints } from './endpoints/master-data';
 import { vendorEndpoints } from './endpoints/vendors';
@@ -30,6 +31,7 @@ export function createServiceTitanClient(connection: StCredentials, options: StC
     inventoryBills: inventoryBillEndpoints(transport),
     vendors: vendorEndpoints(transport),
     ...masterDataEndpoints(transport),
+    ...crmTagEndpoints(transport),
     /** Calls made so far, per endpoint (the sync summary reports these). */
     calls: (): StCallCounts => transport.calls(),
     /** The underlying transport, for the connection test and custom calls. */

@@ -66,6 +66,7 @@ const PROBES: Record<StScope, Probe> = {
   },
   'tn.acc.taxzones:r': get('accounting', 'TaxZones_GetList', '/tax-zones'),
   'tn.stt.businessunits:r': get('settings', 'BusinessUnits_GetList', '/business-units'),
+  'tn.stt.tagtypes:r': get('settings', 'TagTypes_GetList', '/tag-types'),
   'tn.acc.glaccounts:r': get('accounting', 'GlAccounts_GetList', '/gl-accounts'),
   'tn.crm.customers:r': get('crm', 'Customers_GetList', '/customers'),
   'tn.crm.locations:r': get('crm', 'Locations_GetList', '/locations'),

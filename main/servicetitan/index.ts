@@ -13,8 +13,10 @@ export type { InvoiceFilter, InvoiceStatus, MarkInvoiceExported } from './endpoi
 export type { BillFilter, BillSyncStatus } from './endpoints/bills';
 export type { VendorFilter } from './endpoints/vendors';
 export type { JobFilter, MasterDataFilter } from './endpoints/master-data';
+export type { CustomerContactFilter } from './endpoints/crm-tags';
 export * from './schemas/invoices';
 export * from './schemas/bills';
 export * from './schemas/master-data';
+export * from './schemas/crm-tags';
 export { DecimalString } from './schemas/common';
 export type { Address, GlAccountRef, NamedRef } from './schemas/common';

@@ -15,4 +15,5 @@ export const queryKeys = {
   reconciliationAll: (profileId: string) => ['reconciliation', profileId] as const,
   reconciliation: (profileId: string, period: string) => ['reconciliation', profileId, period] as const,
   storedProfile: (profileId: string) => ['profiles.get', profileId] as const,
+  profileSettings: (profileId: string) => ['profiles.getSettings', profileId] as const,
 };

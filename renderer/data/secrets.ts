@@ -19,6 +19,11 @@ export function useSetSecret(profileId: string) {
   return useMutation({
     mutationFn: ({ kind, value }: { kind: SecretKind; value: string }) =>
       client.call('secrets.set', { profileId, kind, value }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.secretsStatus(profileId) }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.secretsStatus(profileId) }),
+        // Whether the webhook key is set, and where the receiver (re)started, are part of the sync settings.
+        queryClient.invalidateQueries({ queryKey: queryKeys.profileSettings(profileId) }),
+      ]),
   });
 }

@@ -16,6 +16,7 @@ import { Building20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useProfiles, useSetActiveProfile } from '../data/profiles';
 import { useErrorText } from '../components/use-error-text';
+import { CrossEnvironmentStatus } from './CrossEnvironmentStatus';
 import { EnvironmentBadge } from './EnvironmentBadge';
 import { useEnvironmentText } from './environment-text';
 
@@ -24,12 +25,9 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   popover: { minWidth: '320px', maxWidth: '480px' },
   option: { display: 'flex', flexDirection: 'column' },
-  environments: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
-  production: {
-    color: tokens.colorPaletteRedForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-    whiteSpace: 'nowrap',
-  },
+  environments: { color: tokens.colorNeutralForeground3 },
+  unconfirmed: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  production: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The header's profile picker: the active profile's name, its two environments, and a menu to switch. */
@@ -93,6 +91,11 @@ export function ProfileSwitcher() {
                   >
                     {describe(p).both}
                   </Caption1>
+                  {p.crossEnvironment === 'unconfirmed' && (
+                    <Caption1 className={styles.production}>
+                      {t('crossEnvironment.notConfirmedShort')}
+                    </Caption1>
+                  )}
                 </span>
               </MenuItemRadio>
             ))}
@@ -100,6 +103,7 @@ export function ProfileSwitcher() {
         </MenuPopover>
       </Menu>
       {active && <EnvironmentBadge profile={active} />}
+      {active && <CrossEnvironmentStatus profile={active} />}
       {setActive.isError && (
         <Text role="alert" className={styles.error}>
           {t('profile.switchFailed', { message: errorText(setActive.error) })}

@@ -11,6 +11,7 @@ import { WithActiveProfile } from '../components/WithActiveProfile';
 import { useErrorText } from '../components/use-error-text';
 import { useActiveProfile, useProfiles } from '../data/profiles';
 import { useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
+import { CrossEnvironmentWarning } from '../frame/CrossEnvironmentWarning';
 import { LastRunCard } from './dashboard/LastRunCard';
 import { RecentRuns } from './dashboard/RecentRuns';
 import { ReviewCountCard } from './dashboard/ReviewCountCard';
@@ -38,6 +39,7 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
   const { progress, reset } = useSyncProgress(profile.id);
   const [result, setResult] = useState<ActionResult | null>(null);
   const running = inFlight || dashboard.data?.running === true;
+  const unconfirmed = profile.crossEnvironment === 'unconfirmed';
 
   function start() {
     setResult(null);
@@ -65,11 +67,18 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
       actions={
         <SyncButton
           running={running}
-          disabledReason={running ? t('pages.dashboard.runningReason') : null}
+          disabledReason={
+            running
+              ? t('pages.dashboard.runningReason')
+              : unconfirmed
+                ? t('crossEnvironment.syncBlocked')
+                : null
+          }
           onClick={start}
         />
       }
     >
+      <CrossEnvironmentWarning profile={profile} />
       {running && <SyncProgressPanel progress={progress} />}
       <ResultBar result={result} onDismiss={() => setResult(null)} />
       {dashboard.isPending && <Spinner label={t('app.loading')} />}

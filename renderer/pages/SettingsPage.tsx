@@ -3,14 +3,16 @@ import { PageLayout } from '../components/PageLayout';
 import { CredentialsSection } from './settings/CredentialsSection';
 import { LanguageSection } from './settings/LanguageSection';
 import { ProfilesSection } from './settings/ProfilesSection';
+import { SyncSettingsSection } from './settings/SyncSettingsSection';
 
-/** Language, profiles and credentials. */
+/** Language, profiles, the active profile's sync settings (schedule, webhooks…) and credentials. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
     <PageLayout title={t('pages.settings.title')} description={t('pages.settings.description')}>
       <LanguageSection />
       <ProfilesSection />
+      <SyncSettingsSection />
       <CredentialsSection />
     </PageLayout>
   );

@@ -16,6 +16,15 @@ async function shoot(page: Page, name: string): Promise<void> {
   });
 }
 
+/** Shoots the whole of a long page: the window grows until the main landmark needs no scrolling, then shrinks back. */
+async function shootWhole(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const hidden = await page.getByRole('main').evaluate((main) => main.scrollHeight - main.clientHeight);
+  await page.setViewportSize({ width: viewport.width, height: viewport.height + Math.max(0, hidden) });
+  await shoot(page, name);
+  await page.setViewportSize(viewport);
+}
+
 /** The reconciliation period `months` months before this one, `YYYY-MM` (the picker's option value). */
 function monthsBack(months: number): string {
   const now = new Date();
@@ -177,6 +186,25 @@ describe('the pages on the real engine and simulators', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('saves the holding account and schedule, and keeps them after a reload', async () => {
+    const sync = page.getByRole('region', { name: 'Sync settings' });
+    await sync.getByRole('textbox', { name: 'Holding account' }).fill('2900');
+    await sync.getByRole('radio', { name: 'Custom (cron expression)' }).check();
+    await sync.getByRole('textbox', { name: /^Cron expression/ }).fill('30 5 * * 6');
+    expect(await sync.getByTestId('schedule-words').textContent()).toBe('Runs on Saturday at 05:30.');
+    await sync.getByRole('button', { name: 'Save sync settings' }).click();
+    await sync.getByText(/^The sync settings of Demo: .* were saved\.$/).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const reloaded = page.getByRole('region', { name: 'Sync settings' });
+    await reloaded.getByRole('textbox', { name: 'Holding account' }).waitFor();
+    expect(await reloaded.getByRole('textbox', { name: 'Holding account' }).inputValue()).toBe('2900');
+    expect(await reloaded.getByRole('radio', { name: 'Custom (cron expression)' }).isChecked()).toBe(true);
+    expect(await reloaded.getByRole('textbox', { name: /^Cron expression/ }).inputValue()).toBe('30 5 * * 6');
+    await shootWhole(page, 'en-settings-sync');
+  });
+
   it('shows every page in Norwegian', async () => {
     await page.getByRole('radio', { name: 'Norsk (bokmål)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Innstillinger' }).waitFor();
@@ -207,6 +235,11 @@ describe('the pages on the real engine and simulators', () => {
     expect(await tabCount(page, /^Stemmer/)).toBeGreaterThan(0);
     expect(plainSpaces((await page.getByRole('main').textContent()) ?? '')).toContain('Per forretningsenhet');
     await shoot(page, 'reconciliation-nb');
+    await visit(page, 'nb', 'settings');
+    const sync = page.getByRole('region', { name: 'Synkroniseringsinnstillinger' });
+    expect(await sync.getByRole('textbox', { name: 'Oppsamlingskonto' }).inputValue()).toBe('2900');
+    expect(await sync.getByTestId('schedule-words').textContent()).toBe('Kjører lørdag kl. 05:30.');
+    await shootWhole(page, 'nb-settings-sync');
   });
 
   it('logged no page errors', () => {

@@ -84,6 +84,7 @@ export function serviceTitanPort(client: ServiceTitanClient): StPort {
           id: String(c.id),
           name: c.name,
           type: c.type,
+          ...(c.tagTypeIds && c.tagTypeIds.length > 0 && { tagTypeIds: c.tagTypeIds.map(String) }),
           active: c.active,
           street: c.address.street,
           city: c.address.city,

@@ -10,8 +10,8 @@ import { loadSnapshot, saveSnapshot } from './store/snapshots';
 import { listSuggestions, offerSuggestion, retireLinkedSuggestions } from './store/suggestions';
 import { loadRegister } from './store/tax-zones';
 
-/** Only these customer fields flow (ServiceTitan → Visma); contact details live on ServiceTitan contacts. */
-const FLOWING: PartyField[] = ['name', 'street', 'zip', 'city', 'country'];
+/** Only these customer fields flow (ServiceTitan → Visma); the e-mail is the customer's primary e-mail contact. */
+const FLOWING: PartyField[] = ['name', 'street', 'zip', 'city', 'country', 'email'];
 const SKEW_MS = 5 * 60 * 1000;
 
 const asMatch = (key: string, f: PartyFields): MatchParty => ({
@@ -59,7 +59,15 @@ function matchUnlinked(
       counts.linked++;
     }
     for (const pair of result.suggestions) {
-      if (offerSuggestion(ctx.db, ctx.profileId, { kind: 'customer', ...pair }, at)) counts.suggested++;
+      if (!offerSuggestion(ctx.db, ctx.profileId, { kind: 'customer', ...pair }, at)) continue;
+      counts.suggested++;
+      audit(
+        ctx,
+        'suggestion.offered',
+        'info',
+        `ServiceTitan customer ${pair.stId} may be Visma customer ${pair.vismaKey} (${pair.reasons.join(', ')}); waiting for a decision.`,
+        { kind: 'customer', ...pair },
+      );
     }
   }
 }
@@ -174,22 +182,46 @@ async function flowChanges(
   }
 }
 
+/** Reads the customers alignment looks at this run, with their primary e-mail filled in. */
+async function readCustomers(
+  ctx: AlignContext,
+  since: string | undefined,
+  needed: Set<string>,
+): Promise<Map<string, AlignStCustomer>> {
+  const [changed, contactChanged] = await Promise.all([
+    ctx.ports.st.customers(since),
+    since ? ctx.ports.st.customersWithChangedContacts(since) : Promise.resolve([]),
+  ]);
+  const have = new Set(changed.map((c) => c.id));
+  const missing = [...new Set([...needed, ...contactChanged])].filter((id) => !have.has(id));
+  const extra = missing.length > 0 ? await ctx.ports.st.customersByIds(missing) : [];
+  const customers = new Map([...changed, ...extra].map((c) => [c.id, c]));
+  const emails = await ctx.ports.st.customerEmails([...customers.keys()]);
+  for (const c of customers.values()) c.fields = { ...c.fields, email: emails.get(c.id) ?? '' };
+  return customers;
+}
+
 /**
- * Customers: match ServiceTitan customers (all on the first run, then those changed since) to Visma customers,
+ * Customers: match ServiceTitan customers (all on the first run, then those changed since, or whose contacts
+ * changed) to Visma customers,
  * create the Visma customers that waiting invoices need (type → customer class, tax zone → VAT zone), and let
  * name and address changes flow to linked Visma customers.
  */
-export async function alignCustomers(ctx: AlignContext): Promise<PartyCounts> {
+export async function alignCustomers(
+  ctx: AlignContext,
+  onRead?: (customers: AlignStCustomer[]) => void,
+): Promise<PartyCounts> {
   const counts = emptyPartyCounts();
   if (!ctx.settings.masterData.matchCustomers && !ctx.settings.createCustomers) return counts;
   const last = getCursor(ctx.db, ctx.profileId, 'md:customers');
   const started = ctx.now().toISOString();
   const since = last ? new Date(Date.parse(last) - SKEW_MS).toISOString() : undefined;
   const needed = neededCustomers(ctx);
-  const [changed, visma] = await Promise.all([ctx.ports.st.customers(since), ctx.ports.visma.customers()]);
-  const missing = [...needed].filter((id) => !changed.some((c) => c.id === id));
-  const extra = missing.length > 0 ? await ctx.ports.st.customersByIds(missing) : [];
-  const customers = new Map([...changed, ...extra].map((c) => [c.id, c]));
+  const [customers, visma] = await Promise.all([
+    readCustomers(ctx, since, needed),
+    ctx.ports.visma.customers(),
+  ]);
+  onRead?.([...customers.values()]);
   if (ctx.settings.masterData.matchCustomers) matchUnlinked(ctx, [...customers.values()], visma, counts);
   await createNeeded(ctx, customers, needed, counts);
   retireLinkedSuggestions(ctx.db, ctx.profileId, 'customer', started);

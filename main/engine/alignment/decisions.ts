@@ -12,7 +12,7 @@ const DimensionChoice = z.object({
   branch: z.string().min(1).optional(),
 });
 
-/** Accepts or rejects a suggestion: a match becomes a link, a business-unit mapping a rule, a vendor to create waits for the next run. */
+/** Accepts or rejects a suggestion: a match becomes a link, a business-unit, customer-type or tag mapping a rule, a vendor to create waits for the next run. */
 export function decide(
   db: Ledger,
   profileId: string,
@@ -42,6 +42,11 @@ export function decide(
       decideSuggestion(db, id, 'accepted', at);
       retireLinkedSuggestions(db, profileId, s.kind, at);
       message = `ServiceTitan ${s.stId} linked to Visma ${s.kind} ${s.vismaKey}; their fields are compared on the next sync.`;
+    } else if (s.kind === 'customer-type' || s.kind === 'customer-tag') {
+      const table = s.kind === 'customer-type' ? 'customerTypeSegment' : 'customerTagSegment';
+      setRule(db, profileId, table, s.stId!, { segmentValue: s.vismaKey! }, actor);
+      decideSuggestion(db, id, 'accepted', at);
+      message = `${s.kind === 'customer-type' ? 'Customer type' : 'Customer tag'} ${s.stId} mapped to segment value ${s.vismaKey}.`;
     } else if (s.kind === 'business-unit') {
       setRule(
         db,

@@ -25,7 +25,16 @@ export interface AlignStCustomer {
   id: string;
   fields: PartyFields;
   type: string;
+  /** Tag type ids on the customer. */
+  tagTypeIds: string[];
   modifiedOn: string;
+}
+
+/** A ServiceTitan tag type. */
+export interface AlignTagType {
+  id: string;
+  name: string;
+  active: boolean;
 }
 
 /** What creating a Visma customer takes. */
@@ -49,6 +58,12 @@ export interface AlignStPort {
   customers(since?: string): Promise<AlignStCustomer[]>;
   /** Customers by id (active or not). */
   customersByIds(ids: string[]): Promise<AlignStCustomer[]>;
+  /** Primary e-mail per customer id (bulk: 50 customers per call; see `primaryEmails`). */
+  customerEmails(customerIds: string[]): Promise<Map<string, string>>;
+  /** Ids of customers whose contacts changed on or after `since` (a contact change does not touch the customer). */
+  customersWithChangedContacts(since: string): Promise<string[]>;
+  /** Tag types, active or not. */
+  tagTypes(): Promise<AlignTagType[]>;
   /** The tax zone of the customer's first active location. */
   customerTaxZone(customerId: string): Promise<string | undefined>;
   taxZones(): Promise<StTaxZoneInfo[]>;

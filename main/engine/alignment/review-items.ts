@@ -41,6 +41,16 @@ function suggestionText(s: Suggestion): { subject: string; text: string; action:
         text: `${s.reasons.join('; ')}. Create it in ServiceTitan?`,
         action: `st-visma masterdata decide ${s.id} --accept | --reject`,
       };
+    case 'customer-type':
+    case 'customer-tag':
+      return {
+        subject: `${s.kind}:${s.stId}`,
+        text:
+          s.kind === 'customer-type'
+            ? `Customer type "${s.stId}": suggested segment value ${s.vismaKey} (by name).`
+            : `Customer tag ${s.stId} (${s.reasons.join(', ')}): suggested segment value ${s.vismaKey}.`,
+        action: `st-visma masterdata decide ${s.id} --accept | --reject`,
+      };
     default:
       return {
         subject: `${s.kind}:${s.stId}`,
@@ -76,7 +86,9 @@ export function masterDataReviewItems(db: Ledger, profileId: string): MasterData
     action:
       d.subject === 'tax-zone'
         ? `st-visma masterdata map-zone ${d.subjectKey} [--vat-zone ID] [--sales-taxable CODE …]`
-        : `st-visma masterdata decide <suggestion> --accept, or st-visma mappings`,
+        : d.subject === 'customer-type'
+          ? `st-visma masterdata decide <suggestion> --accept, or set customerTypeSegment "${d.subjectKey}" with st-visma mappings export/import`
+          : `st-visma masterdata decide <suggestion> --accept, or st-visma mappings`,
     details: { code: d.code, ...(d.details ?? {}) },
   }));
   return [...conflicts, ...drift, ...suggestions];

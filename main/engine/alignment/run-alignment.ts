@@ -5,7 +5,9 @@ import type { Ledger } from '../../storage/types';
 import { markMappingsChanged } from '../mapping/rule-store';
 import { alignBusinessUnits, type BusinessUnitCounts } from './business-units';
 import { audit, type AlignContext, type PartyCounts } from './context';
+import { alignCustomerSegments, type CustomerSegmentCounts } from './customer-segments';
 import { alignCustomers } from './customers';
+import type { AlignStCustomer } from './ports';
 import type { AlignmentPorts } from './ports';
 import { masterDataReviewItems } from './review-items';
 import { alignTaxZones, type TaxZoneCounts } from './tax-zones';
@@ -33,6 +35,8 @@ export interface AlignmentSummary {
   finishedAt: string;
   suppliers: PartyCounts;
   customers: PartyCounts;
+  /** Customer type and tags → segment values. */
+  customerSegments: CustomerSegmentCounts;
   taxZones: TaxZoneCounts;
   businessUnits: BusinessUnitCounts;
   /** Open conflicts, suggestions and drift after the run. */
@@ -57,7 +61,7 @@ export function alignContext(profile: AlignProfile, deps: AlignDeps): AlignConte
 
 /**
  * Aligns master data of a profile: tax zones ↔ VAT first (so new customers get the right VAT zone), then vendors ↔
- * suppliers, customers, and business units. Every link, creation, update, conflict and drift is audited. A broken
+ * suppliers, customers (with their type and tags → segment values), and business units. Every link, creation, update, conflict and drift is audited. A broken
  * connection throws `FatalSyncError`; single records that fail are listed in `failures` and retried next run.
  */
 export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): Promise<AlignmentSummary> {
@@ -66,7 +70,9 @@ export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): P
   const started = now();
   const taxZones = await alignTaxZones(ctx);
   const suppliers = await alignVendors(ctx);
-  const customers = await alignCustomers(ctx);
+  let read: AlignStCustomer[] = [];
+  const customers = await alignCustomers(ctx, (c) => (read = c));
+  const customerSegments = await alignCustomerSegments(ctx, read);
   const businessUnits = await alignBusinessUnits(ctx);
   // Blocked documents are re-checked when links or flags change.
   markMappingsChanged(deps.db, profile.id);
@@ -76,6 +82,7 @@ export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): P
     finishedAt: now().toISOString(),
     suppliers,
     customers,
+    customerSegments,
     taxZones,
     businessUnits,
     reviewItems: masterDataReviewItems(deps.db, profile.id).length,
@@ -89,6 +96,7 @@ export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): P
     {
       suppliers,
       customers,
+      customerSegments,
       taxZones,
       businessUnits,
     },

@@ -1,6 +1,7 @@
-import type { Customer, ServiceTitanClient, Vendor } from '../../servicetitan';
+import type { Customer, CustomerContact, ServiceTitanClient, Vendor } from '../../servicetitan';
 import { serviceTitanPort } from '../adapters/servicetitan';
 import { partyFields } from './fields';
+import { primaryEmails, type AlignContact } from './contacts';
 import { guardSt } from './fatal';
 import type { AlignStCustomer, AlignStPort, AlignVendor } from './ports';
 
@@ -35,6 +36,7 @@ function customerOf(c: Customer): AlignStCustomer {
   return {
     id: String(c.id),
     type: c.type,
+    tagTypeIds: (c.tagTypeIds ?? []).map(String),
     modifiedOn: c.modifiedOn,
     fields: partyFields({
       name: c.name,
@@ -46,6 +48,14 @@ function customerOf(c: Customer): AlignStCustomer {
     }),
   };
 }
+
+const contactOf = (c: CustomerContact): AlignContact => ({
+  id: c.id,
+  customerId: c.customerId,
+  type: c.type,
+  value: c.value,
+  invoices: c.preferences?.invoiceNotification === true,
+});
 
 /** The alignment port over the real ServiceTitan client; `applicationGuid` is the connector's external-data GUID. */
 export function alignStPort(client: ServiceTitanClient, applicationGuid: string): AlignStPort {
@@ -122,6 +132,32 @@ export function alignStPort(client: ServiceTitanClient, applicationGuid: string)
     customersByIds: (ids) =>
       guardSt(async () =>
         (await collect(client.customers({ ids: ids.map(Number), active: 'Any' }))).map(customerOf),
+      ),
+    customerEmails: (customerIds) =>
+      guardSt(async () =>
+        customerIds.length === 0
+          ? new Map<string, string>()
+          : primaryEmails(
+              (await collect(client.customerContacts({ customerIds: customerIds.map(Number) }))).map(
+                contactOf,
+              ),
+            ),
+      ),
+    customersWithChangedContacts: (since) =>
+      guardSt(async () => [
+        ...new Set(
+          (await collect(client.customerContacts({ modifiedOnOrAfter: since }))).map((c) =>
+            String(c.customerId),
+          ),
+        ),
+      ]),
+    tagTypes: () =>
+      guardSt(async () =>
+        (await collect(client.tagTypes({ active: 'Any' }))).map((t) => ({
+          id: String(t.id),
+          name: t.name,
+          active: t.active,
+        })),
       ),
     customerTaxZone: (customerId) =>
       guardSt(async () => {

@@ -111,13 +111,25 @@ function dimensions(
     rule?.costCenter ?? (segment && buName ? segmentValueByName(segment, buName) : undefined);
   if (segment && costCenter) subaccount.push({ segmentId: segment.segmentId, segmentValue: costCenter });
   const typeSegment = ctx.settings.customerTypeSegmentId;
-  const customerType = doc.kind === 'invoice' ? ctx.master.stCustomers.get(doc.partyId)?.type : undefined;
-  const typeValue = customerType ? ctx.rules.customerTypeSegment[customerType]?.segmentValue : undefined;
+  const customer = doc.kind === 'invoice' ? ctx.master.stCustomers.get(doc.partyId) : undefined;
+  const typeValue = customer ? customerSegmentValue(customer, ctx.rules) : undefined;
   if (typeSegment !== null && typeValue && typeSegment !== segment?.segmentId) {
     subaccount.push({ segmentId: typeSegment, segmentValue: typeValue });
   }
   const branch = rule?.branch ?? (buName ? branchByName(ctx.master, buName) : undefined);
   return { subaccount, ...(branch && { branch }) };
+}
+
+/** The customer-type segment value: a mapped tag first (lowest tag type id), else the customer type's rule. */
+export function customerSegmentValue(
+  customer: { type?: string | undefined; tagTypeIds?: readonly string[] | undefined },
+  rules: Pick<MappingRules, 'customerTypeSegment' | 'customerTagSegment'>,
+): string | undefined {
+  const tagged = (customer.tagTypeIds ?? [])
+    .filter((id) => rules.customerTagSegment[id])
+    .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))[0];
+  if (tagged) return rules.customerTagSegment[tagged]!.segmentValue;
+  return customer.type ? rules.customerTypeSegment[customer.type]?.segmentValue : undefined;
 }
 
 function lineAmounts(

@@ -37,6 +37,11 @@ export const MappingRules = z
     /** Customer type (Residential/Commercial) → segment value. */
     customerTypeSegment: z.record(Key, z.object({ segmentValue: z.string().min(1) }).strict()).default({}),
     /**
+     * Customer tag type id → value of the same segment (`customerTypeSegmentId`). A customer with a mapped tag gets
+     * the tag's value instead of its type's; with several mapped tags, the lowest tag type id wins.
+     */
+    customerTagSegment: z.record(Key, z.object({ segmentValue: z.string().min(1) }).strict()).default({}),
+    /**
      * VAT code → account to use instead when the line's account does not allow that code (for example materials
      * taxed at 15 % in a zone with separate rates go to the 15 % sales account).
      */

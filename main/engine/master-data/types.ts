@@ -90,6 +90,8 @@ export interface StCustomerInfo {
   id: string;
   name: string;
   type?: string;
+  /** Tag type ids (for `customerTagSegment`). */
+  tagTypeIds?: string[];
   active: boolean;
   street?: string;
   city?: string;

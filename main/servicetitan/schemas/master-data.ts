@@ -160,6 +160,8 @@ export const Customer = z.looseObject({
   createdOn: Timestamp,
   modifiedOn: Timestamp,
   mergedToId: Id.nullish(),
+  /** Tag types on the customer (names come from `tagTypes`). */
+  tagTypeIds: z.array(Id).nullish(),
   externalData: z.array(ExternalDataPair),
 });
 export type Customer = z.infer<typeof Customer>;

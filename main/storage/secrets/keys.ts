@@ -48,6 +48,12 @@ export function checkSecretValue(kind: SecretKind, value: unknown): string {
       `The ${kind} is too long (at most ${MAX_SECRET_LENGTH} characters).`,
     );
   }
+  if (kind === 'webhook.hmacKey' && (value.length < 32 || value.length > 64)) {
+    throw new SecretStoreError(
+      'invalid',
+      'The webhook HMAC key must be 32 to 64 characters, as ServiceTitan requires.',
+    );
+  }
   return value;
 }
 

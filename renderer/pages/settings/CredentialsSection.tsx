@@ -9,6 +9,7 @@ import { useSecretsStatus } from '../../data/secrets';
 import { ReplaceSecretDialog } from './ReplaceSecretDialog';
 import { SettingsSection } from './SettingsSection';
 import { secretLabelKey } from './secret-labels';
+import { useSecretRule } from './secret-rules';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -28,6 +29,7 @@ function SecretList({ profile }: { profile: ProfileSummary }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const status = useSecretsStatus(profile.id);
+  const ruleOf = useSecretRule();
   const [editing, setEditing] = useState<SecretKind | null>(null);
   const [savedKind, setSavedKind] = useState<SecretKind | null>(null);
   const label = (kind: SecretKind) => t(`settings.credentials.kind.${secretLabelKey[kind]}`);
@@ -75,6 +77,7 @@ function SecretList({ profile }: { profile: ProfileSummary }) {
           profileId={profile.id}
           kind={editing}
           label={label(editing)}
+          rule={ruleOf(editing)}
           onClose={(saved) => {
             if (saved) setSavedKind(editing);
             setEditing(null);

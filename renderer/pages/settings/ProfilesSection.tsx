@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProfiles, useSetActiveProfile } from '../../data/profiles';
+import { ConfirmedNote } from '../../frame/ConfirmedNote';
+import { CrossEnvironmentWarning } from '../../frame/CrossEnvironmentWarning';
 import { EnvironmentBadge } from '../../frame/EnvironmentBadge';
 import { ProfileSetupDialog } from './ProfileSetupDialog';
 import { SettingsSection } from './SettingsSection';
@@ -14,11 +16,13 @@ const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
   item: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} 0`,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
+  warning: { flexBasis: '100%' },
   text: {
     display: 'flex',
     flexDirection: 'column',
@@ -63,6 +67,7 @@ export function ProfilesSection() {
                   <div className={styles.line}>
                     <Text weight="semibold">{p.name}</Text>
                     <EnvironmentBadge profile={p} />
+                    <ConfirmedNote profile={p} />
                   </div>
                   <Caption1 className={styles.details}>
                     {t('settings.profiles.details', {
@@ -88,6 +93,11 @@ export function ProfilesSection() {
                   <Button disabled={setActive.isPending} onClick={() => setActive.mutate(p.id)}>
                     {t('settings.profiles.makeActive')}
                   </Button>
+                )}
+                {p.crossEnvironment === 'unconfirmed' && (
+                  <div className={styles.warning}>
+                    <CrossEnvironmentWarning profile={p} />
+                  </div>
                 )}
               </li>
             );

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { SecretKind } from '../../../shared/contract/schemas';
 import { useErrorText } from '../../components/use-error-text';
 import { useSetSecret } from '../../data/secrets';
+import type { SecretRule } from './secret-rules';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -25,12 +26,14 @@ const useStyles = makeStyles({
 
 /**
  * Asks for a new secret value and sends it to the keychain. The field is a password field that starts empty:
- * the old value is never read back, and the new one is dropped from memory when the dialog closes.
+ * the old value is never read back, and the new one is dropped from memory when the dialog closes. A `rule`
+ * (e.g. the webhook key's length) is checked before anything is sent, and its problem shown at the field.
  */
 export function ReplaceSecretDialog(props: {
   profileId: string;
   kind: SecretKind;
   label: string;
+  rule?: SecretRule;
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -38,10 +41,14 @@ export function ReplaceSecretDialog(props: {
   const errorText = useErrorText();
   const setSecret = useSetSecret(props.profileId);
   const [value, setValue] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!value) return;
+    const found = props.rule?.check(value) ?? null;
+    setProblem(found);
+    if (found) return;
     setSecret.mutate({ kind: props.kind, value }, { onSuccess: () => props.onClose(true) });
   }
 
@@ -53,14 +60,23 @@ export function ReplaceSecretDialog(props: {
             <DialogTitle>{t('settings.credentials.dialogTitle', { name: props.label })}</DialogTitle>
             <DialogContent className={styles.content}>
               <Text>{t('settings.credentials.dialogBody')}</Text>
-              <Field label={t('settings.credentials.valueLabel')} required>
+              <Field
+                label={t('settings.credentials.valueLabel')}
+                required
+                hint={props.rule?.hint}
+                validationState={problem ? 'error' : 'none'}
+                validationMessage={problem ?? undefined}
+              >
                 <Input
                   type="password"
                   autoComplete="off"
                   spellCheck={false}
                   value={value}
                   maxLength={4096}
-                  onChange={(_, data) => setValue(data.value)}
+                  onChange={(_, data) => {
+                    setValue(data.value);
+                    setProblem(null);
+                  }}
                 />
               </Field>
               {setSecret.isError && (

@@ -48,7 +48,7 @@ describe.each(contracts)('%s', (_name, make) => {
 
   it('refuses to rotate a secret that does not exist', async () => {
     const store = make();
-    await expect(store.rotate('acme', 'webhook.hmacKey', 'new-value-123')).rejects.toThrow(
+    await expect(store.rotate('acme', 'webhook.hmacKey', 'new-value-123-0123456789abcdef0123')).rejects.toThrow(
       /no webhook.hmacKey.*set one first/,
     );
   });

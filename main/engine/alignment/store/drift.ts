@@ -1,7 +1,7 @@
 import type { Ledger } from '../../../storage/types';
 
 /** What a drift item is about. */
-export type DriftSubject = 'tax-zone' | 'business-unit';
+export type DriftSubject = 'tax-zone' | 'business-unit' | 'customer-type';
 
 /** An open or cleared drift item. */
 export interface DriftItem {

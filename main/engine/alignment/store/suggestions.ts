@@ -1,7 +1,8 @@
 import type { Ledger } from '../../../storage/types';
 
 /** What a suggestion proposes. */
-export type SuggestionKind = 'customer' | 'supplier' | 'create-vendor' | 'business-unit' | 'customer-type';
+export type SuggestionKind =
+  'customer' | 'supplier' | 'create-vendor' | 'business-unit' | 'customer-type' | 'customer-tag';
 
 /** A suggestion waiting for (or given) a decision. */
 export interface Suggestion {

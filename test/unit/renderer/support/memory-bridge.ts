@@ -4,6 +4,7 @@ import {
   type ChannelOutput,
   type ChannelParsedInput,
 } from '../../../../shared/contract/channels';
+import { Cron } from 'croner';
 import type { BridgeApi } from '../../../../shared/contract/bridge';
 import type { BridgeErrorCode, BridgeResult } from '../../../../shared/contract/define';
 import { channelNames } from '../../../../shared/contract/names';
@@ -50,6 +51,8 @@ export interface MemorySeed {
   profileDetails?: ProfileInput[];
   activeProfileId?: string | null;
   secrets?: Record<string, SecretKind[]>;
+  /** Stored sync settings per profile; a profile not listed has `defaultProfileSettings`. */
+  profileSettings?: Record<string, ProfileSettingsView>;
   engine?: EngineSeed;
 }
 
@@ -130,26 +133,44 @@ export const sampleProfileDetails: ProfileInput[] = [
   },
 ];
 
-/** The sync settings every profile starts with. */
+/** The sync settings every profile starts with: main's defaults (no holding account, manual syncs, webhooks off). */
 export const defaultProfileSettings: ProfileSettingsView = {
   holdingAccount: null,
   releaseHoldingDocuments: false,
   postIntoFirstOpenPeriod: false,
   markExported: true,
   createCustomers: true,
-  createSuppliers: false,
-  eligibleInvoiceStatuses: ['Posted', 'Exported'],
+  createSuppliers: true,
+  eligibleInvoiceStatuses: ['Posted'],
   schedule: null,
   suppliersToServiceTitan: 'ask',
   webhook: {
     enabled: false,
     port: 0,
-    signatureHeader: 'X-ServiceTitan-Signature',
-    signatureEncoding: 'base64',
+    signatureHeader: 'x-servicetitan-signature',
+    signatureEncoding: 'hex',
     hmacKeySet: false,
     listeningOn: null,
   },
 };
+
+/** The port the fake receiver "binds" when the settings ask for any free one (port 0). */
+export const FREE_WEBHOOK_PORT = 49731;
+
+/** Refuses a schedule croner cannot read, with main's words. */
+function checkSchedule(expression: string | null | undefined): void {
+  if (!expression) return;
+  try {
+    new Cron(expression, { paused: true }).stop();
+  } catch {
+    throw Object.assign(
+      new Error(
+        `"${expression}" is not a schedule: use five cron fields, e.g. "*/15 * * * *" for every 15 minutes.`,
+      ),
+      { code: 'invalid_input' },
+    );
+  }
+}
 
 /** Builds the fake. */
 export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
@@ -159,12 +180,24 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   let review = [...(engine.review ?? [])];
   let mappings = [...(engine.mappings ?? [])];
   const audit = engine.audit ?? [];
-  const syncSettings = new Map<string, ProfileSettingsView>();
+  const syncSettings = new Map(Object.entries(seed.profileSettings ?? {}));
   const details = new Map((seed.profileDetails ?? sampleProfileDetails).map((p) => [p.id, p]));
   let activeProfileId = seed.activeProfileId ?? profiles[0]?.id ?? null;
   const secrets = new Map(Object.entries(seed.secrets ?? {}).map(([id, kinds]) => [id, new Set(kinds)]));
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const calls: { channel: ChannelName; input: unknown }[] = [];
+
+  /** The stored settings, with what only main knows: whether the key is set, and where the receiver listens. */
+  function settingsView(profileId: string): ProfileSettingsView {
+    const stored = syncSettings.get(profileId) ?? defaultProfileSettings;
+    const hmacKeySet = secrets.get(profileId)?.has('webhook.hmacKey') === true;
+    const port = stored.webhook.port || FREE_WEBHOOK_PORT;
+    const listening = stored.webhook.enabled && hmacKeySet;
+    return {
+      ...stored,
+      webhook: { ...stored.webhook, hmacKeySet, listeningOn: listening ? `http://127.0.0.1:${port}/` : null },
+    };
+  }
 
   function requireProfile(id: string): void {
     if (!profiles.some((p) => p.id === id))
@@ -220,19 +253,26 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
     },
     'profiles.getSettings': (input) => {
       requireProfile(input.profileId);
-      return syncSettings.get(input.profileId) ?? defaultProfileSettings;
+      return settingsView(input.profileId);
     },
     'profiles.setSettings': (input) => {
       requireProfile(input.profileId);
+      checkSchedule(input.settings.schedule);
       const current = syncSettings.get(input.profileId) ?? defaultProfileSettings;
       const { webhook, ...rest } = input.settings;
-      const next = { ...current, ...rest, webhook: { ...current.webhook, ...webhook } };
-      syncSettings.set(input.profileId, next);
-      return next;
+      syncSettings.set(input.profileId, { ...current, ...rest, webhook: { ...current.webhook, ...webhook } });
+      return settingsView(input.profileId);
     },
     'profiles.confirmEnvironments': (input) => {
       requireProfile(input.profileId);
       const at = profiles.findIndex((p) => p.id === input.profileId);
+      if (profiles[at]!.crossEnvironment === 'none')
+        throw Object.assign(
+          new Error('This profile does not connect a test tenant to a production company.'),
+          {
+            code: 'conflict',
+          },
+        );
       const profile: ProfileSummary = { ...profiles[at]!, crossEnvironment: 'confirmed' };
       profiles[at] = profile;
       return { profile };
@@ -358,7 +398,9 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       const handler = handlers[name] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      const code = (err as { code?: string }).code === 'not_found' ? 'not_found' : 'internal';
+      const thrown = (err as { code?: string }).code;
+      const code: BridgeErrorCode =
+        thrown === 'not_found' || thrown === 'invalid_input' || thrown === 'conflict' ? thrown : 'internal';
       return { ok: false, error: { code, message: (err as Error).message } };
     }
   }

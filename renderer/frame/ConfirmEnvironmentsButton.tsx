@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import { Button, type ButtonProps } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { ProfileSummary } from '../../shared/contract/schemas';
+import { ConfirmEnvironmentsDialog } from './ConfirmEnvironmentsDialog';
+
+/** "Confirm…": opens the dialog that confirms a test tenant → production company profile. */
+export function ConfirmEnvironmentsButton(props: {
+  profile: ProfileSummary;
+  size?: ButtonProps['size'];
+  appearance?: ButtonProps['appearance'];
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        size={props.size}
+        appearance={props.appearance}
+        aria-label={t('crossEnvironment.confirmNamed', { name: props.profile.name })}
+        onClick={() => setOpen(true)}
+      >
+        {t('crossEnvironment.confirm')}
+      </Button>
+      {open && <ConfirmEnvironmentsDialog profile={props.profile} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
