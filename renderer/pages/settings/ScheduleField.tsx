@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** When the profile syncs: manual only, a named schedule, or a custom cron expression, always said in words. */
-export function ScheduleField({ binding }: { binding: SyncBinding }) {
+export function ScheduleField({ binding, timeZone }: { binding: SyncBinding; timeZone: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const describe = useScheduleText();
@@ -76,7 +76,7 @@ export function ScheduleField({ binding }: { binding: SyncBinding }) {
           </Text>
         </div>
       )}
-      <Caption1 className={styles.note}>{t('settings.sync.scheduleNote')}</Caption1>
+      <Caption1 className={styles.note}>{t('settings.sync.scheduleNote', { timeZone })}</Caption1>
     </div>
   );
 }

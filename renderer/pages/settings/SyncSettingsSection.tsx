@@ -108,7 +108,7 @@ function SyncSettingsForm({ profile, view }: { profile: ProfileSummary; view: Pr
         <PostingFields binding={binding} />
       </SettingsSubsection>
       <SettingsSubsection title={t('settings.sync.when')}>
-        <ScheduleField binding={binding} />
+        <ScheduleField binding={binding} timeZone={profile.timeZone} />
       </SettingsSubsection>
       <WebhookFields binding={binding} profileId={profile.id} saved={view.webhook} />
       <ResultBar result={result} onDismiss={() => setResult(null)} />
