@@ -29,6 +29,7 @@ export const SEED_MAPPINGS: MappingFile = {
     },
     jobProject: {},
     customerTypeSegment: {},
+    customerTagSegment: {},
     accountByVatCode: { '31': { account: '3050' }, '11': { account: '4050' } },
   },
   links: { customers: {}, suppliers: {} },

@@ -14,6 +14,8 @@ export const FIXTURE_SCHEMAS = {
   customers: ['crm-v2', 'Crm.V2.Customers.CustomerResponse'],
   locations: ['crm-v2', 'Crm.V2.Locations.LocationResponse'],
   jobs: ['jpm-v2', 'Jpm.V2.JobResponse'],
+  tagTypes: ['settings-v2', 'TenantSettings.V2.TagTypeResponse'],
+  customerContacts: ['crm-v2', 'Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse'],
 } as const;
 
 type FixtureKey = keyof typeof FIXTURE_SCHEMAS;
@@ -77,6 +79,8 @@ export function loadFixture(
     customers: lists.customers,
     locations: lists.locations,
     jobs: lists.jobs,
+    tagTypes: lists.tagTypes,
+    customerContacts: lists.customerContacts,
     invoices: lists.invoices.map(
       (i) => ({ ...i, modifiedOn: (i.modifiedOn as string | null) ?? String(i.createdOn) }) as InvoiceRec,
     ),

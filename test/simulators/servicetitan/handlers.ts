@@ -47,6 +47,20 @@ const bothInclusive =
     if (Number.isNaN(limit)) throw new BadRequest(param, `'${raw}' is not a date.`);
     return (r) => Date.parse(String(r[field])) <= limit;
   };
+/** A comma list of ids (at most 50) that must contain the record field. */
+const idList =
+  (param: string, field: string): Filter =>
+  (q) => {
+    const ids = q
+      .get(param)
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (!ids) return undefined;
+    if (ids.length > 50) throw new BadRequest(param, `The ${param} filter accepts at most 50 ids.`);
+    const set = new Set(ids.map(Number));
+    return (r) => set.has(Number(r[field]));
+  };
 const activeState: Filter = (q) => {
   const v = q.get('activeState') ?? 'ActiveOnly';
   if (v === 'All') return undefined;
@@ -258,4 +272,18 @@ export const handlers: Record<string, Handler> = {
     ...modifiedCreated,
   ]),
   Jobs_Get: getById('jobs', 'Job'),
+  TagTypes_GetList: lister('tag-types', [byActive, ...modifiedCreated]),
+  Customers_GetModifiedContactsList: ({ store, query }) => {
+    if (!query.get('customerIds') && !query.get('modifiedOnOrAfter') && !query.get('modifiedBefore'))
+      throw new BadRequest(
+        'customerIds',
+        'Either customerIds, modifiedBefore or modifiedOnOrAfter parameter must be specified.',
+      );
+    return ok(
+      pageOf(store.collections['customer-contacts'].values(), query, [
+        idList('customerIds', 'customerId'),
+        ...modifiedCreated,
+      ]),
+    );
+  },
 };

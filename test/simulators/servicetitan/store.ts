@@ -14,6 +14,8 @@ export const RESOURCES = [
   'tax-zones',
   'business-units',
   'gl-accounts',
+  'tag-types',
+  'customer-contacts',
 ] as const;
 /** A resource the control API can add to or modify. */
 export type Resource = (typeof RESOURCES)[number];
@@ -29,6 +31,8 @@ export const RESOURCE_KEYS: Record<Resource, keyof Omit<TenantData, 'tenantId' |
   'tax-zones': 'taxZones',
   'business-units': 'businessUnits',
   'gl-accounts': 'glAccounts',
+  'tag-types': 'tagTypes',
+  'customer-contacts': 'customerContacts',
 };
 
 function byId<T extends Rec>(records: T[]): Map<number, T> {
@@ -60,6 +64,8 @@ export class TenantStore {
       'tax-zones': byId(data.taxZones),
       'business-units': byId(data.businessUnits),
       'gl-accounts': byId(data.glAccounts),
+      'tag-types': byId(data.tagTypes),
+      'customer-contacts': byId(data.customerContacts),
     };
     this.invoiceFeed = new ExportFeed(() => this.invoices().values(), exportPageSize);
     this.invoiceItemFeed = new ExportFeed(() => this.exportItems(), exportPageSize);

@@ -13,6 +13,8 @@ export interface MasterData {
   customers: Rec[];
   locations: Rec[];
   vendors: VendorRec[];
+  tagTypes: Rec[];
+  customerContacts: Rec[];
 }
 
 const BUSINESS_UNITS: [name: string, trade: string, division: string][] = [
@@ -75,6 +77,38 @@ function address(rng: Rng, withCoordinates: boolean) {
     country: 'NO',
   };
   return withCoordinates ? { ...base, latitude: null, longitude: null } : base;
+}
+
+const TAG_TYPES: [name: string, code: string][] = [
+  ['Service Agreement', 'SA'],
+  ['Property Manager', 'PM'],
+  ['Warranty', 'WAR'],
+];
+
+/** The invoice e-mail contact of a customer (no random draws, so seeded data stays the same). */
+export function customerEmail(id: number, customer: Rec, address?: string): Rec {
+  const slug = String(customer.name)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
+  return {
+    id,
+    customerId: customer.id,
+    type: 'Email',
+    value: address ?? `faktura@${slug || 'kunde'}.example.no`,
+    memo: 'Invoices',
+    phoneSettings: { phoneNumber: '', doNotText: false },
+    preferences: {
+      jobRemindersEnabled: false,
+      marketingUpdatesEnabled: false,
+      invoiceStatementNotification: true,
+      invoiceNotification: true,
+      statementNotification: true,
+    },
+    createdOn: customer.createdOn,
+    modifiedOn: customer.modifiedOn,
+  };
 }
 
 /** Generates master data; `customerCount` scales with the number of invoices. */
@@ -173,7 +207,7 @@ export function generateMasterData(
       customFields: [],
       balance: 0,
       taxExempt: false,
-      tagTypeIds: [],
+      tagTypeIds: commercial && i % 8 === 3 ? [801] : [],
       doNotMail: false,
       doNotService: false,
       nationalAccount: false,
@@ -243,7 +277,23 @@ export function generateMasterData(
       external: {},
     };
   });
-  return { businessUnits, taxZones, glAccounts, customers, locations, vendors };
+  const tagTypes = TAG_TYPES.map(([name, code], i) => ({
+    id: 801 + i,
+    name,
+    color: '#3366CC',
+    code,
+    importance: null,
+    isConversionOpportunity: false,
+    allowToUseOnTimesheetActivity: false,
+    isVisibleOnDispatchBoard: true,
+    active: true,
+    createdOn: created,
+    modifiedOn: created,
+  }));
+  const customerContacts = customers
+    .filter((c) => c.type === 'Commercial')
+    .map((c, i) => customerEmail(30_001 + i, c));
+  return { businessUnits, taxZones, glAccounts, customers, locations, vendors, tagTypes, customerContacts };
 }
 
 /** A GL account reference (`GLAccountResponse`) for a chart key such as `service`. */

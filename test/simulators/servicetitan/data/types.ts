@@ -40,6 +40,10 @@ export interface TenantData {
   customers: Rec[];
   locations: Rec[];
   vendors: VendorRec[];
+  /** `TenantSettings.V2.TagTypeResponse` records. */
+  tagTypes: Rec[];
+  /** `Crm.V2.Customers.CustomerContactWithModifiedOnAndCustomerIdResponse` records. */
+  customerContacts: Rec[];
   jobs: Rec[];
   invoices: InvoiceRec[];
   apBills: BillRec[];
