@@ -48,7 +48,9 @@ describe('KeytarSecretStore against the real Secret Service', () => {
   });
 
   it('refuses to rotate a secret that was never set', async () => {
-    await expect(store.rotate(profileId, 'webhook.hmacKey', 'kc-never-set-0004-0123456789abcdef')).rejects.toMatchObject({
+    await expect(
+      store.rotate(profileId, 'webhook.hmacKey', 'kc-never-set-0004-0123456789abcdef'),
+    ).rejects.toMatchObject({
       reason: 'not_found',
     });
     expect(await store.get(profileId, 'webhook.hmacKey')).toBeNull();

@@ -48,9 +48,9 @@ describe.each(contracts)('%s', (_name, make) => {
 
   it('refuses to rotate a secret that does not exist', async () => {
     const store = make();
-    await expect(store.rotate('acme', 'webhook.hmacKey', 'new-value-123-0123456789abcdef0123')).rejects.toThrow(
-      /no webhook.hmacKey.*set one first/,
-    );
+    await expect(
+      store.rotate('acme', 'webhook.hmacKey', 'new-value-123-0123456789abcdef0123'),
+    ).rejects.toThrow(/no webhook.hmacKey.*set one first/);
   });
 
   it('registers every value with the redactor', async () => {
