@@ -23,6 +23,9 @@ import { SCOPE_PURPOSE } from './scopes';
 import type { StScope } from './scopes';
 import type { StCallCounts, StClientOptions, StCredentials } from './types';
 
+/** Sign-ins in one request when ServiceTitan keeps refusing fresh tokens as invalid (revoked or expired meanwhile). */
+const MAX_TOKEN_REFRESHES = 3;
+
 /** ServiceTitan API module (first path segment). */
 export type StModule = 'accounting' | 'inventory' | 'settings' | 'crm' | 'jpm';
 
@@ -91,7 +94,7 @@ export class StTransport {
   /** Sends `req` and parses the answer with `schema`. Reads retry; writes never retry after they may have landed. */
   async send<T extends z.ZodType>(req: StRequest, schema: T): Promise<z.infer<T>> {
     const isWrite = req.method !== 'GET';
-    let reauthenticated = false;
+    let reauthentications = 0;
     let failures = 0;
     let rateLimitWaits = 0;
     for (;;) {
@@ -132,11 +135,14 @@ export class StTransport {
       const text = errorText(response.data);
       if (status === 401) {
         if (/app[- ]?key/i.test(text)) throw new StAppKeyError(req.endpoint, status);
-        if (reauthenticated) {
+        // A token refused again right after a fresh sign-in was revoked or expired meanwhile: sign in again a few
+        // times. Any other repeated 401 means the credentials themselves are wrong.
+        const tokenRefused = /invalid_token/i.test(headerValue(response.headers['www-authenticate']) ?? '');
+        if (reauthentications >= (tokenRefused ? MAX_TOKEN_REFRESHES : 1)) {
           if (/tenant/i.test(text)) throw new StTenantError(this.credentials.tenantId, req.endpoint, status);
           throw new StAppKeyError(req.endpoint, status);
         }
-        reauthenticated = true;
+        reauthentications += 1;
         this.tokens.invalidate(token);
         continue;
       }
