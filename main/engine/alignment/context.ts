@@ -1,7 +1,9 @@
 import type { SyncSettings } from '../../../shared/sync-settings';
 import { appendAudit, type AuditActor, type AuditOutcome } from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
+import type { PartyFields } from './fields';
 import type { AlignmentPorts } from './ports';
+import { saveSnapshot } from './store/snapshots';
 
 /** Counters of one party kind in one run. */
 export interface PartyCounts {
@@ -76,4 +78,29 @@ export function recordFailure(
   const text = `${message}: ${err instanceof Error ? err.message : String(err)}`;
   ctx.failures.push(text);
   audit(ctx, action, 'failure', text, details);
+}
+
+/** Records the snapshot of a pair just created on one side from the other: both sides hold the same fields. */
+export function saveCreatedPair(
+  ctx: AlignContext,
+  kind: 'customer' | 'supplier',
+  stId: string,
+  vismaKey: string,
+  fields: PartyFields,
+  modified: { st?: string | null | undefined; visma?: string | null | undefined },
+): void {
+  saveSnapshot(
+    ctx.db,
+    ctx.profileId,
+    kind,
+    stId,
+    {
+      vismaKey,
+      st: fields,
+      visma: fields,
+      stModifiedOn: modified.st ?? null,
+      vismaModifiedOn: modified.visma ?? null,
+    },
+    ctx.now().toISOString(),
+  );
 }

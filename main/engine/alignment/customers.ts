@@ -1,7 +1,14 @@
 import { loadLinks, setLink } from '../mapping/rule-store';
 import { listOutbox } from '../outbox/store';
 import { getCursor, parseSource, setCursor } from '../source-store';
-import { audit, emptyPartyCounts, recordFailure, type AlignContext, type PartyCounts } from './context';
+import {
+  audit,
+  emptyPartyCounts,
+  recordFailure,
+  type AlignContext,
+  type PartyCounts,
+  saveCreatedPair,
+} from './context';
 import { FIELD_LABELS, PARTY_FIELDS, sameValue, type PartyField, type PartyFields } from './fields';
 import { isConnectionFailure } from './fatal';
 import { matchParties, type MatchParty } from './matcher';
@@ -101,20 +108,7 @@ async function createNeeded(
         `Customer ${number} "${c.fields.name}" created in Visma from ServiceTitan customer ${id}${vatZoneId ? ` (VAT zone ${vatZoneId})` : ''}.`,
         { stId: id, vismaKey: number, vatZoneId, customerClassId },
       );
-      saveSnapshot(
-        ctx.db,
-        ctx.profileId,
-        'customer',
-        id,
-        {
-          vismaKey: number,
-          st: c.fields,
-          visma: c.fields,
-          stModifiedOn: c.modifiedOn,
-          vismaModifiedOn: null,
-        },
-        ctx.now().toISOString(),
-      );
+      saveCreatedPair(ctx, 'customer', id, number, c.fields, { st: c.modifiedOn });
     } catch (err) {
       if (isConnectionFailure(err)) throw err;
       counts.failed++;

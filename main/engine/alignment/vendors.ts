@@ -1,11 +1,17 @@
 import { loadLinks, setLink } from '../mapping/rule-store';
 import { getCursor, setCursor } from '../source-store';
-import { audit, emptyPartyCounts, recordFailure, type AlignContext, type PartyCounts } from './context';
+import {
+  audit,
+  emptyPartyCounts,
+  recordFailure,
+  type AlignContext,
+  type PartyCounts,
+  saveCreatedPair,
+} from './context';
 import { isConnectionFailure } from './fatal';
 import { matchParties, type MatchParty } from './matcher';
 import type { AlignVendor, AlignVismaParty } from './ports';
 import { syncSupplierPair } from './supplier-pair';
-import { saveSnapshot } from './store/snapshots';
 import {
   listSuggestions,
   offerSuggestion,
@@ -131,20 +137,7 @@ async function createSuppliers(
       }
       link(ctx, v.id, number, 'created', counts);
       taken.add(number);
-      saveSnapshot(
-        ctx.db,
-        ctx.profileId,
-        'supplier',
-        v.id,
-        {
-          vismaKey: number,
-          st: v.fields,
-          visma: v.fields,
-          stModifiedOn: v.modifiedOn,
-          vismaModifiedOn: null,
-        },
-        ctx.now().toISOString(),
-      );
+      saveCreatedPair(ctx, 'supplier', v.id, number, v.fields, { st: v.modifiedOn });
     } catch (err) {
       if (isConnectionFailure(err)) throw err;
       counts.failed++;
@@ -175,20 +168,7 @@ async function createVendor(
       { stId: id, vismaKey: s.number },
     );
     link(ctx, id, s.number, 'created', counts);
-    saveSnapshot(
-      ctx.db,
-      ctx.profileId,
-      'supplier',
-      id,
-      {
-        vismaKey: s.number,
-        st: s.fields,
-        visma: s.fields,
-        stModifiedOn: null,
-        vismaModifiedOn: s.modifiedOn ?? null,
-      },
-      ctx.now().toISOString(),
-    );
+    saveCreatedPair(ctx, 'supplier', id, s.number, s.fields, { visma: s.modifiedOn });
     return id;
   } catch (err) {
     if (isConnectionFailure(err)) throw err;
