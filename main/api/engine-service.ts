@@ -17,8 +17,6 @@ export interface EngineServiceDeps {
   secrets: SecretStore;
   ledger: Ledger;
   events: EventBus;
-  /** Test hook: builds the API ports of a profile. */
-  connect?: (config: ProfileConfig, secrets: SecretStore) => Promise<EnginePorts>;
 }
 
 /**
@@ -45,8 +43,7 @@ export class EngineService {
   ports(profileId: string): Promise<EnginePorts> {
     let pending = this.connections.get(profileId);
     if (!pending) {
-      const connect = this.deps.connect ?? ((config, secrets) => connectProfile(config, secrets));
-      pending = this.profile(profileId).then((config) => connect(config, this.deps.secrets));
+      pending = this.profile(profileId).then((config) => connectProfile(config, this.deps.secrets));
       pending.catch(() => this.connections.delete(profileId));
       this.connections.set(profileId, pending);
     }
