@@ -1,29 +1,15 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ReconciliationView } from '../../../shared/contract/engine-schemas';
 import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
-import { AmountCell, DocLinks, NumberHeader, StDocCell } from './cells';
+import { AmountCell, DocLinks, StDocCell } from './cells';
+import { ReconTable, type ReconColumn } from './ReconTable';
 import { amount, type StDoc, type VismaDoc } from './recon-view';
 import { useReconStyles } from './styles';
 
 type Missing = ReconciliationView['missing'][number];
 type WithVisma = ReconciliationView['duplicated'][number];
-
-const useStyles = makeStyles({
-  docCol: { width: '190px' },
-  figuresCol: { width: '120px' },
-  linksCol: { width: '120px' },
-});
 
 /** A Visma financial period `YYYYMM` as the UI language names the month. */
 function useFinancialPeriod(): (period: string | null) => string {
@@ -65,46 +51,50 @@ function Why({ item }: { item: Missing }) {
   );
 }
 
+/** The ServiceTitan document and its amount: the first two columns of every ServiceTitan-side list. */
+function useStColumns<R extends { st: StDoc }>(): ReconColumn<R>[] {
+  const { t } = useTranslation();
+  return [
+    {
+      header: t('pages.reconciliation.column.document'),
+      width: 'doc',
+      cell: (r) => <StDocCell doc={r.st} />,
+    },
+    {
+      header: t('pages.reconciliation.column.amount'),
+      width: 'figures',
+      numeric: true,
+      cell: (r) => <AmountCell amount={r.st.amount} vat={r.st.vat} />,
+    },
+  ];
+}
+
+const stKey = (r: { st: StDoc }) => r.st.key;
+
 /** Documents of the period that are not in Visma, with why in words and the way to the review queue. */
 export function MissingTable({ items }: { items: Missing[] }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const stColumns = useStColumns<Missing>();
   return (
-    <Table size="small" aria-label={t('pages.reconciliation.lists.missing')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.docCol}>
-            {t('pages.reconciliation.column.document')}
-          </TableHeaderCell>
-          <NumberHeader className={styles.figuresCol}>{t('pages.reconciliation.column.amount')}</NumberHeader>
-          <TableHeaderCell>{t('pages.reconciliation.column.why')}</TableHeaderCell>
-          <TableHeaderCell className={styles.linksCol}>
-            {t('pages.reconciliation.column.links')}
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.st.key} data-testid="recon-row">
-            <TableCell>
-              <StDocCell doc={item.st} />
-            </TableCell>
-            <TableCell>
-              <AmountCell amount={item.st.amount} vat={item.st.vat} />
-            </TableCell>
-            <TableCell>
-              <Why item={item} />
-            </TableCell>
-            <TableCell>
-              <DocLinks
-                number={item.st.number}
-                reviewReason={item.why === 'waiting' ? item.st.reasonCode : null}
-              />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ReconTable
+      label={t('pages.reconciliation.lists.missing')}
+      rows={items}
+      rowKey={stKey}
+      columns={[
+        ...stColumns,
+        { header: t('pages.reconciliation.column.why'), cell: (item) => <Why item={item} /> },
+        {
+          header: t('pages.reconciliation.column.links'),
+          width: 'links',
+          cell: (item) => (
+            <DocLinks
+              number={item.st.number}
+              reviewReason={item.why === 'waiting' ? item.st.reasonCode : null}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -128,85 +118,54 @@ function VismaNumbers({ docs, empty }: { docs: VismaDoc[]; empty: string }) {
 /** Documents with more than one Visma document: every Visma number, so the extra ones can be credited. */
 export function DuplicatedTable({ items }: { items: WithVisma[] }) {
   const { t } = useTranslation();
-  const styles = useStyles();
+  const stColumns = useStColumns<WithVisma>();
   return (
-    <Table size="small" aria-label={t('pages.reconciliation.lists.duplicated')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.docCol}>
-            {t('pages.reconciliation.column.document')}
-          </TableHeaderCell>
-          <NumberHeader className={styles.figuresCol}>{t('pages.reconciliation.column.amount')}</NumberHeader>
-          <TableHeaderCell>{t('pages.reconciliation.column.vismaDocs')}</TableHeaderCell>
-          <TableHeaderCell className={styles.linksCol}>
-            {t('pages.reconciliation.column.links')}
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.st.key} data-testid="recon-row">
-            <TableCell>
-              <StDocCell doc={item.st} />
-            </TableCell>
-            <TableCell>
-              <AmountCell amount={item.st.amount} vat={item.st.vat} />
-            </TableCell>
-            <TableCell>
-              <VismaNumbers docs={item.visma} empty="–" />
-            </TableCell>
-            <TableCell>
-              <DocLinks number={item.st.number} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ReconTable
+      label={t('pages.reconciliation.lists.duplicated')}
+      rows={items}
+      rowKey={stKey}
+      columns={[
+        ...stColumns,
+        {
+          header: t('pages.reconciliation.column.vismaDocs'),
+          cell: (item) => <VismaNumbers docs={item.visma} empty="–" />,
+        },
+        {
+          header: t('pages.reconciliation.column.links'),
+          width: 'links',
+          cell: (item) => <DocLinks number={item.st.number} />,
+        },
+      ]}
+    />
   );
 }
 
 /** Documents the accountant chose not to post, with the reason given and any Visma documents that exist anyway. */
 export function IgnoredTable({ items }: { items: WithVisma[] }) {
   const { t } = useTranslation();
-  const styles = useStyles();
   const recon = useReconStyles();
-  const reasonOf = (st: StDoc) => st.ignoredReason ?? '–';
+  const stColumns = useStColumns<WithVisma>();
   return (
-    <Table size="small" aria-label={t('pages.reconciliation.lists.ignored')}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.docCol}>
-            {t('pages.reconciliation.column.document')}
-          </TableHeaderCell>
-          <NumberHeader className={styles.figuresCol}>{t('pages.reconciliation.column.amount')}</NumberHeader>
-          <TableHeaderCell>{t('pages.reconciliation.column.ignoredReason')}</TableHeaderCell>
-          <TableHeaderCell>{t('pages.reconciliation.column.vismaDocs')}</TableHeaderCell>
-          <TableHeaderCell className={styles.linksCol}>
-            {t('pages.reconciliation.column.links')}
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {items.map((item) => (
-          <TableRow key={item.st.key} data-testid="recon-row">
-            <TableCell>
-              <StDocCell doc={item.st} />
-            </TableCell>
-            <TableCell>
-              <AmountCell amount={item.st.amount} vat={item.st.vat} />
-            </TableCell>
-            <TableCell>
-              <Text className={recon.stack}>{reasonOf(item.st)}</Text>
-            </TableCell>
-            <TableCell>
-              <VismaNumbers docs={item.visma} empty={t('pages.reconciliation.notInVisma')} />
-            </TableCell>
-            <TableCell>
-              <DocLinks number={item.st.number} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ReconTable
+      label={t('pages.reconciliation.lists.ignored')}
+      rows={items}
+      rowKey={stKey}
+      columns={[
+        ...stColumns,
+        {
+          header: t('pages.reconciliation.column.ignoredReason'),
+          cell: (item) => <Text className={recon.stack}>{item.st.ignoredReason ?? '–'}</Text>,
+        },
+        {
+          header: t('pages.reconciliation.column.vismaDocs'),
+          cell: (item) => <VismaNumbers docs={item.visma} empty={t('pages.reconciliation.notInVisma')} />,
+        },
+        {
+          header: t('pages.reconciliation.column.links'),
+          width: 'links',
+          cell: (item) => <DocLinks number={item.st.number} />,
+        },
+      ]}
+    />
   );
 }
