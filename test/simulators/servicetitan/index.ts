@@ -38,7 +38,7 @@ export interface ServiceTitanSimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Send `tn.acc.invoice-*` CloudEvents here, signed with HMAC-SHA256. */
   webhook?: WebhookOptions;
-  /** Folder with the official ServiceTitan spec files (default `../shared/specs/…` beside the repo). */
+  /** Folder with the official ServiceTitan spec files (default `test/simulators/specs/…`). */
   specDir?: string;
   /** Records per export-feed page. Default 500. */
   exportPageSize?: number;

@@ -6,18 +6,14 @@ import { OpenApiValidator } from '../common/openapi-validator';
 /** The ServiceTitan modules the simulator serves, by spec file name. */
 export const ST_SPEC_FILES = ['accounting-v2', 'inventory-v2', 'settings-v2', 'crm-v2', 'jpm-v2'] as const;
 
-/** Where the official ServiceTitan OpenAPI files live: `../shared/specs/…` beside the repository root. */
+/** Where the official ServiceTitan OpenAPI files live: `test/simulators/specs/servicetitan/` (see its README). */
 export function defaultSpecDir(): string {
-  return fileURLToPath(
-    new URL('../../../../shared/specs/servicetitan/meltanolabs-tap-service-titan/', import.meta.url),
-  );
+  return fileURLToPath(new URL('../specs/servicetitan/', import.meta.url));
 }
 
-/** Where the older 3.0 exports with the webhook CloudEvent schemas live. */
+/** Where the older 3.0 export with the webhook CloudEvent schemas lives. */
 export function defaultWebhookSpecDir(): string {
-  return fileURLToPath(
-    new URL('../../../../shared/specs/servicetitan/perfectcatch-st-automation_docs-api/', import.meta.url),
-  );
+  return fileURLToPath(new URL('../specs/servicetitan-webhooks/', import.meta.url));
 }
 
 type Schema = { properties?: Record<string, unknown>; required?: string[] };

@@ -35,7 +35,7 @@ export interface VismaSimulatorOptions {
   maxPageSize?: number;
   /** "Today" for the seeded periods (default now). */
   today?: Date;
-  /** Path of the official OpenAPI file (default `../shared/specs/…` beside the repo). */
+  /** Path of the official OpenAPI file (default `test/simulators/specs/…`). */
   specFile?: string;
 }
 

@@ -2,15 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OpenApiValidator } from '../common/openapi-validator';
 
-const relative = 'shared/specs/visma/angoyd-Visma.Net.Swagger/v1_20250424/swagger.json';
-
-/** The official Visma.net ERP description: `../shared/specs/…` beside the repo (as CI checks it out). */
+/** The official Visma.net ERP description: `test/simulators/specs/visma/` (see its README). */
 export function defaultVismaSpecFile(): string {
-  const repoRoot = new URL('../../../', import.meta.url);
-  const beside = fileURLToPath(new URL(`../${relative}`, repoRoot));
-  if (existsSync(beside)) return beside;
-  const inside = fileURLToPath(new URL(relative, repoRoot));
-  return existsSync(inside) ? inside : beside;
+  return fileURLToPath(new URL('../specs/visma/visma-net-erp-v1.json', import.meta.url));
 }
 
 /** A validator loaded with the Visma description (date-times without offset accepted, as Visma sends them). */
