@@ -13,6 +13,7 @@ import { startVismaSimulator } from '../../simulators/visma';
 import { sourceKeyOf } from './checks';
 import { configFor } from './harness';
 import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
+import { ANCHORED } from '../../support/test-day';
 
 const root = join(import.meta.dirname, '../../..');
 const SMALL = { seed: 3, invoices: 30, bills: 12 };
@@ -92,8 +93,8 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
     s: Scenario,
   ): Promise<{ posted: string[]; review: number; parties: number; crash?: ChildEnd }> {
     const [st, visma] = await Promise.all([
-      startServiceTitanSimulator(SMALL),
-      startVismaSimulator({ seed: 3 }),
+      startServiceTitanSimulator({ ...SMALL, ...ANCHORED.st }),
+      startVismaSimulator({ seed: 3, ...ANCHORED.visma }),
     ]);
     const dir = mkdtempSync(join(tmpdir(), 'st-visma-crash-'));
     try {

@@ -15,6 +15,7 @@ import {
 } from '../../simulators/servicetitan';
 import { startVismaSimulator, type VismaSimulator, type VismaSimulatorOptions } from '../../simulators/visma';
 import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
+import { ANCHORED } from '../../support/test-day';
 
 /** Both simulators, a profile config for them, a ledger in a temp dir, and the engine's ports. */
 export interface Harness {
@@ -81,8 +82,8 @@ export function configFor(
 /** Starts everything a test needs. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const [st, visma] = await Promise.all([
-    startServiceTitanSimulator({ seed: 1, invoices: 60, bills: 20, ...options.st }),
-    startVismaSimulator({ seed: 1, ...options.visma }),
+    startServiceTitanSimulator({ seed: 1, invoices: 60, bills: 20, ...ANCHORED.st, ...options.st }),
+    startVismaSimulator({ seed: 1, ...ANCHORED.visma, ...options.visma }),
   ]);
   const config = configFor(st, visma, options.sync, options.timeZone);
   const dataDir = mkdtempSync(join(tmpdir(), 'st-visma-engine-'));
