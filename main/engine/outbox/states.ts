@@ -7,11 +7,13 @@ export const OUTBOX_STATES = [
   'blocked',
   'posting',
   'posted',
+  'releasing',
   'released',
   'exported',
   'uncertain',
   'failed',
   'ignored',
+  'nothing_to_post',
 ] as const;
 
 /** One outbox state. */
@@ -22,16 +24,18 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
  * create request is known or looked up; `uncertain` never goes back to `posting` without a lookup first.
  */
 export const TRANSITIONS: Readonly<Record<OutboxState, readonly OutboxState[]>> = {
-  pending: ['ready', 'blocked', 'ignored'],
-  ready: ['ready', 'posting', 'blocked', 'pending', 'ignored'],
-  blocked: ['pending', 'ready', 'blocked', 'ignored'],
+  pending: ['ready', 'blocked', 'ignored', 'nothing_to_post'],
+  ready: ['ready', 'posting', 'blocked', 'pending', 'ignored', 'nothing_to_post', 'posted'],
+  blocked: ['pending', 'ready', 'blocked', 'ignored', 'nothing_to_post', 'posted'],
   posting: ['posted', 'uncertain', 'failed', 'blocked'],
   uncertain: ['posted', 'ready', 'failed', 'uncertain'],
-  posted: ['posted', 'released', 'failed'],
+  posted: ['posted', 'releasing', 'released', 'failed'],
+  releasing: ['releasing', 'released', 'posted'],
   released: ['exported', 'released'],
   exported: ['exported'],
-  failed: ['pending', 'ready', 'blocked', 'ignored'],
+  failed: ['pending', 'ready', 'blocked', 'ignored', 'posted'],
   ignored: ['pending'],
+  nothing_to_post: ['nothing_to_post', 'pending'],
 };
 
 /** True when a row may move from `from` to `to`. */
@@ -43,7 +47,7 @@ export function canMove(from: OutboxState, to: OutboxState): boolean {
 export const IN_FLIGHT_STATES: readonly OutboxState[] = ['posting', 'uncertain'];
 
 /** States where the Visma document exists. */
-export const POSTED_STATES: readonly OutboxState[] = ['posted', 'released', 'exported'];
+export const POSTED_STATES: readonly OutboxState[] = ['posted', 'releasing', 'released', 'exported'];
 
 /** States that wait for the engine (re-resolved on every run). */
 export const WAITING_STATES: readonly OutboxState[] = ['pending', 'ready', 'blocked'];

@@ -2,6 +2,7 @@ import { foundation } from './0001-foundation';
 import { syncEngine } from './0002-sync-engine';
 import { masterDataAlignment } from './0003-master-data-alignment';
 import { customerSegments } from './0004-customer-segments';
+import { documentLifecycle } from './0005-document-lifecycle';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   syncEngine,
   masterDataAlignment,
   customerSegments,
+  documentLifecycle,
 ];
