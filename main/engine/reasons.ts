@@ -21,7 +21,12 @@ export type ReasonCode =
   | 'amount_mismatch'
   | 'changed_after_posting'
   | 'export_failed'
-  | 'voided_after_posting';
+  | 'voided_after_posting'
+  | 'release_failed'
+  | 'release_incomplete'
+  | 'deleted_in_visma'
+  | 'duplicate_in_visma'
+  | 'visma_unconfirmed';
 
 const TEXT: Record<ReasonCode, string> = {
   customer_missing: 'The customer is not linked to a Visma customer and could not be created.',
@@ -47,6 +52,15 @@ const TEXT: Record<ReasonCode, string> = {
   changed_after_posting: 'The document changed in ServiceTitan after it was released in Visma.',
   export_failed: 'ServiceTitan did not accept the “exported” mark.',
   voided_after_posting: 'The document was deactivated in ServiceTitan after it was posted.',
+  release_failed: 'Visma could not release the document; it is in Visma but not in the books yet.',
+  release_incomplete:
+    'Visma queued the release of the document but has not finished it; it is not in the books yet. Check it in Visma.',
+  deleted_in_visma:
+    'The document was posted to Visma and then deleted there. Replay it to post it again, or ignore it.',
+  visma_unconfirmed:
+    'Visma did not confirm whether the document was created; it is looked up in Visma by its marker before anything is sent again.',
+  duplicate_in_visma:
+    'Visma holds more than one released document for this ServiceTitan document; reverse the extra one in Visma.',
 };
 
 /** The plain-language sentence for a reason, with optional detail appended. */

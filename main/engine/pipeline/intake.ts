@@ -2,7 +2,7 @@ import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../webhoo
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
 import { createOutbox, outboxOfSource } from '../outbox/store';
-import { externalReferenceOf } from '../mapping/resolve';
+import { markerOf } from '../lifecycle/markers';
 import { getCursor, isEligible, setCursor, upsertSource } from '../source-store';
 import type { RunContext } from './context';
 
@@ -25,7 +25,7 @@ export function storeBatch(
           ctx.move,
           ctx.profileId,
           result.sourceId,
-          externalReferenceOf(env.doc.kind, env.doc.stId),
+          markerOf(env.doc.kind, ctx.tenantId, env.doc.stId),
         );
         counts.new++;
       }
