@@ -25,7 +25,6 @@ export function loadFixture(
   file: string,
   specs: StSpecs,
   fallback: { tenantId: string; name: string },
-  now: string,
 ): TenantData {
   let raw: unknown;
   try {
@@ -81,17 +80,9 @@ export function loadFixture(
     jobs: lists.jobs,
     tagTypes: lists.tagTypes,
     customerContacts: lists.customerContacts,
-    invoices: lists.invoices.map(
-      (i) => ({ ...i, modifiedOn: (i.modifiedOn as string | null) ?? String(i.createdOn) }) as InvoiceRec,
-    ),
-    apBills: lists.apBills.map(
-      (b) =>
-        ({
-          ...b,
-          createdOn: (b.createdOn as string | null) ?? now,
-          modifiedOn: (b.modifiedOn as string | null) ?? (b.createdOn as string | null) ?? now,
-        }) as BillRec,
-    ),
+    // Documents are kept exactly as given (null dates included): the feeds order them by when they were stored.
+    invoices: lists.invoices as InvoiceRec[],
+    apBills: lists.apBills as BillRec[],
     vendors: lists.vendors.map((v) => {
       const pairs = (v.externalData as { key: string; value: string }[]).map((p) => [p.key, p.value]);
       return {

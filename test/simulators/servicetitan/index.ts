@@ -11,8 +11,11 @@ import { handleApi } from './pipeline';
 import { SimControls } from './simulator';
 import type { SimTenantInfo } from './simulator';
 import { StSpecs } from './spec';
-import { SimState, TenantRateLimiter } from './state';
+import { SimState } from './state';
+import type { ExportEnd, SimBehaviour } from './state';
 import { TenantStore } from './store';
+import type { ThrottleLimit } from './throttle';
+import { SimulatorViolationError } from './violations';
 import { WebhookEmitter } from './webhooks';
 import type { WebhookOptions } from './webhooks';
 
@@ -21,6 +24,12 @@ export type { WebhookDelivery, WebhookOptions } from './webhooks';
 export { signBody, INVOICE_EVENT_TYPES } from './webhooks';
 export type { Resource } from './store';
 export type { FaultSpec } from '../common/faults';
+export type { ExportEnd } from './state';
+export type { ThrottleLimit } from './throttle';
+export { KNOWN_GAPS, SimulatorViolationError } from './violations';
+
+/** Token requests per client id the sign-in service allows by default (an assumption; see README). */
+export const DEFAULT_TOKEN_RATE_LIMIT: ThrottleLimit = { burst: 10, perSecond: 5 };
 
 /** Options of `startServiceTitanSimulator`. */
 export interface ServiceTitanSimulatorOptions {
@@ -44,6 +53,14 @@ export interface ServiceTitanSimulatorOptions {
   exportPageSize?: number;
   /** Requests per second per tenant before 429; `0` disables. Default 60. */
   rateLimitPerSecond?: number;
+  /** Token requests per client id before 429 (`burst` at once, refilled at `perSecond` on the simulated clock); `false` disables. Default `DEFAULT_TOKEN_RATE_LIMIT`. */
+  tokenRateLimit?: ThrottleLimit | false;
+  /** Send `Retry-After` with 429 answers (the gateway does). `false` leaves only the seconds in the message. Default true. */
+  retryAfterHeader?: boolean;
+  /** How the export feed ends: `exact` (hasMore false on the last page with data, the default) or `until-empty` (hasMore true until an empty page). */
+  exportEnd?: ExportEnd;
+  /** `stop()` rejects when answers broke the spec (unless expected with `expectViolations`). Default true. */
+  failOnViolations?: boolean;
   /** Generated documents fall in the 60 days before this date. Default: today 00:00 UTC. */
   anchorDate?: string;
   /** Also seed a second, small tenant (for isolation tests). Default true. */
@@ -65,6 +82,7 @@ export class ServiceTitanSimulator extends SimControls {
     appKey: string,
     tenants: SimTenantInfo[],
     private readonly server: http.Server,
+    private readonly failOnViolations: boolean,
   ) {
     super(state, baseUrl, appKey, tenants);
     this.tenantId = tenants[0]!.tenantId;
@@ -72,9 +90,14 @@ export class ServiceTitanSimulator extends SimControls {
     this.clientSecret = tenants[0]!.clientSecret;
   }
 
-  /** Stops the server and closes every connection. */
+  /**
+   * Stops the server and closes every connection. Rejects with a `SimulatorViolationError` listing the answers that
+   * broke the spec, so every test that uses the simulator checks them (unless `failOnViolations: false`).
+   */
   async stop(): Promise<void> {
     await close(this.server);
+    const unexpected = this.state.violations.unexpected();
+    if (this.failOnViolations && unexpected.length) throw new SimulatorViolationError(unexpected);
   }
 }
 
@@ -94,11 +117,26 @@ export async function startServiceTitanSimulator(
   const seed = options.seed ?? 1;
   const specs = new StSpecs(options.specDir);
   const clock = new SimClock();
-  const state = new SimState(
+  const apiPerSecond = options.rateLimitPerSecond ?? 60;
+  const behaviour: SimBehaviour = {
+    exportEnd: options.exportEnd ?? 'exact',
+    exportPageSize: options.exportPageSize ?? 500,
+    retryAfterHeader: options.retryAfterHeader ?? true,
+  };
+  const webhooks = new WebhookEmitter(options.webhook, {
+    now: clock.now,
+    onViolation: (text) => state.violations.add(text),
+  });
+  const state: SimState = new SimState(
     specs,
     clock,
-    new WebhookEmitter(options.webhook),
-    new TenantRateLimiter(options.rateLimitPerSecond ?? 60),
+    webhooks,
+    {
+      api: apiPerSecond > 0 ? { burst: apiPerSecond, perSecond: apiPerSecond } : undefined,
+      token:
+        options.tokenRateLimit === false ? undefined : (options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT),
+    },
+    behaviour,
     options.tokenLifetimeSeconds ?? 900,
     seed,
   );
@@ -107,7 +145,7 @@ export async function startServiceTitanSimulator(
   const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
   const companies: TenantData[] = [
     options.fixture
-      ? loadFixture(options.fixture, specs, main, new Date(anchor).toISOString())
+      ? loadFixture(options.fixture, specs, main)
       : generateCompany({
           ...main,
           seed,
@@ -131,7 +169,7 @@ export async function startServiceTitanSimulator(
   const appKey = `ak1.${secret('app', seed, 'all')}`;
   state.auth.appKeys.add(appKey);
   const tenants: SimTenantInfo[] = companies.map((c) => {
-    state.tenants.set(c.tenantId, new TenantStore(c, clock, options.exportPageSize ?? 500));
+    state.tenants.set(c.tenantId, new TenantStore(c, clock, behaviour));
     const info = {
       tenantId: c.tenantId,
       name: c.name,
@@ -170,6 +208,13 @@ export async function startServiceTitanSimulator(
     });
   });
   const baseUrl = await listen(server, options.port ?? 0);
-  holder.sim = new ServiceTitanSimulator(state, baseUrl, appKey, tenants, server);
+  holder.sim = new ServiceTitanSimulator(
+    state,
+    baseUrl,
+    appKey,
+    tenants,
+    server,
+    options.failOnViolations ?? true,
+  );
   return holder.sim;
 }
