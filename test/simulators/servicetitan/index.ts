@@ -6,6 +6,7 @@ import { CONTROL_PREFIX, handleControl } from './controls';
 import { generateCompany } from './data/generate';
 import type { TenantData } from './data/types';
 import { loadFixture } from './fixture';
+import type { FixtureSimulatorSettings } from './fixture';
 import { apiError } from './handlers';
 import { handleApi } from './pipeline';
 import { SimControls } from './simulator';
@@ -110,18 +111,40 @@ function todayUtc(): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 
-/** Starts a stateful ServiceTitan simulator on 127.0.0.1 that validates every request and answer against the official spec. */
-export async function startServiceTitanSimulator(
-  options: ServiceTitanSimulatorOptions = {},
-): Promise<ServiceTitanSimulator> {
-  const seed = options.seed ?? 1;
-  const specs = new StSpecs(options.specDir);
+/** The main tenant (generated, or from the fixture with the behaviour switches it carries) and the second one. */
+function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, seed: number) {
+  const anchor = options.anchorDate ? Date.parse(options.anchorDate) : todayUtc();
+  if (Number.isNaN(anchor)) throw new Error(`anchorDate '${options.anchorDate}' is not a date.`);
+  const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
+  const fixture = options.fixture ? loadFixture(options.fixture, specs, main) : undefined;
+  const companies: TenantData[] = [
+    fixture?.company ??
+      generateCompany({
+        ...main,
+        seed,
+        invoices: options.invoices ?? 200,
+        bills: options.bills ?? 60,
+        anchor,
+      }),
+  ];
+  if (options.secondTenant ?? true) {
+    const second = { tenantId: '8450200', name: 'Fjellbekk Rør og Varme AS' };
+    companies.push(generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor }));
+  }
+  return { companies, settings: fixture?.settings ?? {} };
+}
+
+/** Builds the simulator's state: start options first, then the fixture's `simulator` block, then the defaults. */
+function stateFor(options: ServiceTitanSimulatorOptions, settings: FixtureSimulatorSettings, specs: StSpecs) {
+  const pick = <K extends keyof FixtureSimulatorSettings & keyof ServiceTitanSimulatorOptions>(key: K) =>
+    options[key] ?? settings[key];
   const clock = new SimClock();
-  const apiPerSecond = options.rateLimitPerSecond ?? 60;
+  const apiPerSecond = pick('rateLimitPerSecond') ?? 60;
+  const tokenLimit = pick('tokenRateLimit');
   const behaviour: SimBehaviour = {
-    exportEnd: options.exportEnd ?? 'exact',
-    exportPageSize: options.exportPageSize ?? 500,
-    retryAfterHeader: options.retryAfterHeader ?? true,
+    exportEnd: pick('exportEnd') ?? 'exact',
+    exportPageSize: pick('exportPageSize') ?? 500,
+    retryAfterHeader: pick('retryAfterHeader') ?? true,
   };
   const webhooks = new WebhookEmitter(options.webhook, {
     now: clock.now,
@@ -133,56 +156,18 @@ export async function startServiceTitanSimulator(
     webhooks,
     {
       api: apiPerSecond > 0 ? { burst: apiPerSecond, perSecond: apiPerSecond } : undefined,
-      token:
-        options.tokenRateLimit === false ? undefined : (options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT),
+      token: tokenLimit === false ? undefined : (tokenLimit ?? DEFAULT_TOKEN_RATE_LIMIT),
     },
     behaviour,
-    options.tokenLifetimeSeconds ?? 900,
-    seed,
+    pick('tokenLifetimeSeconds') ?? 900,
+    options.seed ?? 1,
   );
-  const anchor = options.anchorDate ? Date.parse(options.anchorDate) : todayUtc();
-  if (Number.isNaN(anchor)) throw new Error(`anchorDate '${options.anchorDate}' is not a date.`);
-  const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
-  const companies: TenantData[] = [
-    options.fixture
-      ? loadFixture(options.fixture, specs, main)
-      : generateCompany({
-          ...main,
-          seed,
-          invoices: options.invoices ?? 200,
-          bills: options.bills ?? 60,
-          anchor,
-        }),
-  ];
-  if (options.secondTenant ?? true) {
-    companies.push(
-      generateCompany({
-        tenantId: '8450200',
-        name: 'Fjellbekk Rør og Varme AS',
-        seed: seed + 1000,
-        invoices: 25,
-        bills: 8,
-        anchor,
-      }),
-    );
-  }
-  const appKey = `ak1.${secret('app', seed, 'all')}`;
-  state.auth.appKeys.add(appKey);
-  const tenants: SimTenantInfo[] = companies.map((c) => {
-    state.tenants.set(c.tenantId, new TenantStore(c, clock, behaviour));
-    const info = {
-      tenantId: c.tenantId,
-      name: c.name,
-      clientId: `cid.sim${c.tenantId}`,
-      clientSecret: `cs1.${secret('client', seed, c.tenantId)}`,
-    };
-    state.auth.addClient({ ...info, scopes: new Set(specs.allScopes) });
-    return info;
-  });
+  return state;
+}
 
-  // The controls need the base URL, known only once the server listens.
-  const holder: { sim?: ServiceTitanSimulator } = {};
-  const server = http.createServer((req, res) => {
+/** Serves one HTTP request: `/__sim` controls, or the API through the pipeline (faults, checks, handler). */
+function serve(state: SimState, controls: () => ServiceTitanSimulator): http.RequestListener {
+  return (req, res) => {
     void (async () => {
       let parsed;
       try {
@@ -192,7 +177,7 @@ export async function startServiceTitanSimulator(
         return;
       }
       if (parsed.url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-        writeResponse(res, await handleControl(holder.sim!, parsed));
+        writeResponse(res, await handleControl(controls(), parsed));
         return;
       }
       const outcome = handleApi(state, parsed);
@@ -206,15 +191,35 @@ export async function startServiceTitanSimulator(
       if (!res.headersSent && !res.destroyed)
         writeResponse(res, apiError(500, `Simulator failure: ${String(error)}`));
     });
+  };
+}
+
+/** Starts a stateful ServiceTitan simulator on 127.0.0.1 that validates every request and answer against the official spec. */
+export async function startServiceTitanSimulator(
+  options: ServiceTitanSimulatorOptions = {},
+): Promise<ServiceTitanSimulator> {
+  const seed = options.seed ?? 1;
+  const specs = new StSpecs(options.specDir);
+  const { companies, settings } = companiesFor(options, specs, seed);
+  const state = stateFor(options, settings, specs);
+  const appKey = `ak1.${secret('app', seed, 'all')}`;
+  state.auth.appKeys.add(appKey);
+  const tenants: SimTenantInfo[] = companies.map((c) => {
+    state.tenants.set(c.tenantId, new TenantStore(c, state.clock, state.behaviour));
+    const info = {
+      tenantId: c.tenantId,
+      name: c.name,
+      clientId: `cid.sim${c.tenantId}`,
+      clientSecret: `cs1.${secret('client', seed, c.tenantId)}`,
+    };
+    state.auth.addClient({ ...info, scopes: new Set(specs.allScopes) });
+    return info;
   });
+  // The controls need the base URL, known only once the server listens.
+  const holder: { sim?: ServiceTitanSimulator } = {};
+  const server = http.createServer(serve(state, () => holder.sim!));
   const baseUrl = await listen(server, options.port ?? 0);
-  holder.sim = new ServiceTitanSimulator(
-    state,
-    baseUrl,
-    appKey,
-    tenants,
-    server,
-    options.failOnViolations ?? true,
-  );
+  const failOnViolations = options.failOnViolations ?? true;
+  holder.sim = new ServiceTitanSimulator(state, baseUrl, appKey, tenants, server, failOnViolations);
   return holder.sim;
 }

@@ -226,6 +226,7 @@ describe('fixtures', () => {
       good,
       JSON.stringify({
         tenant: { id: 77, name: 'Fixture AS' },
+        simulator: { exportEnd: 'until-empty', exportPageSize: 2, tokenRateLimit: false },
         ...rest,
         vendors: vendors.map(({ external: _e, ...v }) => ({
           ...v,
@@ -237,14 +238,20 @@ describe('fixtures', () => {
     try {
       expect(sim.tenantId).toBe('77');
       expect(sim.records('invoices')).toHaveLength(5);
+      expect(sim.exportFeedSettings()).toEqual({ end: 'until-empty', pageSize: 2 });
+      expect(sim.rateLimits().token).toBeNull();
     } finally {
       await sim.stop();
     }
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ invoices: [{ id: 1, extra: true }], taxzones: [] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ invoices: [{ id: 1, extra: true }], taxzones: [], simulator: { exportEnd: 'never' } }),
+    );
     const error = (await startServiceTitanSimulator({ fixture: bad }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/invoices\[0\].*required property 'createdOn'/);
     expect(error.message).toMatch(/invoices\[0\].*additional properties/);
     expect(error.message).toContain('unknown keys taxzones');
+    expect(error.message).toMatch(/simulator\.exportEnd: /);
   });
 });
