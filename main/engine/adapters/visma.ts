@@ -47,6 +47,9 @@ function vismaTimestamp(iso: string | undefined): string | undefined {
   return iso ? new Date(iso).toISOString().slice(0, 23) : undefined;
 }
 
+/** Longest wait for a background release before the run moves on (it is looked up again later). */
+const RELEASE_WAIT_MS = 30_000;
+
 /** Options of the Visma port. */
 export interface VismaPortOptions {
   /** VAT zone of customers and suppliers the connector creates; the first zone Visma lists when absent. */
@@ -203,9 +206,19 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     },
     releaseDocument: (kind, number) =>
       write(async () => {
-        if (kind === 'customerInvoice') await client.releaseCustomerInvoice(number);
-        else if (kind === 'customerCreditNote') await client.releaseCustomerCreditNote(number);
-        else await client.releaseSupplierInvoice(number);
+        // Visma releases in the background: wait (bounded) so that "ok" still means released.
+        const wait = { waitMs: RELEASE_WAIT_MS };
+        const result =
+          kind === 'customerInvoice'
+            ? await client.releaseCustomerInvoice(number, wait)
+            : kind === 'customerCreditNote'
+              ? await client.releaseCustomerCreditNote(number, wait)
+              : await client.releaseSupplierInvoice(number, wait);
+        if (result.actionResult === 'Failed')
+          throw new VismaError({
+            code: 'release_failed',
+            message: `Visma could not release the document${result.errorInfo ? `: ${result.errorInfo}` : '.'}`,
+          });
       }),
     findDocument: (d) =>
       read(async () => {

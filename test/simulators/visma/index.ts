@@ -1,9 +1,10 @@
 import { CallCounter, FaultInjector } from '../common/faults';
 import type { FaultSpec } from '../common/faults';
 import { close, listen, seededRandom } from '../common/http';
-import type { CompanyIdentity, CompanyState, SimDocumentKind } from './model';
-import { nextVersion } from './model';
-import { seedCompany, seededClosedPeriod } from './seed';
+import type { CompanyIdentity, CompanyState, FiscalCalendar, SimDocumentKind } from './model';
+import { nextVersion, nowIn } from './model';
+import type { CompanySetup } from './seed';
+import { seedCompany } from './seed';
 import { loadFixture } from './fixture';
 import { vismaValidator } from './spec';
 import { TokenIssuer } from './tokens';
@@ -18,9 +19,28 @@ import { masterDataHandlers } from './handlers/master-data';
 import { partyHandlers } from './handlers/parties';
 import { documentHandlers } from './handlers/documents';
 import { journalHandlers } from './handlers/journal';
-import { timestamp } from './clock';
+import { assertTimeZone } from './clock';
+import { calendarFrom } from './calendar';
+import { ReleasePolicy } from './release-policy';
+import type { DocumentRelease, ReleaseMode, ReleaseSettings } from './release-policy';
+import { settleReleases } from './release';
+import { unexpectedProblems, violationError } from './violations';
+import type { ViolationMatcher } from './violations';
 
-export type { CompanyIdentity, ContractViolation, FaultSpec, Ledger, RateLimitConfig, WindowUsage };
+export type {
+  CompanyIdentity,
+  ContractViolation,
+  DocumentRelease,
+  FaultSpec,
+  FiscalCalendar,
+  Ledger,
+  RateLimitConfig,
+  ReleaseMode,
+  ReleaseSettings,
+  ViolationMatcher,
+  WindowUsage,
+};
+export { KNOWN_GAPS } from './violations';
 
 /** Options of `startVismaSimulator`. */
 export interface VismaSimulatorOptions {
@@ -33,10 +53,20 @@ export interface VismaSimulatorOptions {
   rateLimit?: RateLimitConfig;
   /** The largest page the list endpoints serve (default 500). */
   maxPageSize?: number;
+  /** The page served when a list call sends no `pageSize` (default 100; an assumption, see README). */
+  defaultPageSize?: number;
   /** "Today" for the seeded periods (default now). */
   today?: Date;
   /** Path of the official OpenAPI file (default `test/simulators/specs/…`). */
   specFile?: string;
+  /** The companies' time zone: timestamps are local date-times in it (default Europe/Oslo). */
+  timeZone?: string;
+  /** The companies' financial calendar (default: calendar year, twelve periods). */
+  calendar?: Partial<FiscalCalendar>;
+  /** How releases behave (default: 30 % of the documents queued for 500 ms; see README). */
+  release?: Partial<ReleaseSettings>;
+  /** `stop()` rejects when a request or answer broke the contract unless expected (default true). */
+  checkViolationsOnStop?: boolean;
 }
 
 /** A running Visma simulator with its test controls. */
@@ -44,7 +74,7 @@ export interface VismaSimulator extends SimControls {
   baseUrl: string;
   tokenUrl: string;
   apiBaseUrl: string;
-  /** The simulated companies and their credentials; `closedPeriod` is the month the seed closed in the customer ledger. */
+  /** The simulated companies and their credentials; `closedPeriod` is the period the seed closed in the customer ledger. */
   companies: (CompanyIdentity & { closedPeriod: string })[];
   /** Stored documents, rendered as the API renders them. */
   documents(kind?: SimDocumentKind, companyId?: string): Record<string, unknown>[];
@@ -52,32 +82,39 @@ export interface VismaSimulator extends SimControls {
   batches(companyId?: string): Record<string, unknown>[];
   rateLimitUsage(): WindowUsage[];
   violations(): ContractViolation[];
+  /** Violations no `expectViolations` allowed. */
+  unexpectedViolations(): ContractViolation[];
+  /** Stops the servers; rejects with the unexpected violations (unless `checkViolationsOnStop` is false). */
   stop(): Promise<void>;
 }
 
 /** Starts the stateful Visma.net ERP simulator on 127.0.0.1 (port 0 = any free port). */
 export async function startVismaSimulator(options: VismaSimulatorOptions = {}): Promise<VismaSimulator> {
   const today = options.today ?? new Date();
-  const random = seededRandom(options.seed ?? 1);
+  const seed = options.seed ?? 1;
   const validator = vismaValidator(options.specFile);
+  const setup = companySetup(options);
   const companies: CompanyState[] = options.fixture
-    ? loadFixture(options.fixture, validator, today)
-    : defaultCompanies(random, today);
+    ? loadFixture(options.fixture, validator, today, setup)
+    : defaultCompanies(seededRandom(seed), today, setup);
   const issuer = new TokenIssuer(() => companies, options.tokenLifetimeSeconds ?? 3600);
   const limiter = new FixedWindowLimiter(options.rateLimit ?? { budget: 15_000, windowSeconds: 3600 });
-  const faults = new FaultInjector(options.seed ?? 1);
+  const faults = new FaultInjector(seed);
   const counter = new CallCounter();
+  const release = new ReleasePolicy(options.release, seed);
   const violations: ContractViolation[] = [];
+  const expected: ViolationMatcher[] = [];
   let baseUrl = '';
   const companyOf = (companyId?: string): CompanyState => {
     const c =
       companyId === undefined ? companies[0] : companies.find((x) => x.identity.companyId === companyId);
     if (!c) throw new Error(`The simulator has no company ${companyId ?? ''}.`);
+    settleReleases(c);
     return c;
   };
-  const closedPeriod = seededClosedPeriod(today);
+  const identities = () => companies.map((c) => ({ ...c.identity, closedPeriod: c.closedPeriod }));
   const controls: SimControls = {
-    companyIdentities: () => companies.map((c) => ({ ...c.identity, closedPeriod })),
+    companyIdentities: identities,
     company: companyOf,
     injectFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
@@ -91,10 +128,11 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
       if (ledger === 'general' || ledger === 'all') p.closedInGeneralLedger = closed;
     },
     setAccountActive(accountCD, active, companyId) {
-      const a = companyOf(companyId).accounts.get(accountCD);
+      const company = companyOf(companyId);
+      const a = company.accounts.get(accountCD);
       if (!a) throw new Error(`No account ${accountCD}.`);
       a.active = active;
-      a.lastModified = timestamp();
+      a.lastModified = nowIn(company);
     },
     createAccount(account, companyId) {
       const company = companyOf(companyId);
@@ -105,7 +143,7 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
         type: account.type,
         active: account.active ?? true,
         ...(account.taxCategory ? { taxCategory: account.taxCategory } : {}),
-        lastModified: timestamp(),
+        lastModified: nowIn(company),
       });
     },
     touchSupplier: (number, changes, companyId) => touchSupplier(companyOf(companyId), number, changes),
@@ -115,13 +153,25 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
       if (!doc) throw new Error(`No supplier invoice ${number}.`);
       if (changes.text !== undefined) doc.text = changes.text;
       doc.version = nextVersion(company);
-      doc.lastModified = timestamp();
+      doc.lastModified = nowIn(company);
     },
     setLicensed: (licensed, companyId) => void (companyOf(companyId).licensed = licensed),
     expireTokens: () => issuer.expireAll(),
     setRateLimit: (config) => limiter.configure(config),
     rateLimitUsage: () => limiter.usage(),
     violations: () => [...violations],
+    releaseSettings: () => release.current(),
+    setRelease: (changes) => release.configure(changes),
+    setDocumentRelease: (kind, number, rule, companyId) =>
+      release.setFor(companyOf(companyId), kind, number, rule),
+    finishReleases(companyId) {
+      const company = companyOf(companyId);
+      const now = Date.now();
+      for (const doc of company.documents.values())
+        if (doc.pendingRelease && doc.pendingRelease.dueAt !== null) doc.pendingRelease.dueAt = now;
+      settleReleases(company, now);
+    },
+    expectViolations: (matcher) => void expected.push(matcher),
   };
   const server = createVismaServer({
     companies,
@@ -133,26 +183,40 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     counter,
     violations,
     maxPageSize: () => options.maxPageSize ?? 500,
+    defaultPageSize: () => options.defaultPageSize ?? 100,
+    release,
     baseUrl: () => baseUrl,
     controls: controlRoutes(controls),
   });
   baseUrl = await listen(server, options.port ?? 0);
+  const unexpected = () => unexpectedProblems(violations, expected);
   return {
     ...controls,
     baseUrl,
     tokenUrl: `${baseUrl}/connect/token`,
     apiBaseUrl: baseUrl,
-    companies: companies.map((c) => ({ ...c.identity, closedPeriod })),
+    companies: identities(),
     documents: (kind, companyId) => storedDocuments(companyOf(companyId), kind ?? null),
     batches: (companyId) =>
       [...companyOf(companyId).batches.values()].map((b) => journalDto(companyOf(companyId), b)),
     rateLimitUsage: () => limiter.usage(),
     violations: () => [...violations],
-    stop: () => close(server),
+    unexpectedViolations: unexpected,
+    async stop() {
+      await close(server);
+      const left = unexpected();
+      if (left.length && options.checkViolationsOnStop !== false) throw violationError(left);
+    },
   };
 }
 
-function defaultCompanies(random: () => number, today: Date): CompanyState[] {
+function companySetup(options: VismaSimulatorOptions): CompanySetup {
+  const timeZone = options.timeZone ?? 'Europe/Oslo';
+  assertTimeZone(timeZone);
+  return { timeZone, calendar: calendarFrom(options.calendar) };
+}
+
+function defaultCompanies(random: () => number, today: Date, setup: CompanySetup): CompanyState[] {
   const guid = (): string => {
     const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -171,6 +235,7 @@ function defaultCompanies(random: () => number, today: Date): CompanyState[] {
       },
       'A',
       today,
+      setup,
     ),
     seedCompany(
       {
@@ -183,6 +248,7 @@ function defaultCompanies(random: () => number, today: Date): CompanyState[] {
       },
       'B',
       today,
+      setup,
     ),
   ];
 }

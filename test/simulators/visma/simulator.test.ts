@@ -125,7 +125,8 @@ describe('Visma simulator', () => {
   });
 
   it('computes VAT per tax detail, rounding half away from zero, and posts a balanced GL batch on release', async () => {
-    sim = await startVismaSimulator();
+    // Instant releases here: background releases have tests of their own.
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     // 3 × 0.10 at 25 % per line would round each to 0.03 (0.09); per detail: 0.30 × 25 % = 0.075 → 0.08.
     // 2 × 10.05 at 15 % = 3.015 → 3.02 (half away from zero).
@@ -180,7 +181,7 @@ describe('Visma simulator', () => {
   });
 
   it('pages journal transactions by lines, splitting a batch across pages', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     const created = await call(
       'POST',
@@ -204,7 +205,8 @@ describe('Visma simulator', () => {
   });
 
   it('refuses inactive or missing parties and accounts, VAT outside the zone, closed periods, and unwrapped values', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
+    sim.expectViolations({ kind: 'request', problem: 'customerNumber must be object' });
     const call = api(sim, await token(sim));
     const message = async (body: unknown, path = '/v2/customerinvoice'): Promise<string> => {
       const r = await call('POST', path, body);
@@ -244,7 +246,7 @@ describe('Visma simulator', () => {
   });
 
   it('answers supplier ETags and 412 on a stale If-Match; releases supplier invoices in the background', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     const got = await call('GET', '/v1/supplier/20001');
     const etag = got.headers.get('etag')!;
