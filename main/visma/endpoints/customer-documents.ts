@@ -150,7 +150,7 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
     return keyFromLocation(reply.headers.location, endpoint);
   }
 
-  const list = <T>(kind: Kind<T>, filter: CustomerDocumentFilter) =>
+  const list = async <T>(kind: Kind<T>, filter: CustomerDocumentFilter) =>
     readAllPages(
       transport,
       { path: kind.base, endpoint: `GET ${kind.base}`, query: listQuery(filter) },

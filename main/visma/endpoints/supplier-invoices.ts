@@ -147,7 +147,7 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
     /** A supplier document's release state (one GET), or null. */
     getSupplierInvoiceStatus: status,
     /** Supplier invoices matching the filter (all pages), each with its note. */
-    listSupplierInvoices: (filter: SupplierInvoiceFilter = {}) =>
+    listSupplierInvoices: async (filter: SupplierInvoiceFilter = {}) =>
       readAllPages(
         transport,
         {
