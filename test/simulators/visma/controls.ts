@@ -14,7 +14,7 @@ export type Ledger = 'customer' | 'supplier' | 'general';
 
 /** Programmatic test controls; the `/__sim/` HTTP routes call these. */
 export interface SimControls {
-  companyIdentities(): CompanyIdentity[];
+  companyIdentities(): (CompanyIdentity & { closedPeriod: string })[];
   company(companyId?: string): CompanyState;
   injectFault(spec: FaultSpec): number;
   clearFaults(): void;

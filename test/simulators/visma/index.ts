@@ -2,7 +2,6 @@ import { CallCounter, FaultInjector } from '../common/faults';
 import type { FaultSpec } from '../common/faults';
 import { close, listen, seededRandom } from '../common/http';
 import type { CompanyIdentity, CompanyState, FiscalCalendar, SimDocumentKind } from './model';
-import { nextVersion, nowIn } from './model';
 import type { CompanySetup } from './seed';
 import { seedCompany } from './seed';
 import { loadFixture } from './fixture';
@@ -12,7 +11,8 @@ import { FixedWindowLimiter } from './rate-limit';
 import type { RateLimitConfig, WindowUsage } from './rate-limit';
 import { createVismaServer } from './server';
 import type { ContractViolation } from './server';
-import { controlRoutes, storedDocuments, touchSupplier } from './controls';
+import { controlRoutes, storedDocuments } from './controls';
+import { createControls } from './control-impl';
 import type { Ledger, SimControls } from './controls';
 import { journalDto } from './dto-documents';
 import { masterDataHandlers } from './handlers/master-data';
@@ -112,67 +112,17 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     settleReleases(c);
     return c;
   };
-  const identities = () => companies.map((c) => ({ ...c.identity, closedPeriod: c.closedPeriod }));
-  const controls: SimControls = {
-    companyIdentities: identities,
-    company: companyOf,
-    injectFault: (spec) => faults.add(spec),
-    clearFaults: () => faults.clear(),
-    counters: () => counter.snapshot(),
-    resetCounters: () => counter.reset(),
-    setPeriodClosed(period, closed, ledger = 'customer', companyId) {
-      const p = companyOf(companyId).periods.get(period);
-      if (!p) throw new Error(`No financial period ${period}.`);
-      if (ledger === 'customer' || ledger === 'all') p.closedInCustomerLedger = closed;
-      if (ledger === 'supplier' || ledger === 'all') p.closedInSupplierLedger = closed;
-      if (ledger === 'general' || ledger === 'all') p.closedInGeneralLedger = closed;
-    },
-    setAccountActive(accountCD, active, companyId) {
-      const company = companyOf(companyId);
-      const a = company.accounts.get(accountCD);
-      if (!a) throw new Error(`No account ${accountCD}.`);
-      a.active = active;
-      a.lastModified = nowIn(company);
-    },
-    createAccount(account, companyId) {
-      const company = companyOf(companyId);
-      company.accounts.set(account.accountCD, {
-        accountID: company.series.internalId++,
-        accountCD: account.accountCD,
-        description: account.description,
-        type: account.type,
-        active: account.active ?? true,
-        ...(account.taxCategory ? { taxCategory: account.taxCategory } : {}),
-        lastModified: nowIn(company),
-      });
-    },
-    touchSupplier: (number, changes, companyId) => touchSupplier(companyOf(companyId), number, changes),
-    touchSupplierInvoice(number, changes = {}, companyId) {
-      const company = companyOf(companyId);
-      const doc = company.documents.get(`supplierInvoice:${number}`);
-      if (!doc) throw new Error(`No supplier invoice ${number}.`);
-      if (changes.text !== undefined) doc.text = changes.text;
-      doc.version = nextVersion(company);
-      doc.lastModified = nowIn(company);
-    },
-    setLicensed: (licensed, companyId) => void (companyOf(companyId).licensed = licensed),
-    expireTokens: () => issuer.expireAll(),
-    setRateLimit: (config) => limiter.configure(config),
-    rateLimitUsage: () => limiter.usage(),
-    violations: () => [...violations],
-    releaseSettings: () => release.current(),
-    setRelease: (changes) => release.configure(changes),
-    setDocumentRelease: (kind, number, rule, companyId) =>
-      release.setFor(companyOf(companyId), kind, number, rule),
-    finishReleases(companyId) {
-      const company = companyOf(companyId);
-      const now = Date.now();
-      for (const doc of company.documents.values())
-        if (doc.pendingRelease && doc.pendingRelease.dueAt !== null) doc.pendingRelease.dueAt = now;
-      settleReleases(company, now);
-    },
-    expectViolations: (matcher) => void expected.push(matcher),
-  };
+  const controls = createControls({
+    companies,
+    companyOf,
+    faults,
+    counter,
+    issuer,
+    limiter,
+    release,
+    violations,
+    expected,
+  });
   const server = createVismaServer({
     companies,
     validator,
@@ -195,7 +145,7 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     baseUrl,
     tokenUrl: `${baseUrl}/connect/token`,
     apiBaseUrl: baseUrl,
-    companies: identities(),
+    companies: controls.companyIdentities(),
     documents: (kind, companyId) => storedDocuments(companyOf(companyId), kind ?? null),
     batches: (companyId) =>
       [...companyOf(companyId).batches.values()].map((b) => journalDto(companyOf(companyId), b)),

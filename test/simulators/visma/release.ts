@@ -98,7 +98,10 @@ function finishBackground(company: CompanyState, id: string, failure: string | u
 /** The message of a refusal, without the `VismaId: <guid>.` prefix. */
 export function faultText(fault: SimFault): string {
   const message = (fault.response.body as { message?: unknown } | undefined)?.message;
-  return (typeof message === 'string' ? message : 'The release failed.').replace(/^VismaId:\s*[0-9a-f-]+\.\s*/i, '');
+  return (typeof message === 'string' ? message : 'The release failed.').replace(
+    /^VismaId:\s*[0-9a-f-]+\.\s*/i,
+    '',
+  );
 }
 
 /**
