@@ -34,7 +34,11 @@ export function registerServeCommand(program: Command): void {
       runFullSync(
         profile,
         { db: ctx.db, ports },
-        { ...options, actor: options.trigger === 'webhook' ? 'webhook' : 'schedule' },
+        {
+          ...options,
+          lock: { holder: 'st-visma serve' },
+          actor: options.trigger === 'webhook' ? 'webhook' : 'schedule',
+        },
       ),
     );
     const trigger = (...args: Parameters<SyncCoordinator['trigger']>) =>

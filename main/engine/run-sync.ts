@@ -14,7 +14,7 @@ import { markInterruptedPostings, resolveAllUncertain } from './pipeline/recover
 import { resolveWaiting } from './pipeline/resolve-phase';
 import { verifyAndJournal } from './pipeline/verify';
 import type { StPort, VismaPort } from './ports';
-import { acquireRun, finishRun, heartbeat } from './run-lock';
+import { acquireRun, type AcquireRunOptions, type RunHandle } from './run-lock';
 
 /** What started a run. */
 export type SyncTrigger = 'schedule' | 'manual' | 'webhook' | 'cli' | 'replay';
@@ -40,6 +40,10 @@ export interface RunOptions {
   trigger: SyncTrigger;
   /** Invoice ids from webhooks to fetch in this run. */
   queuedInvoiceIds?: string[];
+  /** How to take the profile's run lock (wait, who we are); ignored when `run` is given. */
+  lock?: AcquireRunOptions;
+  /** A run whose lock the caller already holds (a full pass takes it before alignment); this run finishes it. */
+  run?: RunHandle;
 }
 
 /** What a run did (the `sync --json` output). Held/blocked/failed/review are totals after the run. */
@@ -102,7 +106,9 @@ export async function runSync(
   const now = deps.now ?? (() => new Date());
   const started = now();
   const settings = SyncSettings.parse(profile.sync ?? {});
-  const runId = acquireRun(deps.db, profile.id, options.trigger, started);
+  const run =
+    options.run ?? (await acquireRun(deps.db, profile.id, options.trigger, started, options.lock));
+  const runId = run.id;
   const cpuStart = process.cpuUsage();
   const stStart = deps.st.callCount();
   const vismaStart = deps.visma.callCount();
@@ -124,7 +130,7 @@ export async function runSync(
   const step = async (phase: string, work: () => unknown) => {
     ctx.progress({ phase, done: 0 });
     await work();
-    heartbeat(deps.db, runId, now());
+    run.heartbeat(now());
   };
   try {
     crashPoint('run.started');
@@ -143,7 +149,7 @@ export async function runSync(
     crashPoint('run.finishing');
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    finishRun(deps.db, runId, 'failed', { error: message }, now());
+    run.finish('failed', { error: message }, now());
     appendAudit(deps.db, {
       profileId: profile.id,
       actor,
@@ -183,7 +189,7 @@ export async function runSync(
     cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
   };
-  finishRun(deps.db, runId, 'completed', summary, finished);
+  run.finish('completed', summary, finished);
   appendAudit(deps.db, {
     profileId: profile.id,
     actor,
