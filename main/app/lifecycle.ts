@@ -41,7 +41,11 @@ function warnIfLedgerDamaged(services: AppServices): void {
   const state = services.ledgerStore?.state;
   if (state?.state !== 'damaged') return;
   logger.error(state.error.message);
-  void dialog.showMessageBox({ type: 'error', title: `${PRODUCT_NAME}: the ledger is damaged`, message: state.error.message });
+  void dialog.showMessageBox({
+    type: 'error',
+    title: `${PRODUCT_NAME}: the ledger is damaged`,
+    message: state.error.message,
+  });
 }
 
 function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWindow) => void): void {

@@ -26,7 +26,8 @@ export class RunInProgressError extends Error {
     readonly holder: LockHolder | null,
     readonly waitedMs = 0,
   ) {
-    const waited = waitedMs > 0 ? ` It was still running after waiting ${Math.round(waitedMs / 1000)} s.` : '';
+    const waited =
+      waitedMs > 0 ? ` It was still running after waiting ${Math.round(waitedMs / 1000)} s.` : '';
     super(
       `A sync of profile "${profileId}" is already running: ${describeHolder(holder)}.${waited} This request was not started.`,
     );
@@ -104,7 +105,8 @@ async function lockProfile(
       ...(options.onWait ? { onWait: options.onWait } : {}),
     });
   } catch (err) {
-    if (err instanceof LockBusyError) throw new RunInProgressError(profileId, err.holder, options.waitMs ?? 0);
+    if (err instanceof LockBusyError)
+      throw new RunInProgressError(profileId, err.holder, options.waitMs ?? 0);
     throw err;
   }
 }
@@ -151,7 +153,9 @@ function startRow(db: Ledger, profileId: string, trigger: string, holder: LockHo
 function runHandle(db: Ledger, id: number, lock: HeldLock, options: AcquireRunOptions): RunHandle {
   const clock = options.clock ?? (() => new Date());
   const beat = (at: Date) =>
-    db.prepare(`UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'`).run(at.toISOString(), id);
+    db
+      .prepare(`UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'`)
+      .run(at.toISOString(), id);
   const timer = setInterval(() => {
     try {
       beat(clock());

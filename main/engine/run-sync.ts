@@ -106,8 +106,7 @@ export async function runSync(
   const now = deps.now ?? (() => new Date());
   const started = now();
   const settings = SyncSettings.parse(profile.sync ?? {});
-  const run =
-    options.run ?? (await acquireRun(deps.db, profile.id, options.trigger, started, options.lock));
+  const run = options.run ?? (await acquireRun(deps.db, profile.id, options.trigger, started, options.lock));
   const runId = run.id;
   const cpuStart = process.cpuUsage();
   const stStart = deps.st.callCount();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkDatabaseFile } from './integrity';
+import { checkDatabaseFile, makeStandalone, type CheckResult } from './integrity';
 
 /** Why a backup was made. */
 export type BackupReason = 'daily' | 'manual' | 'pre-migration';
@@ -24,7 +24,8 @@ export const DEFAULT_BACKUPS_KEPT = 7;
 /** A backup is due when the newest is older than this. */
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 
-const NAME = /^ledger-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|manual|pre-migration)\.sqlite$/;
+const NAME =
+  /^ledger-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|manual|pre-migration)\.sqlite$/;
 
 /** The backups folder of a ledger: `backups/` beside it. */
 export function backupsDirOf(ledgerFile: string): string {
@@ -99,7 +100,13 @@ function freeTarget(dir: string, now: Date, reason: BackupReason): { name: strin
 
 /** Checks a freshly written copy, then gives it its final name (a failed copy is deleted; nothing else changes). */
 function promote(partial: string, target: { name: string; file: string }): void {
-  const check = checkDatabaseFile(partial, 'quick_check');
+  let check: CheckResult;
+  try {
+    makeStandalone(partial);
+    check = checkDatabaseFile(partial, 'quick_check');
+  } catch (err) {
+    check = { ok: false, problems: [err instanceof Error ? err.message : String(err)] };
+  }
   if (!check.ok) {
     rmSync(partial, { force: true });
     throw new Error(

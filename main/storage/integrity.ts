@@ -29,12 +29,27 @@ export function checkDatabaseFile(file: string, kind: CheckKind = 'quick_check')
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma(`${kind}(${PROBLEM_LIMIT})`, { simple: false }) as Record<string, string>[];
     const lines = rows.flatMap((row) => Object.values(row).flatMap((v) => String(v).split('\n')));
-    const problems = lines.map((l) => l.trim()).filter((l) => l && l !== 'ok' && l !== '*** in database main ***');
+    const problems = lines
+      .map((l) => l.trim())
+      .filter((l) => l && l !== 'ok' && l !== '*** in database main ***');
     return { ok: problems.length === 0, problems };
   } catch (err) {
     return { ok: false, problems: [err instanceof Error ? err.message : String(err)] };
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Turns a private copy (a fresh backup, a file being restored) into a self-contained rollback-journal database, so
+ * checking it read-only leaves no `-wal`/`-shm` files behind. Only for files no other connection uses.
+ */
+export function makeStandalone(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
   }
 }
 
@@ -64,7 +79,11 @@ export function readCheckRecord(ledgerFile: string): CheckRecord | null {
 }
 
 /** True when the thorough check is due: never ran, last found problems, or ran longer ago than `everyMs`. */
-export function integrityCheckDue(ledgerFile: string, now: Date, everyMs = INTEGRITY_CHECK_EVERY_MS): boolean {
+export function integrityCheckDue(
+  ledgerFile: string,
+  now: Date,
+  everyMs = INTEGRITY_CHECK_EVERY_MS,
+): boolean {
   const record = readCheckRecord(ledgerFile);
   if (!record || !record.ok) return true;
   return now.getTime() - Date.parse(record.integrityCheckedAt) >= everyMs;

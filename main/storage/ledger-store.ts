@@ -108,6 +108,6 @@ export class LedgerStore {
       },
       has: (_t, key) => Reflect.has(this.current(), key),
       getPrototypeOf: () => Object.getPrototypeOf(this.db ?? target) as object | null,
-    }) as Ledger;
+    });
   }
 }

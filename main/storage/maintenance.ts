@@ -1,7 +1,19 @@
 import type Database from 'better-sqlite3';
 import { appendAudit } from './audit';
-import { BACKUP_EVERY_MS, backupDue, backupsDirOf, createBackup, newestBackup, type BackupOutcome } from './backups';
-import { INTEGRITY_CHECK_EVERY_MS, integrityCheckDue, runIntegrityCheck, type CheckResult } from './integrity';
+import {
+  BACKUP_EVERY_MS,
+  backupDue,
+  backupsDirOf,
+  createBackup,
+  newestBackup,
+  type BackupOutcome,
+} from './backups';
+import {
+  INTEGRITY_CHECK_EVERY_MS,
+  integrityCheckDue,
+  runIntegrityCheck,
+  type CheckResult,
+} from './integrity';
 import { LedgerDamagedError } from './ledger-errors';
 
 /** Options of the daily maintenance. */
@@ -25,7 +37,10 @@ export interface MaintenanceOutcome {
  * throws `LedgerDamagedError` and is marked so nothing in this process writes to it again), then an online backup
  * once a day. Hosts call it after each run; in-memory ledgers have nothing to maintain.
  */
-export async function maintainLedger(db: Database.Database, options: MaintenanceOptions): Promise<MaintenanceOutcome> {
+export async function maintainLedger(
+  db: Database.Database,
+  options: MaintenanceOptions,
+): Promise<MaintenanceOutcome> {
   const outcome: MaintenanceOutcome = { integrity: null, backup: null, backupProblem: null };
   const file = db.name;
   if (!file || file === ':memory:') return outcome;
@@ -52,19 +67,27 @@ export async function maintainLedger(db: Database.Database, options: Maintenance
 function audit(db: Database.Database, outcome: MaintenanceOutcome, now: Date): void {
   const base = { profileId: null, actor: 'system' as const };
   if (outcome.backup) {
-    appendAudit(db, {
-      ...base,
-      action: 'ledger.backed-up',
-      outcome: 'success',
-      message: `Backed up the ledger to ${outcome.backup.backup.file}.`,
-      details: { file: outcome.backup.backup.file, removed: outcome.backup.removed },
-    }, () => now);
+    appendAudit(
+      db,
+      {
+        ...base,
+        action: 'ledger.backed-up',
+        outcome: 'success',
+        message: `Backed up the ledger to ${outcome.backup.backup.file}.`,
+        details: { file: outcome.backup.backup.file, removed: outcome.backup.removed },
+      },
+      () => now,
+    );
   } else if (outcome.backupProblem) {
-    appendAudit(db, {
-      ...base,
-      action: 'ledger.backup-failed',
-      outcome: 'failure',
-      message: `The daily backup of the ledger failed: ${outcome.backupProblem} It is tried again after the next run.`,
-    }, () => now);
+    appendAudit(
+      db,
+      {
+        ...base,
+        action: 'ledger.backup-failed',
+        outcome: 'failure',
+        message: `The daily backup of the ledger failed: ${outcome.backupProblem} It is tried again after the next run.`,
+      },
+      () => now,
+    );
   }
 }

@@ -3,7 +3,13 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { appendAudit, type AuditActor } from './audit';
 import { listBackups, parseBackupName, type LedgerBackup } from './backups';
-import { checkDatabaseFile, checkRecordFile, clearDamaged, runIntegrityCheck } from './integrity';
+import {
+  checkDatabaseFile,
+  checkRecordFile,
+  clearDamaged,
+  makeStandalone,
+  runIntegrityCheck,
+} from './integrity';
 import { openLedger } from './ledger';
 import { plainTime } from './ledger-errors';
 import { pendingMigrations } from './migrate';
@@ -56,7 +62,11 @@ export interface RestoreOutcome {
  * the result (`integrity_check`, migrations applied). A restored ledger that fails verification is moved away again
  * and the original put back. The caller must have closed its own connection to the ledger.
  */
-export function restoreLedger(ledgerFile: string, backupFile: string, options: RestoreOptions): RestoreOutcome {
+export function restoreLedger(
+  ledgerFile: string,
+  backupFile: string,
+  options: RestoreOptions,
+): RestoreOutcome {
   const from = resolve(backupFile);
   verifyBackup(from);
   const locks = takeAllRunLocks(ledgerFile, options);
@@ -66,8 +76,16 @@ export function restoreLedger(ledgerFile: string, backupFile: string, options: R
     const stamp = options.now.toISOString().replace(/[:.]/g, '-');
     const incoming = `${ledgerFile}.restoring-${stamp}`;
     copyFileSync(from, incoming);
-    verifyBackup(incoming);
-    const setAside = current ? moveWithWal(ledgerFile, `${ledgerFile}.${current.ok ? 'replaced' : 'damaged'}-${stamp}`) : null;
+    try {
+      makeStandalone(incoming);
+      verifyBackup(incoming);
+    } catch (err) {
+      rmSync(incoming, { force: true });
+      throw err;
+    }
+    const setAside = current
+      ? moveWithWal(ledgerFile, `${ledgerFile}.${current.ok ? 'replaced' : 'damaged'}-${stamp}`)
+      : null;
     rmSync(checkRecordFile(ledgerFile), { force: true });
     renameSync(incoming, ledgerFile);
     clearDamaged(ledgerFile);

@@ -119,7 +119,9 @@ describe('openLedger', () => {
     );
     const before = readFileSync(file);
     expect(() => openLedger(file)).toThrow(LedgerOpenError);
-    expect(() => openLedger(file)).toThrow(/is damaged \(file is not a database\).*nothing was written to it/);
+    expect(() => openLedger(file)).toThrow(
+      /is damaged \(file is not a database\).*nothing was written to it/,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
