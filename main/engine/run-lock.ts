@@ -65,7 +65,7 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 
 /**
  * Takes the profile's run lock (waiting up to `waitMs`), marks rows left `running` by dead processes `abandoned`, and
- * starts a `running` row with a heartbeat timer. Throws `RunInProgressError` (who holds it, since when) when the
+ * starts a `running` row (at `now`, or at the clock's time when it had to wait) with a heartbeat timer. Throws `RunInProgressError` (who holds it, since when) when the
  * profile is busy. The caller must `finish` the handle.
  */
 export async function acquireRun(
@@ -76,9 +76,18 @@ export async function acquireRun(
   options: AcquireRunOptions = {},
 ): Promise<RunHandle> {
   const holder = thisProcess(options.holder ?? defaultHolder(), now);
-  const lock = await lockProfile(db, profileId, holder, options);
+  let waited = false;
+  const lock = await lockProfile(db, profileId, holder, {
+    ...options,
+    onWait: (current) => {
+      waited = true;
+      options.onWait?.(current);
+    },
+  });
   try {
-    const id = startRow(db, profileId, trigger, holder, now);
+    // A run that waited for the lock starts when it got it, not when it asked.
+    const startedAt = waited ? (options.clock ?? (() => new Date()))() : now;
+    const id = startRow(db, profileId, trigger, holder, startedAt);
     return runHandle(db, id, lock, options);
   } catch (err) {
     lock.release();
