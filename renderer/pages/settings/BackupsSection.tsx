@@ -8,6 +8,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowCounterclockwise20Regular, Save20Regular } from '@fluentui/react-icons';
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1 },
   detail: { color: tokens.colorNeutralForeground2, wordBreak: 'break-word' },
   backupNow: { alignSelf: 'flex-start' },
+  para: { display: 'block', margin: `${tokens.spacingVerticalXS} 0 0` },
 });
 
 /** The ledger's backups with date, size and why each was made; Restore (with a confirmation) and Back up now. */
@@ -41,7 +43,8 @@ export function BackupsSection() {
   const format = useFormat();
   const status = useLedgerStatus();
   const backupNow = useBackupLedger();
-  const [restoring, setRestoring] = useState<LedgerBackupView | null>(null);
+  const [chosen, setChosen] = useState<LedgerBackupView | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [restored, setRestored] = useState<LedgerRestoreView | null>(null);
   const data = status.data;
   const sizeText = (bytes: number) =>
@@ -54,8 +57,14 @@ export function BackupsSection() {
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('settings.backups.damagedTitle')}</MessageBarTitle>
-            <Text>{t('settings.backups.damagedBody')}</Text>
-            {data.problem && <Caption1 className={styles.detail}>{data.problem}</Caption1>}
+            <Text as="p" className={styles.para}>
+              {t('settings.backups.damagedBody')}
+            </Text>
+            {data.problem && (
+              <Caption1 as="p" className={mergeClasses(styles.para, styles.detail)}>
+                {data.problem}
+              </Caption1>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -89,7 +98,8 @@ export function BackupsSection() {
                   aria-label={t('settings.backups.restoreNamed', { date: format.dateTime(b.createdAt) })}
                   onClick={() => {
                     setRestored(null);
-                    setRestoring(b);
+                    setChosen(b);
+                    setConfirming(true);
                   }}
                 >
                   {t('settings.backups.restore')}
@@ -115,11 +125,12 @@ export function BackupsSection() {
           {t('settings.backups.where', { folder: data.backupsDir || '—' })}
         </Caption1>
       )}
-      {restoring && (
+      {chosen && (
         <RestoreBackupDialog
-          backup={restoring}
+          backup={chosen}
+          open={confirming}
           onClose={(result) => {
-            setRestoring(null);
+            setConfirming(false);
             if (result) setRestored(result);
           }}
         />

@@ -23,9 +23,13 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2, wordBreak: 'break-word' },
 });
 
-/** Asks before a backup replaces the ledger, says what happens to the current file, and shows a refusal plainly. */
+/**
+ * Asks before a backup replaces the ledger, says what happens to the current file, and shows a refusal plainly. It
+ * stays mounted and closes through `open`, so the dialog hands the page back to screen readers when it closes.
+ */
 export function RestoreBackupDialog(props: {
   backup: LedgerBackupView;
+  open: boolean;
   onClose: (restored: LedgerRestoreView | null) => void;
 }) {
   const { t } = useTranslation();
@@ -34,8 +38,12 @@ export function RestoreBackupDialog(props: {
   const errorText = useErrorText();
   const restore = useRestoreLedger();
   const refused = restore.error instanceof BridgeCallError && restore.error.code === 'conflict';
+  const close = (result: LedgerRestoreView | null) => {
+    restore.reset();
+    props.onClose(result);
+  };
   return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && props.onClose(null)}>
+    <Dialog open={props.open} modalType="alert" onOpenChange={(_, data) => !data.open && close(null)}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>
@@ -55,15 +63,13 @@ export function RestoreBackupDialog(props: {
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={() => props.onClose(null)}>
+            <Button appearance="secondary" onClick={() => close(null)}>
               {t('common.cancel')}
             </Button>
             <Button
               appearance="primary"
               disabled={restore.isPending}
-              onClick={() =>
-                restore.mutate(props.backup.name, { onSuccess: (result) => props.onClose(result) })
-              }
+              onClick={() => restore.mutate(props.backup.name, { onSuccess: (result) => close(result) })}
             >
               {restore.isPending ? t('settings.backups.restoring') : t('settings.backups.confirm')}
             </Button>
