@@ -53,7 +53,7 @@ function writeGarbageInTheMiddle(file: string, length = 16_384): void {
 
 const rowCount = (db: Ledger) => listAudit(db, { action: 'test.row', limit: 1000 }).length;
 
-describe('ledger integrity, backups and restore', () => {
+describe('ledger integrity, backups and restore', { timeout: 60_000 }, () => {
   let dir: string;
   let file: string;
   beforeEach(() => {
@@ -177,6 +177,23 @@ describe('ledger integrity, backups and restore', () => {
     store.restore(backup.file, { now: at(10) });
     expect(store.state.state).toBe('open');
     expect(rowCount(ledger)).toBe(800);
+    ledger.close();
+  });
+
+  it('stops using a ledger the daily check finds damaged while a host runs', async () => {
+    const store = new LedgerStore(file, { now: () => T0 });
+    store.open();
+    const ledger = store.ledger;
+    fill(ledger, 800, 'good');
+    await maintainLedger(ledger, { now: T0 }); // checked and backed up today
+    ledger.pragma('wal_checkpoint(TRUNCATE)');
+    writeGarbageInTheMiddle(file);
+    await expect(maintainLedger(ledger, { now: at(24 * 60) })).rejects.toThrow(LedgerDamagedError);
+    expect(store.state.state).toBe('damaged');
+    expect(() => appendAudit(ledger, { actor: 'system', action: 'test.row', outcome: 'info' })).toThrow(
+      /failed its integrity check and is no longer used/,
+    );
+    expect(() => openLedger(file)).toThrow(/is damaged/);
     ledger.close();
   });
 
