@@ -35,6 +35,7 @@ interface ActiveFault extends FaultSpec {
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private state: number;
+  private applied = 0;
 
   constructor(seed = 1) {
     this.state = seed >>> 0 || 1;
@@ -44,6 +45,11 @@ export class FaultInjector {
   add(spec: FaultSpec): number {
     this.faults.push({ ...spec, remaining: spec.count ?? (spec.share === undefined ? 1 : Infinity) });
     return this.faults.length;
+  }
+
+  /** How many calls a fault was applied to so far (cleared faults included). */
+  appliedCount(): number {
+    return this.applied;
   }
 
   /** Removes every fault. */
@@ -62,6 +68,7 @@ export class FaultInjector {
       if (f.pathIncludes && !path.toLowerCase().includes(f.pathIncludes.toLowerCase())) continue;
       if (f.share !== undefined && this.random() >= f.share) continue;
       f.remaining -= 1;
+      this.applied += 1;
       return f;
     }
     this.faults = this.faults.filter((f) => f.remaining > 0);

@@ -34,6 +34,7 @@ export function createControls(state: ControlState): SimControls {
     company: companyOf,
     injectFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),
+    faultsApplied: () => faults.appliedCount(),
     counters: () => counter.snapshot(),
     resetCounters: () => counter.reset(),
     setPeriodClosed(period, closed, ledger = 'customer', companyId) {

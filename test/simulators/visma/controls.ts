@@ -17,6 +17,8 @@ export interface SimControls {
   companyIdentities(): (CompanyIdentity & { closedPeriod: string })[];
   company(companyId?: string): CompanyState;
   injectFault(spec: FaultSpec): number;
+  /** How many calls an injected fault was applied to so far. */
+  faultsApplied(): number;
   clearFaults(): void;
   counters(): { total: number; byEndpoint: Record<string, number> };
   resetCounters(): void;
@@ -74,6 +76,7 @@ export function controlRoutes(controls: SimControls): (req: SimRequest) => SimRe
     ['POST', /^faults$/, (_m, req) => ({ active: controls.injectFault(FaultSpec.parse(req.body)) })],
     ['DELETE', /^faults$/, () => (controls.clearFaults(), done)],
     ['GET', /^counters$/, () => controls.counters()],
+    ['GET', /^faults\/applied$/, () => ({ applied: controls.faultsApplied() })],
     ['DELETE', /^counters$/, () => (controls.resetCounters(), done)],
     [
       'POST',
