@@ -76,10 +76,10 @@ async function company(name: string): Promise<Company> {
   };
 }
 
-/** Runs the CLI once; kills it after `killAfterMs` if it is still running. */
+/** Runs the CLI once; with `killWhen`, kills it (SIGKILL, no cleanup) the moment that turns true. */
 function runCli(
   args: string[],
-  killAfterMs?: number,
+  killWhen?: () => boolean,
 ): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin/st-visma.mjs'), ...args], { cwd: root });
@@ -87,23 +87,27 @@ function runCli(
     let killed = false;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
-    const timer =
-      killAfterMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            killed = child.kill('SIGKILL');
-          }, killAfterMs);
+    const timer = killWhen
+      ? setInterval(() => {
+          if (!killWhen()) return;
+          killed = child.kill('SIGKILL');
+          clearInterval(timer);
+        }, 2)
+      : undefined;
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
+      if (timer) clearInterval(timer);
       resolve({ killed, code, stderr });
     });
   });
 }
 
+/** Calls both simulators have received so far (their own counters). */
+const callsOf = (c: Company) => c.visma.counters().total + c.st.calls().total;
+
 /** New work arriving during the chaos (the reference gets the same documents). */
 function addWork(c: Company, round: number): void {
-  for (let i = 0; i < 6; i++) c.st.addInvoice();
+  for (let i = 0; i < 8; i++) c.st.addInvoice();
   if (round % 2 === 0) c.st.addInvoice({ total: '0.00', subTotal: '0.00', salesTax: '0.00', items: [] });
 }
 
@@ -194,18 +198,22 @@ try {
   const revoke = setInterval(() => chaos.st.revokeTokens(), 2500);
   const started = Date.now();
   while (kills < KILLS) {
-    if (runs % 5 === 0) {
+    if (runs % 3 === 0) {
       addWork(chaos, round);
       addWork(reference, round);
       round++;
     }
-    const end = await runCli(chaos.args, 150 + Math.floor(random() * 3500));
+    // Killed after a random number of calls into the run (so every phase gets hit), or at a random moment.
+    const from = callsOf(chaos);
+    const afterCalls = 1 + Math.floor(random() * 45);
+    const end = await runCli(chaos.args, () => callsOf(chaos) - from >= afterCalls);
     runs++;
     if (end.killed) kills++;
+    if (runs % 20 === 0) console.log(`  … ${runs} runs, ${kills} kills, ${callsOf(chaos)} calls`);
   }
   clearInterval(revoke);
   const faults = chaos.visma.faultsApplied() + chaos.st.faultsApplied();
-  const calls = chaos.visma.counters().total + chaos.st.calls().total;
+  const calls = callsOf(chaos);
   clearFaults(chaos);
   chaos.visma.setRelease({ mode: 'queued', share: 0.3, delayMs: 300 });
   const cleanRuns = await settle(chaos);
@@ -213,7 +221,7 @@ try {
   const result = await compare(chaos, reference);
   const violations = chaos.visma.violations().length + chaos.st.unexpectedViolations().length;
   console.log(
-    `chaos: ${runs} runs in ${Math.round((Date.now() - started) / 1000)} s, ${calls} simulator calls, ${cleanRuns} clean runs after (reference ${referenceRuns}), ${result.documents} documents in Visma`,
+    `chaos: ${runs} runs in ${Math.round((Date.now() - started) / 1000)} s, ${calls} simulator calls of which ${Math.round((faults / Math.max(1, calls)) * 100)} % faulted, ${cleanRuns} clean runs after (reference ${referenceRuns}), ${result.documents} documents in Visma`,
   );
   for (const line of [...result.lost.map((k) => `lost: ${k}`), ...result.unexplained].slice(0, 20))
     console.log(`  ${line}`);
