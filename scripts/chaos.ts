@@ -11,7 +11,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { importMappings } from '../main/engine/mapping/rule-store';
 import { openLedger } from '../main/storage/ledger';
 import { configFor } from '../test/integration/engine/harness';
@@ -26,6 +27,8 @@ const SEED = Number(process.env.CHAOS_SEED ?? 7);
 const INVOICES = Number(process.env.CHAOS_INVOICES ?? 240);
 const BILLS = Number(process.env.CHAOS_BILLS ?? 60);
 const root = join(import.meta.dirname, '..');
+/** The CLI is bundled once (as the installed app's is) so that each of the hundreds of runs starts in a blink. */
+const cli = join(root, 'test-output', 'chaos-cli', 'cli.mjs');
 /** The child's Visma timeout and landing grace: slow faults (3.5 s) outlast the timeout and land within the grace. */
 const TIMEOUTS = { requestTimeoutSeconds: 2, landingGraceSeconds: 8 };
 const SLOW_MS = 3500;
@@ -82,7 +85,7 @@ function runCli(
   killWhen?: () => boolean,
 ): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/st-visma.mjs'), ...args], { cwd: root });
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -187,6 +190,10 @@ async function compare(chaos: Company, reference: Company) {
   return { duplicates, lost, unexplained, documents: mine.length };
 }
 
+const { buildMain } = (await import(pathToFileURL(join(root, 'scripts', 'build-main.mjs')).href)) as {
+  buildMain: (outDir: string) => Promise<string[]>;
+};
+await buildMain(dirname(cli));
 const random = generator(SEED);
 const chaos = await company('run');
 const reference = await company('reference');

@@ -152,7 +152,7 @@ export function adoptFound(
   );
   if (!row.vismaDocNumber) ctx.counts[row.sourceKind].posted++;
   if (origin !== 'created') ctx.found[origin]++;
-  if (doc.released) confirmReleased(ctx, row.id, 'Already released in Visma.');
+  if (doc.released) confirmReleased(ctx, row.id, 'Already released in Visma.', true);
 }
 
 /**
@@ -219,7 +219,8 @@ export function settleUncertain(
   );
 }
 
-function confirmReleased(ctx: RunContext, rowId: number, message: string): void {
+/** Records that Visma released a row; `listed` when a list showed it (the stored presence is then current). */
+function confirmReleased(ctx: RunContext, rowId: number, message: string, listed = false): void {
   const row = getOutbox(ctx.db, rowId)!;
   moveOutbox(
     ctx.move,
@@ -230,7 +231,7 @@ function confirmReleased(ctx: RunContext, rowId: number, message: string): void 
       : { releaseRequestedAt: null },
     { action: 'document.released', outcome: 'success', message },
   );
-  ctx.presence.releasedSince.add(row.vismaDocType as VismaDocKind);
+  if (!listed) ctx.presence.releasedSince.add(row.vismaDocType as VismaDocKind);
   ctx.counts[row.sourceKind].released++;
   crashPoint('post.marked-released');
 }
@@ -331,7 +332,7 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
  */
 export function followRelease(ctx: RunContext, row: OutboxRow, doc: PresentDocument | undefined): void {
   if (doc?.released) {
-    confirmReleased(ctx, row.id, `Visma reports ${row.vismaDocNumber} released.`);
+    confirmReleased(ctx, row.id, `Visma reports ${row.vismaDocNumber} released.`, true);
     return;
   }
   if (row.state !== 'releasing') return;

@@ -15,7 +15,7 @@ import {
   type PresenceRow,
   type PresentDocument,
 } from './presence-store';
-import { newestTimestamp, nextWatermark } from './visma-time';
+import { IN_RUN_MARGIN_MS, earlierBy, newestTimestamp, nextWatermark } from './visma-time';
 
 /** The marker a listed Visma document carries for this tenant, or null (not ours). */
 export function markerOfFound(doc: FoundDocument, tenantId: string): string | null {
@@ -29,18 +29,19 @@ export function markerOfFound(doc: FoundDocument, tenantId: string): string | nu
 export async function refreshPresence(ctx: RunContext, kinds: Iterable<VismaDocKind>): Promise<void> {
   for (const kind of new Set(kinds)) {
     const previous = presenceWatermark(ctx.db, ctx.profileId, kind);
-    const listed = await ctx.visma.listChangedDocuments(kind, previous);
+    // Listed before in this run: only what changed since then (everything older is stored already).
+    const listed = await ctx.visma.listChangedDocuments(kind, ctx.presence.inRunSince.get(kind) ?? previous);
     const ours: PresentDocument[] = [];
     for (const doc of listed) {
       const marker = markerOfFound(doc, ctx.tenantId);
       if (marker) ours.push({ ...doc, marker });
     }
-    const watermark = nextWatermark(
-      previous,
-      newestTimestamp(listed.map((d) => d.lastModified)),
-      ctx.now(),
-      ctx.timeZone,
-    );
+    const newest = newestTimestamp(listed.map((d) => d.lastModified));
+    const watermark = nextWatermark(previous, newest, ctx.now(), ctx.timeZone);
+    if (!ctx.presence.inRunSince.has(kind)) {
+      const since = earlierBy(newest, IN_RUN_MARGIN_MS) ?? watermark;
+      ctx.presence.inRunSince.set(kind, previous && since < previous ? previous : since);
+    }
     savePresence(ctx.db, ctx.profileId, kind, ours, watermark, ctx.now().toISOString());
     if (previous === undefined) ctx.presence.rebuilt.add(kind);
     ctx.presence.listedAt.set(kind, ctx.now().toISOString());
@@ -66,9 +67,11 @@ export interface RunPresence {
   rebuilt: Set<VismaDocKind>;
   /** Kinds with documents released after they were last listed (their stored presence shows them unreleased). */
   releasedSince: Set<VismaDocKind>;
+  /** Per kind listed in this run: the Visma timestamp later lists in the same run start from. */
+  inRunSince: Map<VismaDocKind, string>;
 }
 
 /** Empty presence bookkeeping for a new run. */
 export function newRunPresence(): RunPresence {
-  return { listedAt: new Map(), rebuilt: new Set(), releasedSince: new Set() };
+  return { listedAt: new Map(), rebuilt: new Set(), releasedSince: new Set(), inRunSince: new Map() };
 }

@@ -7,6 +7,11 @@ import { localDateTime } from '../../../shared/dates';
 
 /** How far a watermark is moved back from the newest timestamp seen. */
 export const WATERMARK_MARGIN_MS = 90 * 60 * 1000;
+/**
+ * Within one run, a kind listed again only needs what changed since its first list: the newest timestamp of that list
+ * moved back by this (writes that were in flight while it was read, Visma's servers' clocks).
+ */
+export const IN_RUN_MARGIN_MS = 2 * 60 * 1000;
 /** How far back the first watermark of a kind that had nothing to list starts (the company's zone is unknown). */
 const FIRST_WATERMARK_MARGIN_MS = 24 * 60 * 60 * 1000;
 
@@ -30,6 +35,12 @@ export function newestTimestamp(timestamps: readonly (string | undefined)[]): st
     if (!Number.isNaN(ms) && (best === undefined || ms > best)) best = ms;
   }
   return best === undefined ? undefined : format(best);
+}
+
+/** A Visma timestamp moved back by `ms`, or undefined when it is not one. */
+export function earlierBy(ts: string | undefined, ms: number): string | undefined {
+  const at = ts ? naiveMs(ts) : Number.NaN;
+  return Number.isNaN(at) ? undefined : format(at - ms);
 }
 
 /**
