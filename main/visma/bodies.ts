@@ -168,10 +168,15 @@ export function customerInvoiceBody(
 }
 
 /** `CustomerCreditNoteUpdateDto` (lines under `lines`). */
-export function customerCreditNoteBody(input: CustomerDocumentInput): Record<string, unknown> {
+export function customerCreditNoteBody(
+  input: CustomerDocumentInput | CustomerDocumentPatch,
+): Record<string, unknown> {
   return compact({
     ...customerHeader(input),
-    lines: input.lines.map((l) => arLine({ operation: 'Insert', ...l })),
+    ...('lines' in input &&
+      input.lines && {
+        lines: input.lines.map((l) => arLine('operation' in l ? l : { operation: 'Insert', ...l })),
+      }),
   });
 }
 

@@ -112,6 +112,8 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
   async function currentLineNumbers(kind: VismaDocKind, number: string): Promise<number[]> {
     if (kind === 'customerInvoice')
       return ((await client.getCustomerInvoice(number))?.lines ?? []).map((l) => l.lineNumber);
+    if (kind === 'customerCreditNote')
+      return ((await client.getCustomerCreditNote(number))?.lines ?? []).map((l) => l.lineNumber);
     return ((await client.getSupplierInvoice(number))?.invoice.lines ?? []).map((l) => l.lineNumber);
   }
 
@@ -194,22 +196,19 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
         return client.createSupplierInvoice(supplierInput(d));
       }),
     updateDocument: async (number, d) => {
-      if (d.kind === 'customerCreditNote')
-        return {
-          status: 'rejected',
-          message: 'Visma credit notes cannot be corrected through this connector; correct it in Visma.',
-        };
       return write(async () => {
         const deletes = (await currentLineNumbers(d.kind, number)).map((lineNumber) => ({
           operation: 'Delete' as const,
           lineNumber,
         }));
-        if (d.kind === 'customerInvoice') {
+        if (d.kind !== 'supplierInvoice') {
           const { customerNumber: _c, lines, ...header } = customerInput(d);
-          await client.updateCustomerInvoice(number, {
+          const patch = {
             ...header,
             lines: [...deletes, ...lines.map((l) => ({ operation: 'Insert' as const, ...l }))],
-          });
+          };
+          if (d.kind === 'customerInvoice') await client.updateCustomerInvoice(number, patch);
+          else await client.updateCustomerCreditNote(number, patch);
         } else {
           const { supplierNumber: _s, lines, ...header } = supplierInput(d);
           await client.updateSupplierInvoice(number, {

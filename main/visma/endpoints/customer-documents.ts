@@ -177,6 +177,15 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
         body: customerInvoiceBody(patch),
       });
     },
+    /** Changes an unreleased customer credit note (fields present in `patch`, lines by operation). */
+    updateCustomerCreditNote: async (number: string, patch: CustomerDocumentPatch) => {
+      await transport.send({
+        method: 'PUT',
+        path: `/v1/customerCreditNote/${seg(number)}`,
+        endpoint: 'PUT /v1/customerCreditNote/{creditNoteNumber}',
+        body: customerCreditNoteBody(patch),
+      });
+    },
     /** Deletes an unreleased customer invoice; false when Visma no longer has it. A released one is refused (reverse it). */
     deleteCustomerInvoice: (number: string): Promise<boolean> => remove(INVOICE, number),
     /** Asks Visma to release a customer invoice and returns what it answered (`Queued` is not released yet). */

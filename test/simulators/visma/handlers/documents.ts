@@ -198,6 +198,10 @@ export const documentHandlers: HandlerTable = {
       body: customerDocumentDto(ctx.company, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber)),
     };
   },
+  CustomerCreditNote_UpdateBycreditNoteNumber(ctx) {
+    updateDocument(ctx.company, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber), ctx.req.body);
+    return { status: 204 };
+  },
   CustomerCreditNote_DeleteBycreditNoteNumber(ctx) {
     return removed(ctx, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber));
   },
