@@ -14,8 +14,12 @@ const HOLDS_RELEASE: readonly (ReasonCode | null)[] = [
   'changed_after_posting',
 ];
 
-/** Pauses between looks at queued releases within one run (the rest is followed by the next run). */
-const FOLLOW_PAUSES_MS = [250, 500, 1000, 2000, 4000];
+/**
+ * Pauses before each look at queued releases within one run (the rest is followed by the next run). The first look
+ * waits too when releases were just queued: Visma needs a moment, and a list that finds them all still queued is a
+ * wasted call.
+ */
+const FOLLOW_PAUSES_MS = [1000, 2000, 4000];
 
 /** Posted rows that may be released: current content, not held (or approved), nothing in review that stops it. */
 export function releasable(ctx: RunContext): OutboxRow[] {
@@ -71,12 +75,15 @@ function unconfirmed(ctx: RunContext): OutboxRow[] {
  * with growing gaps; what is still queued after the last pause is followed by the next run.
  */
 export async function followReleases(ctx: RunContext): Promise<void> {
+  const recent = new Date(ctx.now().getTime() - 60_000).toISOString();
   for (let round = 0; ; round++) {
     const rows = unconfirmed(ctx);
     if (rows.length === 0) return;
-    if (round > 0) {
-      if (round > FOLLOW_PAUSES_MS.length || !rows.some((r) => r.state === 'releasing')) return;
-      await ctx.sleep(FOLLOW_PAUSES_MS[round - 1]!);
+    const waiting = rows.filter((r) => r.state === 'releasing');
+    const justQueued = waiting.some((r) => (r.releaseRequestedAt ?? '') >= recent);
+    if (round > 0 || justQueued) {
+      if (round >= FOLLOW_PAUSES_MS.length || waiting.length === 0) return;
+      await ctx.sleep(FOLLOW_PAUSES_MS[round]!);
     }
     await refreshPresence(ctx, rows.map(kindOf));
     const present = presentUnder(

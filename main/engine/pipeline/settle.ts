@@ -12,9 +12,24 @@ export function kindOf(row: OutboxRow): VismaDocKind {
   return (row.vismaDocType as VismaDocKind | null) ?? plannedOf(row).kind;
 }
 
-/** The documents under a row's marker of the row's kind. */
+/** Customer invoices and credit notes share a marker (a ServiceTitan invoice becomes either); supplier invoices stand alone. */
+export function sameFamily(a: VismaDocKind, b: VismaDocKind): boolean {
+  return (a === 'supplierInvoice') === (b === 'supplierInvoice');
+}
+
+/** Every kind of a family: listing one AR kind lists both, so an invoice that became a credit note is still seen. */
+export function familyKinds(kinds: readonly VismaDocKind[]): VismaDocKind[] {
+  const out = new Set<VismaDocKind>();
+  for (const k of kinds) {
+    if (k === 'supplierInvoice') out.add(k);
+    else out.add('customerInvoice').add('customerCreditNote');
+  }
+  return [...out];
+}
+
+/** The documents under a row's marker of the row's kind family. */
 function ofKind(rows: PresenceRow[] | undefined, kind: VismaDocKind): PresentDocument[] {
-  return (rows ?? []).map((r) => r.doc).filter((d) => d.kind === kind);
+  return (rows ?? []).map((r) => r.doc).filter((d) => sameFamily(d.kind, kind));
 }
 
 /**
@@ -40,7 +55,7 @@ async function adoptIfPresent(
   const kind = kindOf(row);
   const current: PresentDocument[] = [];
   for (const entry of entries ?? []) {
-    if (entry.doc.kind !== kind) continue;
+    if (!sameFamily(entry.doc.kind, kind)) continue;
     const doc = await stillThere(ctx, entry);
     if (doc) current.push(doc);
   }
@@ -59,7 +74,7 @@ async function adoptIfPresent(
 export async function settleBeforePosting(ctx: RunContext): Promise<void> {
   const rows = listOutbox(ctx.db, ctx.profileId, ['uncertain', 'ready']);
   if (rows.length === 0) return;
-  await refreshPresence(ctx, rows.map(kindOf));
+  await refreshPresence(ctx, familyKinds(rows.map(kindOf)));
   const present = presentUnder(
     ctx,
     rows.map((r) => r.externalReference),
@@ -85,6 +100,7 @@ export async function settleBeforePosting(ctx: RunContext): Promise<void> {
  * (unreleased extra copies are deleted, the row points at the kept copy).
  */
 export async function confirmCreated(ctx: RunContext, rows: readonly OutboxRow[]): Promise<void> {
+  // The rows' own kinds: a simultaneous post of the same document as the other AR kind is not a case worth a list.
   await refreshPresence(ctx, rows.map(kindOf));
   const present = presentUnder(
     ctx,
