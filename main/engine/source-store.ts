@@ -1,5 +1,4 @@
 import type { SyncSettings } from '../../shared/sync-settings';
-import { money } from '../../shared/money';
 import type { Ledger } from '../storage/types';
 import type { SourceDocument, SourceEnvelope } from './domain';
 import { hashDocument } from './normalize';
@@ -11,10 +10,14 @@ export interface UpsertResult {
   hashChanged: boolean;
 }
 
-/** Whether a document should be posted at all, per the profile's settings. */
+/**
+ * Whether the engine takes a document on, per the profile's settings: active and in an eligible status. Nothing
+ * else is filtered here: a zero total, a missing customer or vendor, or a field that cannot be read is decided when
+ * the document is planned (nothing to post, or blocked with a reason), so no document disappears without a trace.
+ */
 export function isEligible(env: SourceEnvelope, settings: SyncSettings): boolean {
   const { doc } = env;
-  if (!doc.active || money(doc.total).isZero() || !doc.partyId) return false;
+  if (!doc.active) return false;
   if (doc.kind === 'invoice') return (settings.eligibleInvoiceStatuses as string[]).includes(env.status);
   if (settings.excludedBillStatuses.includes(env.status)) return false;
   return (settings.eligibleBillSyncStatuses as string[]).includes(env.status);

@@ -1,3 +1,4 @@
+import { money } from '../../../shared/money';
 import type { PlannedDocument, SourceDocument } from '../domain';
 import { flaggedTaxZones } from '../alignment/store/drift';
 import { crashPoint } from '../crash-point';
@@ -5,14 +6,20 @@ import { loadLinks, loadRules } from '../mapping/rule-store';
 import { resolveDocument, type ResolveContext } from '../mapping/resolve';
 import { loadMasterData } from '../master-data/cache';
 import { listOutbox, moveOutbox, type OutboxRow } from '../outbox/store';
-import { reasonText, type Problem } from '../reasons';
+import { reasonText, somethingToPostText, type Problem } from '../reasons';
 import { parseSource } from '../source-store';
-import { validatePlanned } from '../validate';
+import { checkSourceFigures, validatePlanned } from '../validate';
 import type { RunContext } from './context';
 
-/** The outcome of resolving and validating one document. */
+/**
+ * The outcome of resolving and validating one document: a plan to post (with audit notes), the problems that block
+ * it, or nothing to post (a zero total; `problems` holds the single `zero_total` reason, so code that only asks
+ * `ok` treats it as not postable).
+ */
 export type PlanOutcome =
-  { ok: true; planned: PlannedDocument; held: boolean; notes: string[] } | { ok: false; problems: Problem[] };
+  | { ok: true; planned: PlannedDocument; held: boolean; notes: string[]; nothingToPost?: false }
+  | { ok: false; problems: Problem[]; nothingToPost?: false }
+  | { ok: false; problems: [Problem]; nothingToPost: true };
 
 /** Builds the resolve context from the ledger (rules, links, cached master data). */
 export function loadResolveContext(
@@ -29,15 +36,30 @@ export function loadResolveContext(
   };
 }
 
-/** Resolves and validates one source document with the current mappings and master data. */
+/**
+ * Resolves and validates one source document with the current mappings and master data. Pure, and never throws on
+ * a document: its own figures are checked first (readable, within Visma's range, adding up), then a zero total
+ * means nothing to post, then the party, the tax-zone flag, the mapping rules and Visma's master data.
+ */
 export function planDocument(doc: SourceDocument, rc: ResolveContext): PlanOutcome {
+  const figures = checkSourceFigures(doc);
+  if (figures.length > 0) return { ok: false, problems: figures };
+  if (money(doc.total).isZero())
+    return { ok: false, nothingToPost: true, problems: [{ code: 'zero_total' }] };
+  if (!doc.partyId)
+    return { ok: false, problems: [{ code: doc.kind === 'invoice' ? 'no_customer' : 'no_vendor' }] };
   const flag = doc.taxZoneId ? rc.flaggedTaxZones?.get(doc.taxZoneId) : undefined;
   if (flag) return { ok: false, problems: [{ code: 'tax_mapping_flagged', detail: flag }] };
   const resolved = resolveDocument(doc, rc);
   if (!resolved.ok) return { ok: false, problems: resolved.problems };
   const checked = validatePlanned(resolved.planned, rc.master, rc.settings);
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
-  return { ok: true, planned: checked.planned, held: resolved.held, notes: checked.notes };
+  return {
+    ok: true,
+    planned: checked.planned,
+    held: resolved.held,
+    notes: [...resolved.notes, ...checked.notes],
+  };
 }
 
 /** Plain text for a list of problems: the first one's sentence plus the details of all. */
@@ -47,29 +69,42 @@ export function describeProblems(problems: readonly Problem[]): string {
   return [reasonText(first.code, first.detail), ...rest].join(' ').slice(0, 1900);
 }
 
-/** Moves a waiting row to `ready` (with its plan) or `blocked` (with the reason); quiet when nothing changed. */
-export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome): void {
-  if (outcome.ok) {
-    const plannedJson = JSON.stringify(outcome.planned);
-    if (row.state === 'ready' && row.plannedJson === plannedJson) return;
-    moveOutbox(
-      ctx.move,
-      row.id,
-      'ready',
-      { plannedJson, reasonCode: null, reasonText: null, held: outcome.held },
-      {
-        action: 'document.ready',
-        outcome: 'info',
-        ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
-        ...(outcome.notes.length > 0 && {
-          details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod },
-        }),
-      },
-    );
-    return;
-  }
-  const code = outcome.problems[0]!.code;
-  const text = describeProblems(outcome.problems);
+const label = (row: OutboxRow) => `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}`;
+
+function moveReady(ctx: RunContext, row: OutboxRow, outcome: Extract<PlanOutcome, { ok: true }>): void {
+  const plannedJson = JSON.stringify(outcome.planned);
+  if (row.state === 'ready' && row.plannedJson === plannedJson) return;
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'ready',
+    { plannedJson, reasonCode: null, reasonText: null, held: outcome.held },
+    {
+      action: 'document.ready',
+      outcome: 'info',
+      ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
+      ...(outcome.notes.length > 0 && {
+        details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod },
+      }),
+    },
+  );
+}
+
+function moveNothingToPost(ctx: RunContext, row: OutboxRow, problem: Problem): void {
+  if (row.state === 'nothing_to_post') return;
+  const text = reasonText(problem.code, problem.detail);
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'nothing_to_post',
+    { reasonCode: problem.code, reasonText: text, plannedJson: null },
+    { action: 'document.nothing-to-post', outcome: 'info', message: `${label(row)}: ${text}` },
+  );
+}
+
+function moveBlocked(ctx: RunContext, row: OutboxRow, problems: Problem[]): void {
+  const code = problems[0]!.code;
+  const text = describeProblems(problems);
   if (row.state === 'blocked' && row.reasonCode === code && row.reasonText === text) return;
   moveOutbox(
     ctx.move,
@@ -79,16 +114,47 @@ export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome)
     {
       action: 'document.blocked',
       outcome: 'blocked',
-      message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${text}`,
-      details: { problems: outcome.problems },
+      message: `${label(row)}: ${text}`,
+      details: { problems },
     },
   );
 }
 
-/** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */
+/**
+ * Moves a waiting row to `ready` (with its plan), `blocked` (with the reason) or `nothing_to_post` (audited); quiet
+ * when nothing changed. A `nothing_to_post` row that has an amount again goes back through `pending` first.
+ */
+export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome): void {
+  if (outcome.nothingToPost) {
+    moveNothingToPost(ctx, row, outcome.problems[0]);
+    return;
+  }
+  let current = row;
+  if (row.state === 'nothing_to_post') {
+    const total = parseSource(row.payloadJson).total;
+    current = moveOutbox(
+      ctx.move,
+      row.id,
+      'pending',
+      { reasonCode: null, reasonText: null },
+      {
+        action: 'document.reopened',
+        outcome: 'info',
+        message: `${label(row)}: ${somethingToPostText(total)}`,
+      },
+    );
+  }
+  if (outcome.ok) moveReady(ctx, current, outcome);
+  else moveBlocked(ctx, current, outcome.problems);
+}
+
+/**
+ * Re-resolves every waiting row (pending, ready, blocked) and every row with nothing to post: blocked rows recover
+ * by themselves when data changes, and a zero-total document that gets an amount is posted.
+ */
 export function resolveWaiting(ctx: RunContext): void {
   const rc = loadResolveContext(ctx);
-  const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked']);
+  const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked', 'nothing_to_post']);
   rows.forEach((row, i) => {
     applyPlan(ctx, row, planDocument(parseSource(row.payloadJson), rc));
     if (i % 200 === 0) ctx.progress({ phase: 'resolve', done: i, total: rows.length });
