@@ -116,7 +116,7 @@ export function shortenedNote(field: string, from: number, to: number): string {
   return `The ${field} was shortened from ${from} to ${to} characters to fit Visma.`;
 }
 
-/** The audit message when a document that had nothing to post now has an amount. */
+/** The audit message when a document that had nothing to post changed in ServiceTitan and now has something to post. */
 export function somethingToPostText(total: string): string {
-  return `The total is no longer zero (now ${total}); the document will be posted.`;
+  return `The document changed in ServiceTitan and its total is no longer zero (now ${total}); it is taken on again.`;
 }

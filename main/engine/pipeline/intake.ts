@@ -4,9 +4,13 @@ import { crashPoint } from '../crash-point';
 import { createOutbox, outboxOfSource } from '../outbox/store';
 import { externalReferenceOf } from '../mapping/resolve';
 import { getCursor, isEligible, setCursor, upsertSource } from '../source-store';
+import { reopenIfSomethingToPost } from './resolve-phase';
 import type { RunContext } from './context';
 
-/** Stores one batch of envelopes in a single transaction: snapshots, plus a `pending` outbox row for each new eligible one. */
+/**
+ * Stores one batch of envelopes in a single transaction: snapshots, a `pending` outbox row for each new eligible
+ * one, and back to `pending` for a document that had nothing to post and changed so that it has.
+ */
 export function storeBatch(
   ctx: RunContext,
   envelopes: readonly SourceEnvelope[],
@@ -20,7 +24,8 @@ export function storeBatch(
       const eligible = isEligible(env, ctx.settings);
       const result = upsertSource(ctx.db, ctx.profileId, env, eligible, at);
       if (result.hashChanged) counts.changed++;
-      if (eligible && !outboxOfSource(ctx.db, result.sourceId)) {
+      const row = outboxOfSource(ctx.db, result.sourceId);
+      if (eligible && !row) {
         createOutbox(
           ctx.move,
           ctx.profileId,
@@ -28,7 +33,7 @@ export function storeBatch(
           externalReferenceOf(env.doc.kind, env.doc.stId),
         );
         counts.new++;
-      }
+      } else if (eligible && row && result.hashChanged) reopenIfSomethingToPost(ctx, row);
     }
     if (cursor) setCursor(ctx.db, ctx.profileId, cursor.name, cursor.value);
   })();

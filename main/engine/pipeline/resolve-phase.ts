@@ -120,41 +120,50 @@ function moveBlocked(ctx: RunContext, row: OutboxRow, problems: Problem[]): void
   );
 }
 
+/** True when a document's own figures say there is nothing to post: readable, adding up, and a zero total. */
+export function hasNothingToPost(doc: SourceDocument): boolean {
+  return checkSourceFigures(doc).length === 0 && money(doc.total).isZero();
+}
+
+/**
+ * A `nothing_to_post` row whose document now has something to post (an amount, or a problem to explain) goes back
+ * to `pending`, audited, so the rest of the run takes it on like a new document; any other row is left alone.
+ */
+export function reopenIfSomethingToPost(ctx: Pick<RunContext, 'move'>, row: OutboxRow): OutboxRow {
+  if (row.state !== 'nothing_to_post') return row;
+  const doc = parseSource(row.payloadJson);
+  if (hasNothingToPost(doc)) return row;
+  return moveOutbox(
+    ctx.move,
+    row.id,
+    'pending',
+    { reasonCode: null, reasonText: null },
+    {
+      action: 'document.reopened',
+      outcome: 'info',
+      message: `${label(row)}: ${somethingToPostText(doc.total)}`,
+    },
+  );
+}
+
 /**
  * Moves a waiting row to `ready` (with its plan), `blocked` (with the reason) or `nothing_to_post` (audited); quiet
- * when nothing changed. A `nothing_to_post` row that has an amount again goes back through `pending` first.
+ * when nothing changed. A `nothing_to_post` row that has something to post again goes back through `pending` first.
  */
 export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome): void {
   if (outcome.nothingToPost) {
     moveNothingToPost(ctx, row, outcome.problems[0]);
     return;
   }
-  let current = row;
-  if (row.state === 'nothing_to_post') {
-    const total = parseSource(row.payloadJson).total;
-    current = moveOutbox(
-      ctx.move,
-      row.id,
-      'pending',
-      { reasonCode: null, reasonText: null },
-      {
-        action: 'document.reopened',
-        outcome: 'info',
-        message: `${label(row)}: ${somethingToPostText(total)}`,
-      },
-    );
-  }
+  const current = reopenIfSomethingToPost(ctx, row);
   if (outcome.ok) moveReady(ctx, current, outcome);
   else moveBlocked(ctx, current, outcome.problems);
 }
 
-/**
- * Re-resolves every waiting row (pending, ready, blocked) and every row with nothing to post: blocked rows recover
- * by themselves when data changes, and a zero-total document that gets an amount is posted.
- */
+/** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */
 export function resolveWaiting(ctx: RunContext): void {
   const rc = loadResolveContext(ctx);
-  const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked', 'nothing_to_post']);
+  const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked']);
   rows.forEach((row, i) => {
     applyPlan(ctx, row, planDocument(parseSource(row.payloadJson), rc));
     if (i % 200 === 0) ctx.progress({ phase: 'resolve', done: i, total: rows.length });

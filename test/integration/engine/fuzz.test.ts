@@ -577,4 +577,20 @@ describe('a sync of 1,240 adversarial ServiceTitan documents (issue 10)', () => 
     }
     expect(shortened).toBeGreaterThan(20);
   });
+
+  it('posts a document that had nothing to post once ServiceTitan gives it an amount, on the next sync', async () => {
+    const zero = cases.find((c) => c.label === 'zero total' && c.kind === 'invoice')!;
+    expect(rows.get(rowKey('invoice', String(zero.record.id)))?.state).toBe('nothing_to_post');
+    const item = itemsOf(zero.record)[0]!;
+    const changed = h.st.modify('invoices', zero.record.id, {
+      invoiceDate: '2026-06-10T10:00:00Z',
+      items: [{ ...item, quantity: '1', price: '480.00', total: '480.00' }],
+    });
+    const next = await h.sync();
+    expect(next.documents.invoices.posted).toBe(1);
+    const doc = [...h.visma.company().documents.values()].find((d) => sourceKeyOf(d) === keyOf(zero));
+    expect(doc?.amount).toBe(String(changed.total));
+    const trail = listAudit(h.db, { sourceId: String(zero.record.id), sourceType: 'invoice', limit: 20 });
+    expect(trail.map((a) => a.action)).toContain('document.reopened');
+  });
 });

@@ -5,7 +5,8 @@ import { openLedger } from '../../../main/storage/ledger';
 import type { Ledger } from '../../../main/storage/types';
 import type { SourceDocument } from '../../../main/engine/domain';
 import { normalizeBill, normalizeInvoice } from '../../../main/engine/normalize';
-import { createOutbox, getOutbox } from '../../../main/engine/outbox/store';
+import { getOutbox, listOutbox } from '../../../main/engine/outbox/store';
+import { storeBatch } from '../../../main/engine/pipeline/intake';
 import { emptyCounts, type RunContext } from '../../../main/engine/pipeline/context';
 import {
   applyPlan,
@@ -13,7 +14,7 @@ import {
   planDocument,
   resolveWaiting,
 } from '../../../main/engine/pipeline/resolve-phase';
-import { isEligible, upsertSource } from '../../../main/engine/source-store';
+import { isEligible } from '../../../main/engine/source-store';
 import type { Invoice } from '../../../main/servicetitan';
 import { invoice, line, resolveContext } from './fixtures';
 
@@ -205,12 +206,6 @@ describe('eligibility and the nothing-to-post state', () => {
   });
   afterEach(() => db.close());
 
-  function store(doc: SourceDocument): number {
-    const env = { doc, status: 'Posted', modifiedOn: '2026-01-15T08:00:00Z' };
-    const { sourceId } = upsertSource(db, 'p1', env, isEligible(env, settings), '2026-03-01T10:00:00Z');
-    return sourceId;
-  }
-
   it('takes on zero totals and documents without a customer (decided when planned, not skipped)', () => {
     for (const doc of [invoice({ total: '0.00' }), invoice({ partyId: '' })])
       expect(isEligible({ doc, status: 'Posted' }, settings)).toBe(true);
@@ -218,19 +213,24 @@ describe('eligibility and the nothing-to-post state', () => {
     expect(isEligible({ doc: invoice(), status: 'Pending' }, settings)).toBe(false);
   });
 
-  it('records a zero total as nothing to post (audited), and posts it once it has an amount', () => {
+  it('records a zero total as nothing to post (audited); a change with an amount takes it on again', () => {
     const zero = invoice({ subTotal: '0.00', tax: '0.00', total: '0.00', lines: [] });
-    const rowId = createOutbox(ctx.move, 'p1', store(zero), 'ST-INV-60001');
-    const rc = resolveContext();
-    applyPlan(ctx, getOutbox(db, rowId)!, planDocument(zero, rc));
+    storeBatch(ctx, [{ doc: zero, status: 'Posted' }]);
+    resolveWaiting(ctx);
+    const rowId = listOutbox(db, 'p1')[0]!.id;
     expect(getOutbox(db, rowId)).toMatchObject({
       state: 'nothing_to_post',
       reasonCode: 'zero_total',
       reasonText: 'The document’s total is zero, so there is nothing to post in Visma.',
     });
-    applyPlan(ctx, getOutbox(db, rowId)!, planDocument(zero, rc));
-    store(invoice());
-    applyPlan(ctx, getOutbox(db, rowId)!, planDocument(invoice(), rc));
+    // Unchanged, or changed but still zero: it stays, and nothing more is audited.
+    storeBatch(ctx, [{ doc: zero, status: 'Posted' }]);
+    storeBatch(ctx, [{ doc: { ...zero, jobNumber: '40002' }, status: 'Posted' }]);
+    resolveWaiting(ctx);
+    expect(getOutbox(db, rowId)!.state).toBe('nothing_to_post');
+    storeBatch(ctx, [{ doc: invoice(), status: 'Posted' }]);
+    expect(getOutbox(db, rowId)!.state).toBe('pending');
+    applyPlan(ctx, getOutbox(db, rowId)!, planDocument(invoice(), resolveContext()));
     expect(getOutbox(db, rowId)).toMatchObject({ state: 'ready', reasonCode: null });
     const trail = listAudit(db, { sourceId: '60001', sourceType: 'invoice', limit: 10 })
       .map((a) => [a.action, a.message ?? ''])
@@ -243,23 +243,28 @@ describe('eligibility and the nothing-to-post state', () => {
       ],
       [
         'document.reopened',
-        'Invoice 100001: The total is no longer zero (now 1250.00); the document will be posted.',
+        'Invoice 100001: The document changed in ServiceTitan and its total is no longer zero (now 1250.00); it is taken on again.',
       ],
       ['document.ready', ''],
     ]);
   });
 
-  it('re-plans nothing-to-post rows on every run', () => {
-    const rowId = createOutbox(
-      ctx.move,
-      'p1',
-      store(invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] })),
-      'ST-INV-60001',
-    );
+  it('takes a nothing-to-post document on again when it changes into one that must be explained', () => {
+    storeBatch(ctx, [
+      { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
+    ]);
     resolveWaiting(ctx);
-    expect(getOutbox(db, rowId)!.state).toBe('nothing_to_post');
-    store(normalizeInvoice({ ...stInvoice, id: 60001, total: '' }).doc);
+    storeBatch(ctx, [normalizeInvoice({ ...stInvoice, id: 60001, total: '' })]);
     resolveWaiting(ctx);
-    expect(getOutbox(db, rowId)).toMatchObject({ state: 'blocked', reasonCode: 'unreadable_document' });
+    expect(listOutbox(db, 'p1')[0]).toMatchObject({ state: 'blocked', reasonCode: 'unreadable_document' });
+  });
+
+  it('leaves a nothing-to-post document alone when it is no longer eligible', () => {
+    storeBatch(ctx, [
+      { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
+    ]);
+    resolveWaiting(ctx);
+    storeBatch(ctx, [{ doc: invoice({ active: false }), status: 'Posted' }]);
+    expect(listOutbox(db, 'p1')[0]!.state).toBe('nothing_to_post');
   });
 });
