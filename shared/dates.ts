@@ -32,3 +32,25 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock date-time (`yyyy-MM-ddTHH:mm:ss`) of an instant in an IANA time zone. */
+export function localDateTime(instant: Date, timeZone: string): string {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}

@@ -42,6 +42,13 @@ export const VismaConnection = z.object({
   companyName: z.string().optional(),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1).optional(),
+  /** Seconds to wait for one Visma answer (default 60). */
+  requestTimeoutSeconds: z.number().int().min(1).max(600).optional(),
+  /**
+   * Seconds an unanswered create is given to land in Visma before it may be sent again (default 600; at least twice
+   * the request timeout). Visma has processed requests for up to four minutes after the client gave up.
+   */
+  landingGraceSeconds: z.number().int().min(1).max(86_400).optional(),
 });
 export type VismaConnection = z.infer<typeof VismaConnection>;
 

@@ -125,7 +125,7 @@ export function createEngineHandlers(
   const { ledger: db, settings, secrets } = services;
   const engineProfile = async (profileId: string) => {
     const c = await engine.profile(profileId);
-    return { id: c.id, timeZone: c.timeZone, sync: c.sync };
+    return c;
   };
   const reconcile = async (profileId: string, period: string) => {
     try {

@@ -158,7 +158,7 @@ export class EngineService {
           this.deps.events.emit('sync.progress', { profileId, ...p, runId: String(p.runId) });
         try {
           const summary = await runFullSync(
-            { id: config.id, timeZone: config.timeZone, sync: config.sync },
+            config,
             { db: this.deps.ledger, ports, onProgress: emit },
             {
               ...options,

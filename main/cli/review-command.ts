@@ -46,7 +46,7 @@ export function registerReviewCommands(program: Command): void {
     const ctx = await openEngineContext(opts);
     try {
       const ports = opts.dryRun ? undefined : await ctx.connect();
-      const profile = { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync };
+      const profile = ctx.config;
       const target = opts.all ? ({ all: true } as const) : { id: Number(id) };
       const previews = await replay(profile, { db: ctx.db, ...(ports && { visma: ports.visma }) }, target, {
         apply: !opts.dryRun,
@@ -76,11 +76,7 @@ export function registerReviewCommands(program: Command): void {
     const ctx = await openEngineContext(opts);
     try {
       const ports = await ctx.connect();
-      await approveHolding(
-        { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync },
-        { db: ctx.db, visma: ports.visma },
-        intOption(id),
-      );
+      await approveHolding(ctx.config, { db: ctx.db, visma: ports.visma }, intOption(id));
       if (opts.json) printJson({ approved: Number(id) });
       else process.stdout.write(`Document #${id} approved and released.\n`);
     } finally {
@@ -96,12 +92,7 @@ export function registerReviewCommands(program: Command): void {
   ).action(async (id: string, opts: EngineCliOptions & { reason: string }) => {
     const ctx = await openEngineContext(opts);
     try {
-      ignore(
-        { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync },
-        { db: ctx.db, actor: 'cli' },
-        intOption(id),
-        opts.reason,
-      );
+      ignore(ctx.config, { db: ctx.db, actor: 'cli' }, intOption(id), opts.reason);
       if (opts.json) printJson({ ignored: Number(id) });
       else process.stdout.write(`Document #${id} ignored.\n`);
     } finally {

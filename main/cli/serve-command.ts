@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
   ).action(async (opts: EngineCliOptions & { schedule?: string }) => {
     const ctx = await openEngineContext(opts);
     const ports = await ctx.connect();
-    const profile = { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync };
+    const profile = ctx.config;
     const report = (s: SyncSummary) =>
       process.stdout.write(
         opts.json

@@ -27,7 +27,7 @@ export function registerSyncCommand(program: Command): void {
     const ctx = await openEngineContext(opts);
     try {
       const ports = await ctx.connect();
-      const profile = { id: ctx.config.id, timeZone: ctx.config.timeZone, sync: ctx.config.sync };
+      const profile = ctx.config;
       const { masterData, ...summary } = await runFullSync(
         profile,
         { db: ctx.db, ports },

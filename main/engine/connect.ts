@@ -71,11 +71,21 @@ export async function connectProfile(
     },
     options.st,
   );
-  const visma = createVismaClient({ ...config.visma, clientSecret: s['visma.clientSecret']! }, options.visma);
+  const timeoutMs = (config.visma.requestTimeoutSeconds ?? 60) * 1000;
+  const graceMs =
+    config.visma.landingGraceSeconds === undefined ? undefined : config.visma.landingGraceSeconds * 1000;
+  if (graceMs !== undefined && graceMs < 2 * timeoutMs)
+    throw new Error(
+      `Profile "${config.id}": visma.landingGraceSeconds (${graceMs / 1000}) must be at least twice visma.requestTimeoutSeconds (${timeoutMs / 1000}), or an unanswered create could be sent again while it is still landing.`,
+    );
+  const visma = createVismaClient(
+    { ...config.visma, clientSecret: s['visma.clientSecret']! },
+    { timeoutMs, ...options.visma },
+  );
   const guid = SyncSettings.parse(config.sync ?? {}).masterData.applicationGuid;
   return {
     st: serviceTitanPort(st),
-    visma: vismaPort(visma),
+    visma: vismaPort(visma, graceMs === undefined ? {} : { landingGraceMs: graceMs }),
     alignment: { st: alignStPort(st, guid), visma: alignVismaPort(visma) },
   };
 }

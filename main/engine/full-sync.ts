@@ -3,52 +3,67 @@ import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import { alignMasterData, type AlignmentSummary } from './alignment/run-alignment';
 import type { EnginePorts } from './connect';
-import { runSync, type EngineDeps, type EngineProfile, type RunOptions, type SyncSummary } from './run-sync';
+import { recordRun } from './run-record';
+import {
+  describeRun,
+  runDocumentPhases,
+  type EngineDeps,
+  type EngineProfile,
+  type RunOptions,
+  type SyncSummary,
+} from './run-sync';
 
 /** A full pass: master-data alignment (when enabled) and then the document sync. */
 export interface FullSyncSummary extends SyncSummary {
   masterData: AlignmentSummary | null;
 }
 
-/** Dependencies of a full pass. */
+/** Dependencies of a full pass: the ports, or how to connect them (a failed connection is then a recorded run). */
 export interface FullSyncDeps {
   db: Ledger;
-  ports: EnginePorts;
+  ports: EnginePorts | (() => Promise<EnginePorts>);
   now?: () => Date;
+  sleep?: EngineDeps['sleep'];
   onProgress?: EngineDeps['onProgress'];
 }
 
 /**
  * Runs master-data alignment first — links, new parties and tax-zone flags decide what documents can post to —
- * then one document sync. Every host (CLI `sync`, `serve`, the app's Sync now and schedule) runs this.
+ * then one document sync, all as one recorded run: a failure anywhere (the connection, alignment, documents) is
+ * recorded with its plain reason. Every host (CLI `sync`, `serve`, the app's Sync now and schedule) runs this.
  */
 export async function runFullSync(
   profile: EngineProfile,
   deps: FullSyncDeps,
   options: RunOptions & { actor: AuditActor },
 ): Promise<FullSyncSummary> {
+  const now = deps.now ?? (() => new Date());
   const settings = SyncSettings.parse(profile.sync ?? {});
-  const masterData = settings.masterData.enabled
-    ? await alignMasterData(profile, {
-        db: deps.db,
-        ports: deps.ports.alignment,
-        actor: options.actor,
-        ...(deps.now ? { now: deps.now } : {}),
-      })
-    : null;
-  const summary = await runSync(
-    profile,
-    {
-      db: deps.db,
-      st: deps.ports.st,
-      visma: deps.ports.visma,
-      ...(deps.now ? { now: deps.now } : {}),
-      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+  return recordRun(
+    { db: deps.db, profileId: profile.id, trigger: options.trigger, actor: options.actor, now },
+    async (runId) => {
+      const ports = typeof deps.ports === 'function' ? await deps.ports() : deps.ports;
+      const masterData = settings.masterData.enabled
+        ? await alignMasterData(profile, { db: deps.db, ports: ports.alignment, actor: options.actor, now })
+        : null;
+      const summary = await runDocumentPhases(
+        profile,
+        {
+          db: deps.db,
+          st: ports.st,
+          visma: ports.visma,
+          now,
+          ...(deps.sleep && { sleep: deps.sleep }),
+          ...(deps.onProgress && { onProgress: deps.onProgress }),
+        },
+        { ...options, runId },
+      );
+      return { ...summary, masterData };
     },
-    {
-      trigger: options.trigger,
-      ...(options.queuedInvoiceIds ? { queuedInvoiceIds: options.queuedInvoiceIds } : {}),
-    },
+    (summary) => ({
+      summary,
+      message: describeRun(summary),
+      details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
+    }),
   );
-  return { ...summary, masterData };
 }

@@ -38,11 +38,11 @@ export interface StPort {
   taxZones(): Promise<StTaxZoneInfo[]>;
   /** Business units. */
   businessUnits(): Promise<StBusinessUnitInfo[]>;
-  /** Marks invoices exported with the Visma number; returns the ids that failed, with a reason. */
-  markInvoicesExported(entries: { stId: string; vismaNumber: string }[]): Promise<Map<string, string>>;
+  /** Marks invoices exported with the Visma number (null: nothing to post); returns the ids that failed, with a reason. */
+  markInvoicesExported(entries: { stId: string; vismaNumber: string | null }[]): Promise<Map<string, string>>;
   /** Marks bills exported in every list they were seen in; returns the ids that failed, with a reason. */
   markBillsExported(
-    entries: { stId: string; views: string[]; vismaNumber: string }[],
+    entries: { stId: string; views: string[]; vismaNumber: string | null }[],
   ): Promise<Map<string, string>>;
   /** HTTP calls made so far. */
   callCount(): number;
@@ -51,26 +51,41 @@ export interface StPort {
 /** The outcome of a Visma write that may or may not have landed. */
 export type WriteOutcome<T> =
   | { status: 'ok'; value: T }
-  /** Timeout, dropped connection or 5xx after sending: the write may have been committed. */
+  /** Timeout, dropped connection, 5xx after sending or a create without `Location`: the write may have been committed. */
   | { status: 'uncertain'; message: string }
-  /** Visma answered with a refusal (4xx); nothing was stored. */
-  | { status: 'rejected'; message: string };
+  /**
+   * Visma answered with a refusal (4xx); nothing was stored. `reason` names the refusals the lifecycle acts on: the
+   * document no longer exists, or it is already released.
+   */
+  | { status: 'rejected'; message: string; reason?: 'not_found' | 'already_released' };
 
-/** A Visma document as found by a lookup or a list. */
+/** What Visma said to a release request: done now, queued (finishes later in the background) or failed. */
+export type ReleaseAnswer = { state: 'done' } | { state: 'queued' } | { state: 'failed'; message: string };
+
+/** A Visma document as listed or read back. */
 export interface FoundDocument {
   kind: VismaDocKind;
   number: string;
   externalReference?: string;
   supplierReference?: string;
-  /** Supplier invoices: the document text, where the engine writes its key `(ST-BILL-<id>)`. */
+  /** Supplier invoices: the document text, which ends with the marker `(ST-<tenant>-BILL-<id>)`. */
   description?: string;
+  /** The document's note; supplier invoices carry the marker here. */
+  note?: string;
   partyNumber: string;
   date: string;
   financialPeriod?: string;
+  /** Visma's status (`Hold`, `Balanced`, `Open`, `Closed`, `Voided`, …). */
+  status: string;
+  /** Released in Visma (status `Open` or `Closed`). */
   released: boolean;
   hold: boolean;
   amount: string;
   vatTotal: string;
+  /** Why Visma could not finish an action on the document (a failed background release). */
+  errorInfo?: string;
+  /** Visma's last-modified timestamp, company-local without an offset, as Visma returned it. */
+  lastModified?: string;
 }
 
 /** Master data lists; `since` asks for records changed after a timestamp (incremental refresh). */
@@ -91,14 +106,18 @@ export interface VismaMasterDataPort {
 export interface VismaPort extends VismaMasterDataPort {
   createCustomer(customer: StCustomerInfo): Promise<WriteOutcome<VParty>>;
   createSupplier(vendor: StVendorInfo): Promise<WriteOutcome<VParty>>;
+  /** Creates a document (unreleased); the value is its number. */
   createDocument(doc: PlannedDocument): Promise<WriteOutcome<string>>;
   /** Replaces an unreleased document's header and lines with `doc`. */
   updateDocument(number: string, doc: PlannedDocument): Promise<WriteOutcome<void>>;
-  releaseDocument(kind: VismaDocKind, number: string): Promise<WriteOutcome<void>>;
-  /** Looks up the document of a planned one: AR by `externalReference`, AP by supplier, date and `supplierReference`. */
-  findDocument(doc: PlannedDocument): Promise<FoundDocument | null>;
-  /** Documents of a kind changed on or after `since` (bulk verification). */
-  listDocuments(kind: VismaDocKind, since: string): Promise<FoundDocument[]>;
+  /** Asks Visma to release a document; a queued release finishes later and is followed through the lists. */
+  releaseDocument(kind: VismaDocKind, number: string): Promise<WriteOutcome<ReleaseAnswer>>;
+  /** Deletes an unreleased document (a duplicate made by a simultaneous post). */
+  deleteDocument(kind: VismaDocKind, number: string): Promise<WriteOutcome<void>>;
+  /** One document by number, or null when it does not exist. */
+  getDocument(kind: VismaDocKind, number: string): Promise<FoundDocument | null>;
+  /** Documents of a kind modified on or after a Visma timestamp (every page); every document when `since` is absent. */
+  listChangedDocuments(kind: VismaDocKind, since?: string): Promise<FoundDocument[]>;
   /** Documents of a kind in a financial period `YYYYMM`, all pages (reconciliation). */
   listDocumentsInPeriod(kind: VismaDocKind, financialPeriod: string): Promise<FoundDocument[]>;
   /** GL batch numbers of released documents, by document number (bulk). */
@@ -106,6 +125,11 @@ export interface VismaPort extends VismaMasterDataPort {
     module: 'AR' | 'AP',
     docs: { number: string; financialPeriod: string }[],
   ): Promise<Map<string, string>>;
+  /**
+   * How long after it was sent an unanswered create may still land in Visma: an uncertain document is not sent
+   * again before this has passed and a look-up by marker has found nothing.
+   */
+  landingGraceMs(): number;
   /** HTTP calls made so far. */
   callCount(): number;
 }

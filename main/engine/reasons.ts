@@ -28,7 +28,12 @@ export type ReasonCode =
   | 'no_customer'
   | 'no_vendor'
   | 'amount_too_large'
-  | 'zero_total';
+  | 'zero_total'
+  | 'release_failed'
+  | 'release_incomplete'
+  | 'deleted_in_visma'
+  | 'duplicate_in_visma'
+  | 'visma_unconfirmed';
 
 const TEXT: Record<ReasonCode, string> = {
   customer_missing: 'The customer is not linked to a Visma customer and could not be created.',
@@ -55,6 +60,15 @@ const TEXT: Record<ReasonCode, string> = {
   changed_after_posting: 'The document changed in ServiceTitan after it was released in Visma.',
   export_failed: 'ServiceTitan did not accept the “exported” mark.',
   voided_after_posting: 'The document was deactivated in ServiceTitan after it was posted.',
+  release_failed: 'Visma could not release the document; it is in Visma but not in the books yet.',
+  release_incomplete:
+    'Visma queued the release of the document but has not finished it; it is not in the books yet. Check it in Visma.',
+  deleted_in_visma:
+    'The document was posted to Visma and then deleted there. Replay it to post it again, or ignore it.',
+  visma_unconfirmed:
+    'Visma did not confirm whether the document was created; it is looked up in Visma by its marker before anything is sent again.',
+  duplicate_in_visma:
+    'Visma holds more than one released document for this ServiceTitan document; reverse the extra one in Visma.',
   unreadable_document:
     'ServiceTitan sent a value the connector cannot read, so the document was not posted rather than posted with a guessed figure.',
   total_missing: 'ServiceTitan sent the document without a total, so it was not posted.',

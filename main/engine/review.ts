@@ -14,8 +14,8 @@ import type { OutboxState } from './outbox/states';
 import type { VismaPort } from './ports';
 import { reasonText, type Problem, type ReasonCode } from './reasons';
 import { applyPlan, describeProblems, loadResolveContext, planDocument } from './pipeline/resolve-phase';
-import type { RunContext } from './pipeline/context';
-import { emptyCounts } from './pipeline/context';
+import { createRunContext, type RunContext } from './pipeline/context';
+import { confirmAndRelease } from './pipeline/post';
 import { parseSource } from './source-store';
 import type { EngineProfile } from './run-sync';
 
@@ -38,11 +38,8 @@ function reasonOf(row: OutboxRow): { reason: ReasonCode; text: string; details: 
     return { reason: row.reasonCode, text: row.reasonText ?? reasonText(row.reasonCode), details: null };
   }
   if (row.state === 'uncertain') {
-    return {
-      reason: 'visma_rejected',
-      text: 'Visma did not confirm whether the document was created; it is looked up on the next run.',
-      details: null,
-    };
+    const code = row.reasonCode === 'deleted_in_visma' ? 'deleted_in_visma' : 'visma_unconfirmed';
+    return { reason: code, text: reasonText(code), details: null };
   }
   if (row.reviewCode) {
     return {
@@ -95,22 +92,15 @@ export interface ReviewDeps {
 }
 
 function runContext(profile: EngineProfile, deps: ReviewDeps): RunContext {
-  const now = deps.now ?? (() => new Date());
-  const actor = deps.actor ?? 'user';
-  return {
+  return createRunContext({
     db: deps.db,
-    profileId: profile.id,
-    timeZone: profile.timeZone,
+    profile,
     settings: SyncSettings.parse(profile.sync ?? {}),
     st: undefined as never,
     visma: deps.visma as VismaPort,
-    actor,
-    move: { db: deps.db, actor, now },
-    now,
-    counts: { invoice: emptyCounts(), 'ap-bill': emptyCounts() },
-    progress: () => undefined,
-    queuedInvoiceIds: [],
-  };
+    actor: deps.actor ?? 'user',
+    now: deps.now ?? (() => new Date()),
+  });
 }
 
 const REPLAYABLE: readonly OutboxState[] = ['pending', 'ready', 'blocked', 'failed'];
@@ -206,21 +196,12 @@ async function correctHeld(
   if (!held) await releaseNow(ctx, row.id);
 }
 
+/** Releases a row through the lifecycle (duplicate check first; a queued release is followed by the next run). */
 async function releaseNow(ctx: RunContext, id: number): Promise<void> {
+  await confirmAndRelease(ctx, [getOutbox(ctx.db, id)!]);
   const row = getOutbox(ctx.db, id)!;
-  const result = await ctx.visma.releaseDocument(
-    row.vismaDocType as PlannedDocument['kind'],
-    row.vismaDocNumber!,
-  );
-  if (result.status !== 'ok')
-    throw new Error(`Visma did not release ${row.vismaDocNumber}: ${result.message}`);
-  moveOutbox(
-    ctx.move,
-    id,
-    'released',
-    {},
-    { action: 'document.released', outcome: 'success', message: `Released ${row.vismaDocNumber}.` },
-  );
+  if (row.state === 'posted' && row.reviewCode)
+    throw new Error(`Visma did not release ${row.vismaDocNumber}: ${row.reviewText ?? row.reviewCode}`);
 }
 
 /** Approves a held (holding-account) document as it is: takes it off hold in Visma and releases it. */

@@ -1,20 +1,29 @@
 import { SyncSettings } from '../../shared/sync-settings';
-import { appendAudit, type AuditActor } from '../storage/audit';
+import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import { crashPoint } from './crash-point';
 import type { SourceKind } from './domain';
+import { unknownPresence } from './lifecycle/presence-store';
 import { refreshMasterData } from './master-data/cache';
-import { emptyCounts, type KindCounts, type ProgressEvent, type RunContext } from './pipeline/context';
+import {
+  createRunContext,
+  type KindCounts,
+  type PresenceCounts,
+  type ProgressEvent,
+  type RunContext,
+} from './pipeline/context';
 import { handleChangesAfterPosting } from './pipeline/changes';
 import { markExported } from './pipeline/export';
 import { intake } from './pipeline/intake';
 import { ensureParties } from './pipeline/parties';
-import { postReady } from './pipeline/post';
-import { markInterruptedPostings, resolveAllUncertain } from './pipeline/recover';
+import { followReleases, postReady, releasePosted } from './pipeline/post';
+import { markInterruptedPostings } from './pipeline/recover';
 import { resolveWaiting } from './pipeline/resolve-phase';
+import { settleBeforePosting } from './pipeline/settle';
 import { verifyAndJournal } from './pipeline/verify';
 import type { StPort, VismaPort } from './ports';
-import { acquireRun, finishRun, heartbeat } from './run-lock';
+import { recordRun } from './run-record';
+import { heartbeat } from './run-lock';
 
 /** What started a run. */
 export type SyncTrigger = 'schedule' | 'manual' | 'webhook' | 'cli' | 'replay';
@@ -24,6 +33,8 @@ export interface EngineProfile {
   id: string;
   timeZone: string;
   sync?: unknown;
+  /** The ServiceTitan tenant: part of the marker every Visma document carries. */
+  servicetitan: { tenantId: string };
 }
 
 /** The engine's dependencies: the ledger and the two API ports. */
@@ -32,6 +43,8 @@ export interface EngineDeps {
   st: StPort;
   visma: VismaPort;
   now?: () => Date;
+  /** Pauses between looks at queued releases (default: real timers). */
+  sleep?: (ms: number) => Promise<void>;
   onProgress?: (event: ProgressEvent & { runId: number }) => void;
 }
 
@@ -61,9 +74,17 @@ export interface SyncSummary {
   };
   /** CPU time of this run and the process's peak resident memory (engine only when run from the CLI). */
   resources: { cpuSeconds: number; peakRssMb: number };
+  /** What Visma already held under our markers: adopted instead of posted again, duplicates removed. */
+  visma: PresenceCounts;
+  /**
+   * True when this run found documents posted into the company by someone else than this ledger — another
+   * installation (a second PC, or a scheduled task on another data folder) is syncing the same tenant.
+   */
+  otherInstallation: boolean;
 }
 
-const ACTOR: Record<SyncTrigger, AuditActor> = {
+/** Who acts, per trigger. */
+export const ACTOR_OF: Record<SyncTrigger, AuditActor> = {
   schedule: 'schedule',
   manual: 'user',
   webhook: 'webhook',
@@ -88,11 +109,120 @@ function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: Ki
   );
 }
 
+/** The document phases of a run, in order. */
+async function documentPhases(ctx: RunContext, runId: number): Promise<void> {
+  const step = async (phase: string, work: () => unknown) => {
+    ctx.progress({ phase, done: 0 });
+    await work();
+    heartbeat(ctx.db, runId, ctx.now());
+  };
+  crashPoint('run.started');
+  await step('recover', () => markInterruptedPostings(ctx));
+  crashPoint('recover.done');
+  await step('masterdata', () =>
+    refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
+  );
+  crashPoint('masterdata.refreshed');
+  await step('intake', () => intake(ctx));
+  await step('parties', () => ensureParties(ctx));
+  await step('resolve', () => resolveWaiting(ctx));
+  await step('lookup', () => settleBeforePosting(ctx));
+  await step('post', () => postReady(ctx));
+  await step('release', () => releasePosted(ctx));
+  await step('follow', () => followReleases(ctx));
+  await step('changes', () => handleChangesAfterPosting(ctx));
+  await step('verify', () => verifyAndJournal(ctx));
+  await step('export', () => markExported(ctx));
+  crashPoint('run.finishing');
+}
+
+/** The summary of a finished run. */
+function summarize(
+  ctx: RunContext,
+  run: { runId: number; trigger: SyncTrigger; started: Date; cpuStart: NodeJS.CpuUsage },
+  calls: { st: number; visma: number },
+): SyncSummary {
+  stateTotals(ctx.db, ctx.profileId, 'invoice', ctx.counts.invoice);
+  stateTotals(ctx.db, ctx.profileId, 'ap-bill', ctx.counts['ap-bill']);
+  ctx.found.unknown = unknownPresence(ctx.db, ctx.profileId, run.started.toISOString()).filter(
+    (d) => !ctx.presence.rebuilt.has(d.kind),
+  ).length;
+  const finished = ctx.now();
+  const posted = ctx.counts.invoice.posted + ctx.counts['ap-bill'].posted;
+  const seen = ctx.counts.invoice.seen + ctx.counts['ap-bill'].seen;
+  const ratio = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 1000 : null);
+  const cpu = process.cpuUsage(run.cpuStart);
+  return {
+    runId: run.runId,
+    profileId: ctx.profileId,
+    trigger: run.trigger,
+    status: 'completed',
+    startedAt: run.started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - run.started.getTime(),
+    documents: { invoices: ctx.counts.invoice, bills: ctx.counts['ap-bill'] },
+    reviewQueue: ctx.counts.invoice.review + ctx.counts['ap-bill'].review,
+    calls: {
+      servicetitan: calls.st,
+      visma: calls.visma,
+      vismaPerPostedDocument: ratio(calls.visma, posted),
+      servicetitanPerDocumentSeen: ratio(calls.st, seen),
+    },
+    resources: {
+      cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+    },
+    visma: ctx.found,
+    otherInstallation: ctx.found.adopted + ctx.found.duplicatesRemoved + ctx.found.unknown > 0,
+  };
+}
+
+/** The audit sentence of a completed run. */
+export function describeRun(summary: SyncSummary): string {
+  const posted = summary.documents.invoices.posted + summary.documents.bills.posted;
+  const other = summary.otherInstallation
+    ? ' Another installation is posting into this Visma company (documents found that this ledger did not post).'
+    : '';
+  return `Sync run ${summary.runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.${other}`;
+}
+
+/** Runs the document phases inside an already recorded run. */
+export async function runDocumentPhases(
+  profile: EngineProfile,
+  deps: EngineDeps,
+  options: RunOptions & { runId: number },
+): Promise<SyncSummary> {
+  const now = deps.now ?? (() => new Date());
+  const started = now();
+  const cpuStart = process.cpuUsage();
+  const stStart = deps.st.callCount();
+  const vismaStart = deps.visma.callCount();
+  const ctx = createRunContext({
+    db: deps.db,
+    profile,
+    settings: SyncSettings.parse(profile.sync ?? {}),
+    st: deps.st,
+    visma: deps.visma,
+    actor: ACTOR_OF[options.trigger],
+    now,
+    progress: (e) => deps.onProgress?.({ ...e, runId: options.runId }),
+    ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
+    ...(deps.sleep && { sleep: deps.sleep }),
+  });
+  await documentPhases(ctx, options.runId);
+  return summarize(
+    ctx,
+    { runId: options.runId, trigger: options.trigger, started, cpuStart },
+    { st: deps.st.callCount() - stStart, visma: deps.visma.callCount() - vismaStart },
+  );
+}
+
 /**
- * One full pass for a profile: recover interrupted postings, refresh master data, read new and changed documents,
- * create missing parties, resolve and validate, post and release, correct or flag changes, verify and find GL
- * batches in bulk, mark exported. Throws `RunInProgressError` when another run holds the profile and
- * `FatalSyncError` on bad credentials or an unreachable service.
+ * One document pass for a profile, recorded as a run: recover interrupted postings, refresh master data, read new
+ * and changed documents, create missing parties, resolve and validate, settle uncertain creates and adopt what Visma
+ * already holds, post, release and follow queued releases, correct or flag changes, verify and find GL batches in
+ * bulk, mark exported. Throws `RunInProgressError` when another run holds the profile and `RunFailedError` (with
+ * the run recorded as failed) when the run fails.
  */
 export async function runSync(
   profile: EngineProfile,
@@ -100,97 +230,13 @@ export async function runSync(
   options: RunOptions,
 ): Promise<SyncSummary> {
   const now = deps.now ?? (() => new Date());
-  const started = now();
-  const settings = SyncSettings.parse(profile.sync ?? {});
-  const runId = acquireRun(deps.db, profile.id, options.trigger, started);
-  const cpuStart = process.cpuUsage();
-  const stStart = deps.st.callCount();
-  const vismaStart = deps.visma.callCount();
-  const actor = ACTOR[options.trigger];
-  const ctx: RunContext = {
-    db: deps.db,
-    profileId: profile.id,
-    timeZone: profile.timeZone,
-    settings,
-    st: deps.st,
-    visma: deps.visma,
-    actor,
-    move: { db: deps.db, actor, now },
-    now,
-    counts: { invoice: emptyCounts(), 'ap-bill': emptyCounts() },
-    progress: (e) => deps.onProgress?.({ ...e, runId }),
-    queuedInvoiceIds: [...(options.queuedInvoiceIds ?? [])],
-  };
-  const step = async (phase: string, work: () => unknown) => {
-    ctx.progress({ phase, done: 0 });
-    await work();
-    heartbeat(deps.db, runId, now());
-  };
-  try {
-    crashPoint('run.started');
-    await step('recover', () => markInterruptedPostings(ctx));
-    crashPoint('recover.done');
-    await step('masterdata', () => refreshMasterData(deps.db, profile.id, deps.visma, deps.st, { now }));
-    crashPoint('masterdata.refreshed');
-    await step('lookup', () => resolveAllUncertain(ctx));
-    await step('intake', () => intake(ctx));
-    await step('parties', () => ensureParties(ctx));
-    await step('resolve', () => resolveWaiting(ctx));
-    await step('post', () => postReady(ctx));
-    await step('changes', () => handleChangesAfterPosting(ctx));
-    await step('verify', () => verifyAndJournal(ctx));
-    await step('export', () => markExported(ctx));
-    crashPoint('run.finishing');
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    finishRun(deps.db, runId, 'failed', { error: message }, now());
-    appendAudit(deps.db, {
-      profileId: profile.id,
-      actor,
-      action: 'sync.failed',
-      outcome: 'failure',
-      message,
-    });
-    throw err;
-  }
-  stateTotals(deps.db, profile.id, 'invoice', ctx.counts.invoice);
-  stateTotals(deps.db, profile.id, 'ap-bill', ctx.counts['ap-bill']);
-  const finished = now();
-  const stCalls = deps.st.callCount() - stStart;
-  const vismaCalls = deps.visma.callCount() - vismaStart;
-  const posted = ctx.counts.invoice.posted + ctx.counts['ap-bill'].posted;
-  const seen = ctx.counts.invoice.seen + ctx.counts['ap-bill'].seen;
-  const summary: SyncSummary = {
-    runId,
-    profileId: profile.id,
-    trigger: options.trigger,
-    status: 'completed',
-    startedAt: started.toISOString(),
-    finishedAt: finished.toISOString(),
-    durationMs: finished.getTime() - started.getTime(),
-    documents: { invoices: ctx.counts.invoice, bills: ctx.counts['ap-bill'] },
-    reviewQueue: ctx.counts.invoice.review + ctx.counts['ap-bill'].review,
-    calls: {
-      servicetitan: stCalls,
-      visma: vismaCalls,
-      vismaPerPostedDocument: posted > 0 ? Math.round((vismaCalls / posted) * 1000) / 1000 : null,
-      servicetitanPerDocumentSeen: seen > 0 ? Math.round((stCalls / seen) * 1000) / 1000 : null,
-    },
-    resources: { cpuSeconds: 0, peakRssMb: 0 },
-  };
-  const cpu = process.cpuUsage(cpuStart);
-  summary.resources = {
-    cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
-    peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
-  };
-  finishRun(deps.db, runId, 'completed', summary, finished);
-  appendAudit(deps.db, {
-    profileId: profile.id,
-    actor,
-    action: 'sync.completed',
-    outcome: 'success',
-    message: `Sync run ${runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.`,
-    details: { documents: summary.documents, calls: summary.calls },
-  });
-  return summary;
+  return recordRun(
+    { db: deps.db, profileId: profile.id, trigger: options.trigger, actor: ACTOR_OF[options.trigger], now },
+    (runId) => runDocumentPhases(profile, deps, { ...options, runId }),
+    (summary) => ({
+      summary,
+      message: describeRun(summary),
+      details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
+    }),
+  );
 }

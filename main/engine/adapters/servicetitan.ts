@@ -139,7 +139,9 @@ export function serviceTitanPort(client: ServiceTitanClient): StPort {
           entries.map((e) => ({
             invoiceId: Number(e.stId),
             externalId: e.vismaNumber,
-            externalMessage: `Visma ${e.vismaNumber}`,
+            externalMessage: e.vismaNumber
+              ? `Visma ${e.vismaNumber}`
+              : 'Nothing to post to Visma (zero total)',
           })),
         );
         return new Map(

@@ -66,6 +66,22 @@ export function supplierInput(d: PlannedDocument): SupplierInvoiceInput {
 
 const released = (status: string) => status === 'Open' || status === 'Closed';
 
+/** Status, note, error and timestamp fields shared by every document kind. */
+function found(d: {
+  status: string;
+  note?: string | undefined;
+  errorInfo?: string | undefined;
+  lastModifiedDateTime?: string | undefined;
+}) {
+  return {
+    status: d.status,
+    released: released(d.status),
+    ...(d.note && { note: d.note }),
+    ...(d.errorInfo && { errorInfo: d.errorInfo }),
+    ...(d.lastModifiedDateTime && { lastModified: d.lastModifiedDateTime }),
+  };
+}
+
 /** A customer invoice or credit note as the client returns it. */
 export type ArDoc =
   | Awaited<ReturnType<VismaClient['listCustomerInvoices']>>[number]
@@ -82,7 +98,7 @@ export function foundAr(kind: VismaDocKind, d: ArDoc): FoundDocument {
     partyNumber: d.customerNumber,
     date: d.documentDate,
     ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
-    released: released(d.status),
+    ...found(d),
     hold: d.hold ?? d.status === 'Hold',
     amount: money(d.amount).toFixed(2),
     vatTotal: money(d.vatTotal).toFixed(2),
@@ -99,7 +115,7 @@ export function foundAp(d: ApDoc): FoundDocument {
     partyNumber: d.supplierNumber,
     date: d.date,
     ...(d.financialPeriod && { financialPeriod: d.financialPeriod }),
-    released: released(d.status),
+    ...found(d),
     hold: d.hold ?? d.status === 'Hold',
     amount: money(d.amount).toFixed(2),
     vatTotal: money(d.vatTotal).toFixed(2),

@@ -2,7 +2,7 @@ import { VismaError, isUncertain, isVismaConnectionError, type VismaClient } fro
 import type { VismaDocKind } from '../domain';
 import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';
 import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
-import { FatalSyncError, type VismaPort, type WriteOutcome } from '../ports';
+import { FatalSyncError, type ReleaseAnswer, type VismaPort, type WriteOutcome } from '../ports';
 
 function fatalOr(err: unknown): never {
   if (isVismaConnectionError(err)) throw new FatalSyncError(`Visma: ${err.message}`, { cause: err });
@@ -36,6 +36,7 @@ async function write<T>(work: () => Promise<T>): Promise<WriteOutcome<T>> {
     ) {
       if (err.code === 'server_error' || err.code === 'network')
         return { status: 'uncertain', message: err.message };
+      if (err.code === 'not_found') return { status: 'rejected', message: err.message, reason: 'not_found' };
       return { status: 'rejected', message: err.message };
     }
     return fatalOr(err);
@@ -47,8 +48,16 @@ function vismaTimestamp(iso: string | undefined): string | undefined {
   return iso ? new Date(iso).toISOString().slice(0, 23) : undefined;
 }
 
+/**
+ * How long an unanswered create is given to land: Visma's servers have processed requests for up to four minutes
+ * ("use the background API for requests longer than 4 minutes", Visma's end-of-life notices), so ten minutes.
+ */
+const DEFAULT_LANDING_GRACE_MS = 10 * 60 * 1000;
+
 /** Options of the Visma port. */
 export interface VismaPortOptions {
+  /** How long after sending an unanswered create may still land (default ten minutes). */
+  landingGraceMs?: number;
   /** VAT zone of customers and suppliers the connector creates; the first zone Visma lists when absent. */
   newPartyVatZone?: string | null;
 }
@@ -201,36 +210,25 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
         }
       });
     },
-    releaseDocument: (kind, number) =>
-      write(async () => {
-        if (kind === 'customerInvoice') await client.releaseCustomerInvoice(number);
-        else if (kind === 'customerCreditNote') await client.releaseCustomerCreditNote(number);
-        else await client.releaseSupplierInvoice(number);
-      }),
-    findDocument: (d) =>
+    releaseDocument: (kind, number) => release(client, kind, number),
+    deleteDocument: () =>
+      Promise.resolve({ status: 'rejected', message: 'Deleting documents is not available yet.' }),
+    getDocument: (kind, number) =>
       read(async () => {
-        if (d.kind === 'supplierInvoice') {
-          const list = await client.listSupplierInvoices({
-            supplier: d.partyNumber,
-            date: d.date,
-            dateCondition: '>=',
-          });
-          const hit = list.find(
-            (x) =>
-              x.date.slice(0, 10) === d.date && (x.supplierReference ?? '') === (d.supplierReference ?? ''),
-          );
-          return hit ? foundAp(hit) : null;
+        if (kind === 'customerInvoice') {
+          const d = await client.getCustomerInvoice(number);
+          return d ? foundAr(kind, d) : null;
         }
-        const list =
-          d.kind === 'customerInvoice'
-            ? await client.listCustomerInvoices({ externalReference: d.externalReference })
-            : await client.listCustomerCreditNotes({ externalReference: d.externalReference });
-        const hit = list.find((x) => x.externalReference === d.externalReference);
-        return hit ? foundAr(d.kind, hit) : null;
+        if (kind === 'customerCreditNote') {
+          const d = await client.getCustomerCreditNote(number);
+          return d ? foundAr(kind, d) : null;
+        }
+        const d = await client.getSupplierInvoice(number);
+        return d ? foundAp(d.invoice) : null;
       }),
-    listDocuments: (kind, since) =>
+    listChangedDocuments: (kind, since) =>
       read(async () => {
-        const filter = { modifiedSince: vismaTimestamp(since)! };
+        const filter = since ? { modifiedSince: since } : {};
         if (kind === 'customerInvoice')
           return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));
         if (kind === 'customerCreditNote')
@@ -255,6 +253,32 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
         }
         return out;
       }),
+    landingGraceMs: () => options.landingGraceMs ?? DEFAULT_LANDING_GRACE_MS,
     callCount: () => Object.values(client.callCounts()).reduce((a, b) => a + b, 0),
   };
+}
+
+/** Releases a document and translates Visma's answer; a refusal that says why is kept apart. */
+async function release(
+  client: VismaClient,
+  kind: VismaDocKind,
+  number: string,
+): Promise<WriteOutcome<ReleaseAnswer>> {
+  const outcome = await write(async (): Promise<ReleaseAnswer> => {
+    if (kind === 'supplierInvoice') {
+      await client.releaseSupplierInvoice(number);
+      return { state: 'done' };
+    }
+    const result =
+      kind === 'customerInvoice'
+        ? await client.releaseCustomerInvoice(number)
+        : await client.releaseCustomerCreditNote(number);
+    return result.actionResult === 'Done' ? { state: 'done' } : { state: 'queued' };
+  });
+  if (outcome.status !== 'rejected') return outcome;
+  if (outcome.reason) return outcome;
+  if (/already released/i.test(outcome.message)) return { ...outcome, reason: 'already_released' };
+  if (/could not release/i.test(outcome.message))
+    return { status: 'ok', value: { state: 'failed', message: outcome.message } };
+  return outcome;
 }

@@ -27,6 +27,16 @@ export interface OutboxRow {
   attempts: number;
   ignoredReason: string | null;
   updatedAt: string;
+  /** When the create request was sent (set on `posting`, kept while `uncertain`). */
+  uncertainSince: string | null;
+  /** Look-ups by marker that found nothing since the create was sent. */
+  lookups: number;
+  /** When the release was requested (a queued release is followed until Visma reports it). */
+  releaseRequestedAt: string | null;
+  /** How the Visma document came to this row: created by this ledger, adopted (another installation or an earlier run), rebuilt from Visma. */
+  vismaOrigin: 'created' | 'adopted' | 'rebuilt' | null;
+  /** When ServiceTitan accepted the "exported" mark. */
+  stMarkedAt: string | null;
   sourceKind: 'invoice' | 'ap-bill';
   stId: string;
   sourceNumber: string;
@@ -53,6 +63,11 @@ export interface OutboxPatch {
   reviewDetailsJson?: string | null;
   attempts?: number;
   ignoredReason?: string | null;
+  uncertainSince?: string | null;
+  lookups?: number;
+  releaseRequestedAt?: string | null;
+  vismaOrigin?: 'created' | 'adopted' | 'rebuilt' | null;
+  stMarkedAt?: string | null;
 }
 
 /** Who moves rows and when (injected so tests are deterministic). */
@@ -87,6 +102,11 @@ const COLUMNS: Record<keyof OutboxPatch, string> = {
   reviewDetailsJson: 'review_details_json',
   attempts: 'attempts',
   ignoredReason: 'ignored_reason',
+  uncertainSince: 'uncertain_since',
+  lookups: 'lookups',
+  releaseRequestedAt: 'release_requested_at',
+  vismaOrigin: 'visma_origin',
+  stMarkedAt: 'st_marked_at',
 };
 
 const SELECT = `SELECT o.*, s.kind AS source_kind, s.st_id, s.number AS source_number, s.st_modified_on,
@@ -119,6 +139,11 @@ function toRow(r: Raw): OutboxRow {
     attempts: Number(r.attempts),
     ignoredReason: str('ignored_reason'),
     updatedAt: String(r.updated_at),
+    uncertainSince: str('uncertain_since'),
+    lookups: Number(r.lookups ?? 0),
+    releaseRequestedAt: str('release_requested_at'),
+    vismaOrigin: str('visma_origin') as OutboxRow['vismaOrigin'],
+    stMarkedAt: str('st_marked_at'),
     sourceKind: r.source_kind as 'invoice' | 'ap-bill',
     stId: String(r.st_id),
     sourceNumber: String(r.source_number),

@@ -33,7 +33,7 @@ function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, string
       moveOutbox(
         ctx.move,
         row.id,
-        'released',
+        row.state,
         { reviewCode: 'export_failed', reviewText: reasonText('export_failed', failure) },
         {
           action: 'document.export-failed',
@@ -43,32 +43,44 @@ function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, string
       );
       continue;
     }
+    const empty = row.state === 'nothing_to_post';
     moveOutbox(
       ctx.move,
       row.id,
-      'exported',
-      row.reviewCode === 'export_failed' ? { reviewCode: null, reviewText: null } : {},
+      empty ? 'nothing_to_post' : 'exported',
+      {
+        stMarkedAt: ctx.now().toISOString(),
+        ...(row.reviewCode === 'export_failed' && { reviewCode: null, reviewText: null }),
+      },
       {
         action: 'document.exported',
         outcome: 'success',
-        message: `Marked exported in ServiceTitan with Visma number ${row.vismaDocNumber}.`,
+        message: empty
+          ? 'Nothing to post (zero total); marked exported in ServiceTitan.'
+          : `Marked exported in ServiceTitan with Visma number ${row.vismaDocNumber}.`,
       },
     );
-    ctx.counts[row.sourceKind].exported++;
+    if (!empty) ctx.counts[row.sourceKind].exported++;
   }
 }
 
-/** Marks verified, released documents exported in ServiceTitan with the Visma number (bulk, 50 per call). */
+/**
+ * Marks documents exported in ServiceTitan (bulk, 50 per call): released ones Visma has confirmed and that were
+ * verified, with the Visma number; zero-total ones recorded as nothing to post, without one.
+ */
 export async function markExported(ctx: RunContext): Promise<void> {
   if (!ctx.settings.markExported) return;
-  const rows = listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => r.verified);
+  const rows = [
+    ...listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => r.verified),
+    ...listOutbox(ctx.db, ctx.profileId, ['nothing_to_post']).filter((r) => !r.stMarkedAt),
+  ];
   const invoices = rows.filter((r) => r.sourceKind === 'invoice');
   const bills = rows.filter((r) => r.sourceKind === 'ap-bill');
   ctx.progress({ phase: 'export', done: 0, total: rows.length });
   crashPoint('export.before-mark');
   if (invoices.length > 0) {
     const failures = await attempt(invoices, () =>
-      ctx.st.markInvoicesExported(invoices.map((r) => ({ stId: r.stId, vismaNumber: r.vismaDocNumber! }))),
+      ctx.st.markInvoicesExported(invoices.map((r) => ({ stId: r.stId, vismaNumber: r.vismaDocNumber }))),
     );
     crashPoint('export.after-mark-sent');
     settle(ctx, invoices, failures);
@@ -76,7 +88,7 @@ export async function markExported(ctx: RunContext): Promise<void> {
   if (bills.length > 0) {
     const failures = await attempt(bills, () =>
       ctx.st.markBillsExported(
-        bills.map((r) => ({ stId: r.stId, views: viewsOf(ctx, r), vismaNumber: r.vismaDocNumber! })),
+        bills.map((r) => ({ stId: r.stId, views: viewsOf(ctx, r), vismaNumber: r.vismaDocNumber })),
       ),
     );
     settle(ctx, bills, failures);

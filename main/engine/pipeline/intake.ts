@@ -1,11 +1,16 @@
 import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../webhooks/receiver';
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
-import { createOutbox, outboxOfSource } from '../outbox/store';
-import { externalReferenceOf } from '../mapping/resolve';
+import { createOutbox, outboxOfSource, type OutboxRow } from '../outbox/store';
+import { markerOf } from '../lifecycle/markers';
 import { getCursor, isEligible, setCursor, upsertSource } from '../source-store';
 import { reopenIfSomethingToPost } from './resolve-phase';
 import type { RunContext } from './context';
+
+/** Our own "exported" mark flips ServiceTitan's status (and with it eligibility); the document is still ours. */
+function markedByUs(row: OutboxRow, env: SourceEnvelope): boolean {
+  return row.stMarkedAt !== null && env.status === 'Exported' && env.doc.active;
+}
 
 /**
  * Stores one batch of envelopes in a single transaction: snapshots, a `pending` outbox row for each new eligible
@@ -30,10 +35,12 @@ export function storeBatch(
           ctx.move,
           ctx.profileId,
           result.sourceId,
-          externalReferenceOf(env.doc.kind, env.doc.stId),
+          markerOf(env.doc.kind, ctx.tenantId, env.doc.stId),
         );
         counts.new++;
-      } else if (eligible && row && result.hashChanged) reopenIfSomethingToPost(ctx, row);
+      } else if (row && result.hashChanged && (eligible || markedByUs(row, env))) {
+        reopenIfSomethingToPost(ctx, row);
+      }
     }
     if (cursor) setCursor(ctx.db, ctx.profileId, cursor.name, cursor.value);
   })();

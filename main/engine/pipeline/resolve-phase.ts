@@ -93,6 +93,7 @@ function moveReady(ctx: RunContext, row: OutboxRow, outcome: Extract<PlanOutcome
 function moveNothingToPost(ctx: RunContext, row: OutboxRow, problem: Problem): void {
   if (row.state === 'nothing_to_post') return;
   const text = reasonText(problem.code, problem.detail);
+  ctx.counts[row.sourceKind].nothingToPost++;
   moveOutbox(
     ctx.move,
     row.id,

@@ -1,75 +1,48 @@
-import { money } from '../../../shared/money';
 import type { PlannedDocument, VismaDocKind } from '../domain';
 import { crashPoint } from '../crash-point';
+import { verifyReleased } from '../lifecycle/document-lifecycle';
+import { presentUnder, refreshPresence } from '../lifecycle/presence';
+import type { PresentDocument } from '../lifecycle/presence-store';
 import { listOutbox, moveOutbox, type OutboxRow } from '../outbox/store';
-import type { FoundDocument } from '../ports';
-import { reasonText } from '../reasons';
 import type { RunContext } from './context';
+import { kindOf } from './settle';
 
-/** Margin before the oldest release, so Visma's and our clocks need not agree. */
-const LIST_MARGIN_MS = 10 * 60 * 1000;
-/** After this long unverified, a document is looked up individually instead of waiting for the bulk list. */
-const LOOKUP_AFTER_MS = 60 * 60 * 1000;
-
-function compare(ctx: RunContext, row: OutboxRow, planned: PlannedDocument, found: FoundDocument): void {
-  const tolerance = money(ctx.settings.verifyTolerance);
-  const amountDiff = money(found.amount).minus(planned.expected.amount).abs();
-  const vatDiff = money(found.vatTotal).minus(planned.expected.vat).abs();
-  const ok = amountDiff.lte(tolerance) && vatDiff.lte(tolerance);
-  const figures = {
-    servicetitan: { total: planned.expected.amount, vat: planned.expected.vat },
-    visma: { total: found.amount, vat: found.vatTotal },
-  };
-  const text = ok
-    ? undefined
-    : reasonText(
-        'tax_difference',
-        `ServiceTitan total ${planned.expected.amount}, VAT ${planned.expected.vat}; Visma total ${found.amount}, VAT ${found.vatTotal}.`,
-      );
-  moveOutbox(
-    ctx.move,
-    row.id,
-    'released',
-    {
-      verified: true,
-      ...(text && {
-        reviewCode: 'tax_difference',
-        reviewText: text,
-        reviewDetailsJson: JSON.stringify(figures),
-      }),
-    },
-    {
-      action: 'document.checked',
-      outcome: ok ? 'success' : 'blocked',
-      message: text ?? 'Total and VAT match ServiceTitan.',
-      details: figures,
-    },
-  );
+/** The released document of a row: from this run's lists, else (not changed since it was last listed) read by number. */
+async function documentOf(
+  ctx: RunContext,
+  row: OutboxRow,
+  listed: Map<string, { doc: PresentDocument }[]>,
+): Promise<PresentDocument | null> {
+  const hit = listed
+    .get(row.externalReference)
+    ?.map((p) => p.doc)
+    .find((d) => d.number === row.vismaDocNumber && d.kind === row.vismaDocType);
+  if (hit?.released) return hit;
+  const doc = await ctx.visma.getDocument(row.vismaDocType as VismaDocKind, row.vismaDocNumber!);
+  return doc ? { ...doc, marker: row.externalReference } : null;
 }
 
-/** Verifies released documents in bulk (one paged list per document kind) against ServiceTitan's totals. */
-async function verifyReleased(ctx: RunContext): Promise<void> {
+/**
+ * Verifies released documents against ServiceTitan's totals with one list per kind (the same bulk list that follows
+ * releases; documents it does not show are read by number).
+ */
+async function verifyAll(ctx: RunContext): Promise<void> {
   const rows = listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => !r.verified);
-  const byKind = new Map<VismaDocKind, OutboxRow[]>();
-  for (const r of rows)
-    byKind.set(r.vismaDocType as VismaDocKind, [...(byKind.get(r.vismaDocType as VismaDocKind) ?? []), r]);
-  for (const [kind, group] of byKind) {
-    const oldest = Math.min(...group.map((r) => Date.parse(r.updatedAt)));
-    const found = await ctx.visma.listDocuments(kind, new Date(oldest - LIST_MARGIN_MS).toISOString());
-    crashPoint('verify.listed');
-    const byNumber = new Map(found.map((d) => [d.number, d]));
-    for (const row of group) {
-      const planned = JSON.parse(row.plannedJson!) as PlannedDocument;
-      let doc = byNumber.get(row.vismaDocNumber!);
-      // Missed by the bulk list for an hour (clock skew, or Visma's time zone): look it up on its own.
-      if (!doc && ctx.now().getTime() - Date.parse(row.updatedAt) > LOOKUP_AFTER_MS) {
-        const single = await ctx.visma.findDocument(planned);
-        if (single?.number === row.vismaDocNumber) doc = single;
-      }
-      if (doc) compare(ctx, row, planned, doc);
-    }
-    crashPoint('verify.marked');
+  if (rows.length === 0) return;
+  const stale = rows
+    .map(kindOf)
+    .filter((k) => !ctx.presence.listedAt.has(k) || ctx.presence.releasedSince.has(k));
+  await refreshPresence(ctx, stale);
+  crashPoint('verify.listed');
+  const listed = presentUnder(
+    ctx,
+    rows.map((r) => r.externalReference),
+  );
+  for (const row of rows) {
+    const doc = await documentOf(ctx, row, listed);
+    if (doc?.released) verifyReleased(ctx, row, doc);
   }
+  crashPoint('verify.marked');
 }
 
 /** Finds the GL batch of verified documents (bulk per ledger) and writes the full audit trail entry. */
@@ -106,6 +79,6 @@ async function findBatches(ctx: RunContext): Promise<void> {
 /** Verification and GL-batch look-ups, both in bulk for the whole run. */
 export async function verifyAndJournal(ctx: RunContext): Promise<void> {
   ctx.progress({ phase: 'verify', done: 0 });
-  await verifyReleased(ctx);
+  await verifyAll(ctx);
   await findBatches(ctx);
 }

@@ -3,7 +3,8 @@ import { localDate } from '../../../shared/dates';
 import { money, toCents } from '../../../shared/money';
 import type { Ledger } from '../../storage/types';
 import type { SourceDocument } from '../domain';
-import { externalReferenceOf, vismaKindOf } from '../mapping/resolve';
+import { vismaKindOf } from '../mapping/resolve';
+import { markerOf } from '../lifecycle/markers';
 import { parseSource } from '../source-store';
 import { numberKey, sourceOfKey } from './keys';
 import { addDays, type ReconPeriod } from './period';
@@ -68,7 +69,7 @@ export function inScope(row: LedgerRow, doc: SourceDocument): boolean {
 }
 
 /** A ledger row as the reconciliation sees it: amounts in Visma's sign convention, the local document date. */
-export function stDocOf(row: LedgerRow, timeZone: string): StDoc {
+export function stDocOf(row: LedgerRow, timeZone: string, tenantId: string): StDoc {
   const doc = parseSource(row.payload_json);
   const documentType = docTypeOf(doc);
   const sign = documentType === 'creditNote' ? -1 : 1;
@@ -77,7 +78,7 @@ export function stDocOf(row: LedgerRow, timeZone: string): StDoc {
     stId: row.st_id,
     number: row.number,
     documentType,
-    key: row.external_reference ?? externalReferenceOf(row.kind, row.st_id),
+    key: row.external_reference ?? markerOf(row.kind, tenantId, row.st_id),
     date: localDate(doc.documentDate, timeZone),
     businessUnitId: doc.businessUnitId ?? null,
     businessUnitName: doc.businessUnitName ?? null,
@@ -101,7 +102,7 @@ function rows(db: Ledger, sql: string, params: unknown[]): LedgerRow[] {
 /** Every in-scope ServiceTitan document (see `inScope`) whose local document date falls in the period. */
 export function periodDocuments(
   db: Ledger,
-  profile: { id: string; timeZone: string },
+  profile: { id: string; timeZone: string; servicetitan: { tenantId: string } },
   period: ReconPeriod,
 ): StDoc[] {
   // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code.
@@ -113,14 +114,14 @@ export function periodDocuments(
   );
   return found
     .filter((r) => inScope(r, parseSource(r.payload_json)))
-    .map((r) => stDocOf(r, profile.timeZone))
+    .map((r) => stDocOf(r, profile.timeZone, profile.servicetitan.tenantId))
     .filter((d) => d.date.startsWith(period.period));
 }
 
 /** The ledger documents behind engine keys (any period, eligible or not), by key. */
 export function ledgerRefs(
   db: Ledger,
-  profile: { id: string; timeZone: string },
+  profile: { id: string; timeZone: string; servicetitan: { tenantId: string } },
   keys: readonly string[],
 ): Map<string, LedgerRef> {
   const out = new Map<string, LedgerRef>();
@@ -130,9 +131,10 @@ export function ledgerRefs(
     const where = chunk.map(() => '(s.kind = ? AND s.st_id = ?)').join(' OR ');
     const params = chunk.flatMap((s) => [s.kind, s.stId]);
     for (const row of rows(db, `${SELECT} WHERE s.profile_id = ? AND (${where})`, [profile.id, ...params])) {
-      const doc = stDocOf(row, profile.timeZone);
-      out.set(externalReferenceOf(row.kind, row.st_id), {
-        key: externalReferenceOf(row.kind, row.st_id),
+      const doc = stDocOf(row, profile.timeZone, profile.servicetitan.tenantId);
+      const key = markerOf(row.kind, profile.servicetitan.tenantId, row.st_id);
+      out.set(key, {
+        key,
         stId: doc.stId,
         number: doc.number,
         date: doc.date,

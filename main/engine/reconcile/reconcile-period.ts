@@ -12,6 +12,8 @@ import { readPeriodDocuments, vismaDocOf } from './visma-side';
 export interface ReconProfile {
   id: string;
   timeZone: string;
+  /** The ServiceTitan tenant, part of every marker. */
+  servicetitan: { tenantId: string };
 }
 
 /** The ledger and the Visma port; `now` stamps the report (tests pass a fixed clock). */

@@ -33,7 +33,6 @@ CREATE TABLE outbox_next (
   uncertain_since      TEXT,
   lookups              INTEGER NOT NULL DEFAULT 0,
   release_requested_at TEXT,
-  release_checks       INTEGER NOT NULL DEFAULT 0,
   visma_origin         TEXT CHECK (visma_origin IS NULL OR visma_origin IN ('created', 'adopted', 'rebuilt')),
   st_marked_at         TEXT,
   UNIQUE (source_id, action),

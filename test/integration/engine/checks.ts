@@ -3,6 +3,8 @@ import { money } from '../../../shared/money';
 import { listOutbox } from '../../../main/engine/outbox/store';
 import { loadLinks } from '../../../main/engine/mapping/rule-store';
 import { listReview } from '../../../main/engine/review';
+import { findMarker, formatMarker, markerOf } from '../../../main/engine/lifecycle/markers';
+import type { SourceKind } from '../../../main/engine/domain';
 import type { SimDocument } from '../../simulators/visma/model';
 import type { Harness } from './harness';
 import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
@@ -14,10 +16,16 @@ export function vismaDocuments(h: Harness): SimDocument[] {
   return [...h.visma.company().documents.values()];
 }
 
-/** The ServiceTitan key a Visma document was posted for (AR: external reference; AP: the reference in the text). */
+/** The marker a Visma document was posted with (AR: external reference; AP: the marker in the note or the text). */
 export function sourceKeyOf(doc: SimDocument): string | undefined {
   if (doc.kind !== 'supplierInvoice') return doc.externalReference;
-  return /\((ST-BILL-\d+)\)/.exec(doc.text ?? '')?.[1];
+  const found = findMarker((doc as { note?: string }).note) ?? findMarker(doc.text);
+  return found ? formatMarker(found) : undefined;
+}
+
+/** The marker of a ServiceTitan document of the harness's tenant. */
+export function keyOf(h: Pick<Harness, 'config'>, kind: SourceKind, stId: string | number): string {
+  return markerOf(kind, h.config.servicetitan.tenantId, String(stId));
 }
 
 /** Asserts that no ServiceTitan document exists twice in Visma; returns the documents by source key. */
@@ -63,7 +71,7 @@ export function expectAllPostedOrExplained(
   let posted = 0;
   const missing: string[] = [];
   for (const inv of eligible.invoices) {
-    const doc = byKey.get(`ST-INV-${String(inv.id)}`);
+    const doc = byKey.get(keyOf(h, 'invoice', String(inv.id)));
     const item = review.get(`invoice:${String(inv.id)}`);
     if (!doc) {
       if (!item) missing.push(`invoice ${String(inv.id)}`);
@@ -95,7 +103,7 @@ export function expectAllPostedOrExplained(
       ]);
   }
   for (const bill of eligible.bills) {
-    const doc = byKey.get(`ST-BILL-${String(bill.id)}`);
+    const doc = byKey.get(keyOf(h, 'ap-bill', String(bill.id)));
     const item = review.get(`ap-bill:${String(bill.id)}`);
     if (!doc) {
       if (!item) missing.push(`bill ${String(bill.id)}`);

@@ -55,6 +55,16 @@ function runCli(
   });
 }
 
+/** Rows whose create is still unanswered (waiting for the landing grace). */
+function uncertainRows(file: string, profileId: string): number {
+  const db = openLedger(file);
+  try {
+    return listOutbox(db, profileId, ['uncertain']).length;
+  } finally {
+    db.close();
+  }
+}
+
 type Scenario = {
   name: string;
   env?: Record<string, string>;
@@ -98,7 +108,9 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
     ]);
     const dir = mkdtempSync(join(tmpdir(), 'st-visma-crash-'));
     try {
+      // A short landing grace: a killed run's unanswered creates may be sent again 6 s after they were sent.
       const config = configFor(st, visma, { concurrency: 3 });
+      config.visma = { ...config.visma, requestTimeoutSeconds: 3, landingGraceSeconds: 6 };
       writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
       const seedDb = openLedger(join(dir, 'ledger.sqlite'));
       importMappings(seedDb, config.id, SEED_MAPPINGS, 'system');
@@ -118,6 +130,12 @@ describe('crash safety: SIGKILL at every step of a run, then restart (acceptance
       }
       const finished = await runCli(args);
       expect(finished.code, finished.stderr).toBe(0);
+      // Creates the kill left unanswered are settled by a run after the landing grace.
+      for (let i = 0; i < 3 && uncertainRows(join(dir, 'ledger.sqlite'), config.id) > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, (config.visma.landingGraceSeconds! + 1) * 1000));
+        const again = await runCli(args);
+        expect(again.code, again.stderr).toBe(0);
+      }
       const db = openLedger(join(dir, 'ledger.sqlite'));
       try {
         const keys = [...company.documents.values()].map(sourceKeyOf);

@@ -26,6 +26,10 @@ export interface Harness {
   db: Ledger;
   ports: EnginePorts;
   sync(trigger?: 'cli' | 'manual'): Promise<SyncSummary>;
+  /** Moves the engine's clock past the landing grace of unanswered creates (Visma's and ServiceTitan's clocks stay). */
+  afterGrace(): void;
+  /** The engine's clock (real time plus what `afterGrace` added). */
+  now(): Date;
   stop(): Promise<void>;
 }
 
@@ -44,6 +48,12 @@ export const FAST_CLIENTS = {
   st: { backoffBaseMs: 5, maxRetries: 6, maxRateLimitWaits: 20 },
   visma: { backoffBaseMs: 5, backoffCapMs: 50, maxRetries: 6, maxRateLimitRetries: 20 },
 };
+
+/**
+ * Visma timeouts of the test profiles: generous, so a loaded machine never makes a slow answer look lost, and a
+ * landing grace well beyond them (in-process tests move the engine's clock instead of waiting for it).
+ */
+export const TEST_TIMEOUTS = { requestTimeoutSeconds: 10, landingGraceSeconds: 30 };
 
 /** The profile config that points at running simulators. */
 export function configFor(
@@ -74,6 +84,8 @@ export function configFor(
       companyId: company.companyId,
       clientId: company.clientId,
       clientSecret: company.clientSecret,
+      requestTimeoutSeconds: TEST_TIMEOUTS.requestTimeoutSeconds,
+      landingGraceSeconds: TEST_TIMEOUTS.landingGraceSeconds,
     },
     sync: sync as ProfileConfig['sync'],
   };
@@ -90,7 +102,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const db = openLedger(join(dataDir, 'ledger.sqlite'));
   if (options.mappings !== false) importMappings(db, config.id, SEED_MAPPINGS, 'system');
   const ports = await connectProfile(config, undefined, FAST_CLIENTS);
-  const profile = { id: config.id, timeZone: config.timeZone, sync: config.sync };
+  const profile = config;
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
   return {
     st,
     visma,
@@ -98,7 +112,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir,
     db,
     ports,
-    sync: (trigger = 'cli') => runSync(profile, { db, ...ports }, { trigger }),
+    sync: (trigger = 'cli') => runSync(profile, { db, ...ports, now }, { trigger }),
+    afterGrace: () => void (offsetMs += (TEST_TIMEOUTS.landingGraceSeconds + 1) * 1000),
+    now,
     async stop() {
       db.close();
       await Promise.all([st.stop(), visma.stop()]);

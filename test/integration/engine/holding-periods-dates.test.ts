@@ -3,7 +3,7 @@ import { approveHolding, listReview } from '../../../main/engine/review';
 import { listOutbox } from '../../../main/engine/outbox/store';
 import type { MappingFile } from '../../../main/engine/mapping/rules';
 import { importMappings } from '../../../main/engine/mapping/rule-store';
-import { expectNoDuplicates, vismaDocuments } from './checks';
+import { expectNoDuplicates, vismaDocuments, keyOf } from './checks';
 import { startHarness, type Harness } from './harness';
 import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
@@ -51,11 +51,7 @@ describe('holding account, closed periods, local dates', () => {
       expect(item.text).toMatch(/holding account/);
     }
     const first = held[0]!;
-    await approveHolding(
-      { id: h.config.id, timeZone: h.config.timeZone, sync: h.config.sync },
-      { db: h.db, visma: h.ports.visma },
-      first.id,
-    );
+    await approveHolding(h.config, { db: h.db, visma: h.ports.visma }, first.id);
     const doc = vismaDocuments(h).find((d) => d.referenceNumber === first.vismaDocNumber)!;
     expect(doc.status).toBe('Open');
     expect(listReview(h.db, h.config.id).some((r) => r.id === first.id)).toBe(false);
@@ -82,7 +78,7 @@ describe('holding account, closed periods, local dates', () => {
     const byKey = expectNoDuplicates(h);
     const stillMissing = blocked.filter(
       (b) =>
-        !byKey.has(`ST-INV-${b.stId}`) &&
+        !byKey.has(keyOf(h!, 'invoice', b.stId)) &&
         listReview(h!.db, h!.config.id).find((r) => r.id === b.id)?.reason === 'account_missing',
     );
     expect(stillMissing).toEqual([]);
@@ -104,7 +100,7 @@ describe('holding account, closed periods, local dates', () => {
     for (const w of waiting) {
       const stillWaiting = listReview(h.db, h.config.id).find((r) => r.id === w.id);
       if (stillWaiting) expect(stillWaiting.reason).not.toBe('period_closed');
-      else expect(byKey.get(`ST-INV-${w.stId}`)?.financialPeriod).toBe(closed);
+      else expect(byKey.get(keyOf(h, 'invoice', w.stId))?.financialPeriod).toBe(closed);
     }
   });
 
@@ -115,11 +111,11 @@ describe('holding account, closed periods, local dates', () => {
     const summer = h.st.addInvoice({ invoiceDate: `${year}-06-30T23:30:00Z` });
     await h.sync();
     const byKey = expectNoDuplicates(h);
-    expect(byKey.get(`ST-INV-${winter.id}`)).toMatchObject({
+    expect(byKey.get(keyOf(h, 'invoice', winter.id))).toMatchObject({
       date: `${year}-02-01`,
       financialPeriod: `${year}02`,
     });
-    expect(byKey.get(`ST-INV-${summer.id}`)).toMatchObject({
+    expect(byKey.get(keyOf(h, 'invoice', summer.id))).toMatchObject({
       date: `${year}-07-01`,
       financialPeriod: `${year}07`,
     });

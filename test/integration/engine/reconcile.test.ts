@@ -100,7 +100,7 @@ describe('month-end reconciliation against the simulators', () => {
     edited.amount = money(edited.amount).plus('12.50').toFixed(2);
     edited.vatTotal = money(edited.vatTotal).plus('2.50').toFixed(2);
     handPosted = copyInVisma(h, docOf(rows[3]!), (c) => delete c.externalReference);
-    unknown = copyInVisma(h, docOf(rows[4]!), (c) => (c.externalReference = 'ST-INV-99999999'));
+    unknown = copyInVisma(h, docOf(rows[4]!), (c) => (c.externalReference = 'ST-8450100-INV-99999999'));
 
     // A document waiting in the closed period is ignored by the accountant; the others keep waiting.
     const waiting = listReview(h.db, h.config.id).filter((r) => r.reason === 'period_closed');

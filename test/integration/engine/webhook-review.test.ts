@@ -5,7 +5,7 @@ import { ignore, listReview, replay } from '../../../main/engine/review';
 import { runSync, type SyncSummary } from '../../../main/engine/run-sync';
 import { listAudit } from '../../../main/storage/audit';
 import { startWebhookReceiver, type WebhookReceiver } from '../../../main/webhooks/receiver';
-import { expectNoDuplicates } from './checks';
+import { expectNoDuplicates, keyOf } from './checks';
 import { startHarness, type Harness } from './harness';
 import { SEED_MAPPINGS } from '../../simulators/seed-mappings';
 
@@ -28,7 +28,7 @@ describe('webhooks and the review queue', () => {
   it('a signed invoice webhook triggers a run that fetches and posts the invoice; a repeated event is acknowledged and not acted on', async () => {
     h = await startHarness({ st: { invoices: 20, bills: 2 } });
     await h.sync();
-    const profile = { id: h.config.id, timeZone: h.config.timeZone };
+    const profile = h.config;
     const harness = h;
     coordinator = new SyncCoordinator((options) =>
       runSync(profile, { db: harness.db, ...harness.ports }, options),
@@ -49,7 +49,7 @@ describe('webhooks and the review queue', () => {
     expect(runs).toHaveLength(1);
     const summary = await runs[0]!;
     expect(summary.trigger).toBe('webhook');
-    expect(expectNoDuplicates(h).has(`ST-INV-${invoice.id}`)).toBe(true);
+    expect(expectNoDuplicates(h).has(keyOf(h, 'invoice', invoice.id))).toBe(true);
     const replayed = await fetch(receiver.url, {
       method: 'POST',
       body: h.st.webhookDeliveries()[0]!.body,
@@ -73,7 +73,7 @@ describe('webhooks and the review queue', () => {
       'system',
     );
     await h.sync();
-    const profile = { id: h.config.id, timeZone: h.config.timeZone };
+    const profile = h.config;
     // Only the missing rule may block it: not a document of the seed's closed month (a day's margin for time zones).
     const closed = h.visma.companies[0]!.closedPeriod;
     const nearClosedMonth = (stId: string) => {
@@ -99,11 +99,11 @@ describe('webhooks and the review queue', () => {
     );
     expect(preview[0]).toMatchObject({
       outcome: 'ready',
-      planned: { externalReference: `ST-INV-${blocked.stId}` },
+      planned: { externalReference: keyOf(h, 'invoice', blocked.stId) },
     });
     expect(preview[0]!.planned!.lines.some((l) => l.accountNumber === '3000')).toBe(true);
     await h.sync();
-    expect(expectNoDuplicates(h).has(`ST-INV-${blocked.stId}`)).toBe(true);
+    expect(expectNoDuplicates(h).has(keyOf(h, 'invoice', blocked.stId))).toBe(true);
 
     const other = listReview(h.db, profile.id).find((r) => r.state === 'blocked')!;
     expect(() => ignore(profile, { db: h!.db }, other.id, '')).toThrow(/reason/);

@@ -5,9 +5,9 @@ import { openLedger } from '../../../main/storage/ledger';
 import type { Ledger } from '../../../main/storage/types';
 import type { SourceDocument } from '../../../main/engine/domain';
 import { normalizeBill, normalizeInvoice } from '../../../main/engine/normalize';
-import { getOutbox, listOutbox } from '../../../main/engine/outbox/store';
+import { getOutbox, listOutbox, moveOutbox } from '../../../main/engine/outbox/store';
 import { storeBatch } from '../../../main/engine/pipeline/intake';
-import { emptyCounts, type RunContext } from '../../../main/engine/pipeline/context';
+import { createRunContext, type RunContext } from '../../../main/engine/pipeline/context';
 import {
   applyPlan,
   describeProblems,
@@ -188,21 +188,15 @@ describe('eligibility and the nothing-to-post state', () => {
 
   beforeEach(() => {
     db = openLedger(':memory:');
-    const now = () => new Date('2026-03-01T10:00:00Z');
-    ctx = {
+    ctx = createRunContext({
       db,
-      profileId: 'p1',
-      timeZone: 'Europe/Oslo',
+      profile: { id: 'p1', timeZone: 'Europe/Oslo', servicetitan: { tenantId: '8450100' } },
       settings,
       st: undefined as never,
       visma: undefined as never,
       actor: 'system',
-      move: { db, actor: 'system', now },
-      now,
-      counts: { invoice: emptyCounts(), 'ap-bill': emptyCounts() },
-      progress: () => undefined,
-      queuedInvoiceIds: [],
-    };
+      now: () => new Date('2026-03-01T10:00:00Z'),
+    });
   });
   afterEach(() => db.close());
 
@@ -266,5 +260,22 @@ describe('eligibility and the nothing-to-post state', () => {
     resolveWaiting(ctx);
     storeBatch(ctx, [{ doc: invoice({ active: false }), status: 'Posted' }]);
     expect(listOutbox(db, 'p1')[0]!.state).toBe('nothing_to_post');
+  });
+
+  it('takes it on again after our own "exported" mark flipped its ServiceTitan status', () => {
+    storeBatch(ctx, [
+      { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
+    ]);
+    resolveWaiting(ctx);
+    const row = listOutbox(db, 'p1')[0]!;
+    moveOutbox(
+      ctx.move,
+      row.id,
+      'nothing_to_post',
+      { stMarkedAt: '2026-03-01T10:00:00Z' },
+      { action: 'document.exported', outcome: 'success' },
+    );
+    storeBatch(ctx, [{ doc: invoice(), status: 'Exported' }]);
+    expect(listOutbox(db, 'p1')[0]!.state).toBe('pending');
   });
 });

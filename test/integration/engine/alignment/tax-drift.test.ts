@@ -1,3 +1,4 @@
+import { keyOf } from '../checks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapZone } from '../../../../main/engine/alignment/map-zone';
 import { alignContext } from '../../../../main/engine/alignment/run-alignment';
@@ -13,7 +14,7 @@ describe('tax zones ↔ VAT drift against the simulators', () => {
   const rowOf = (stId: number) =>
     listOutbox(h.db, h.config.id).find((r) => r.sourceKind === 'invoice' && r.stId === String(stId));
   const postedInVisma = (stId: number) =>
-    [...h.visma.company().documents.values()].some((d) => d.externalReference === `ST-INV-${stId}`);
+    [...h.visma.company().documents.values()].some((d) => d.externalReference === keyOf(h, 'invoice', stId));
 
   beforeAll(async () => {
     h = await startHarness({ st: { invoices: 20, bills: 0 } });

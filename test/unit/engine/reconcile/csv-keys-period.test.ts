@@ -15,6 +15,7 @@ const found = (over: Partial<FoundDocument>): FoundDocument => ({
   partyNumber: '10001',
   date: '2024-03-10T00:00:00',
   financialPeriod: '202403',
+  status: 'Open',
   released: true,
   hold: false,
   amount: '125.5',
@@ -24,28 +25,28 @@ const found = (over: Partial<FoundDocument>): FoundDocument => ({
 
 describe('keys', () => {
   it('reads the key from the external reference (AR) and the description (AP)', () => {
-    expect(keyOfFound(found({ externalReference: 'ST-INV-42' }))).toBe('ST-INV-42');
+    expect(keyOfFound(found({ externalReference: 'ST-8450100-INV-42' }))).toBe('ST-8450100-INV-42');
     expect(keyOfFound(found({ externalReference: 'PO 42' }))).toBeNull();
     expect(
-      keyOfFound(found({ kind: 'supplierInvoice', description: 'ServiceTitan bill B-7 (ST-BILL-7)' })),
-    ).toBe('ST-BILL-7');
+      keyOfFound(found({ kind: 'supplierInvoice', description: 'ServiceTitan bill B-7 (ST-8450100-BILL-7)' })),
+    ).toBe('ST-8450100-BILL-7');
     expect(keyOfFound(found({ kind: 'supplierInvoice', description: 'Freight March' }))).toBeNull();
-    expect(sourceOfKey('ST-BILL-7')).toEqual({ kind: 'ap-bill', stId: '7' });
-    expect(sourceOfKey('ST-INV-42')).toEqual({ kind: 'invoice', stId: '42' });
+    expect(sourceOfKey('ST-8450100-BILL-7')).toEqual({ kind: 'ap-bill', stId: '7' });
+    expect(sourceOfKey('ST-8450100-INV-42')).toEqual({ kind: 'invoice', stId: '42' });
     expect(sourceOfKey('X-1')).toBeNull();
   });
 
   it('falls back to the outbox key of the document number and renders amounts with cents', () => {
-    const doc = vismaDocOf(found({}), new Map([['customerInvoice:100', 'ST-INV-9']]));
+    const doc = vismaDocOf(found({}), new Map([['customerInvoice:100', 'ST-8450100-INV-9']]));
     expect(doc).toMatchObject({
-      key: 'ST-INV-9',
+      key: 'ST-8450100-INV-9',
       keyFrom: 'number',
       amount: '125.50',
       vat: '25.10',
       date: '2024-03-10',
     });
     expect(
-      vismaDocOf(found({ kind: 'supplierInvoice' }), new Map([['customerInvoice:100', 'ST-INV-9']])).key,
+      vismaDocOf(found({ kind: 'supplierInvoice' }), new Map([['customerInvoice:100', 'ST-8450100-INV-9']])).key,
     ).toBeNull();
   });
 });
@@ -81,10 +82,10 @@ describe('reconciliationCsv', () => {
         stDoc('4'),
       ],
       vismaDocs: [
-        vismaDoc('V1', 'ST-INV-1'),
-        vismaDoc('V2', 'ST-INV-2'),
-        vismaDoc('V4', 'ST-INV-4'),
-        vismaDoc('V4b', 'ST-INV-4'),
+        vismaDoc('V1', 'ST-8450100-INV-1'),
+        vismaDoc('V2', 'ST-8450100-INV-2'),
+        vismaDoc('V4', 'ST-8450100-INV-4'),
+        vismaDoc('V4b', 'ST-8450100-INV-4'),
       ],
       elsewhere: new Map(),
     });

@@ -7,7 +7,7 @@ export function stDoc(id: string, over: Partial<StDoc> = {}): StDoc {
     stId: id,
     number: `INV-${id}`,
     documentType: 'invoice',
-    key: `ST-INV-${id}`,
+    key: `ST-8450100-INV-${id}`,
     date: '2024-03-10',
     businessUnitId: '10',
     businessUnitName: 'HVAC Service',

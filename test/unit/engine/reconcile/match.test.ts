@@ -21,15 +21,15 @@ describe('matchPeriod', () => {
         stDoc('5', { state: 'ignored', ignoredReason: 'entered by hand' }),
       ],
       vismaDocs: [
-        vismaDoc('V1', 'ST-INV-1'),
-        vismaDoc('V2', 'ST-INV-2'),
-        vismaDoc('V4', 'ST-INV-4'),
-        vismaDoc('V4b', 'ST-INV-4'),
-        vismaDoc('V9', 'ST-INV-9'),
-        vismaDoc('V10', 'ST-INV-10'),
+        vismaDoc('V1', 'ST-8450100-INV-1'),
+        vismaDoc('V2', 'ST-8450100-INV-2'),
+        vismaDoc('V4', 'ST-8450100-INV-4'),
+        vismaDoc('V4b', 'ST-8450100-INV-4'),
+        vismaDoc('V9', 'ST-8450100-INV-9'),
+        vismaDoc('V10', 'ST-8450100-INV-10'),
         vismaDoc('H1', null, { amount: '99.00', vat: '0.00' }),
       ],
-      elsewhere: new Map([['ST-INV-10', ledgerRef('ST-INV-10')]]),
+      elsewhere: new Map([['ST-8450100-INV-10', ledgerRef('ST-8450100-INV-10')]]),
     });
     expect(d.matched.map((p) => p.st.stId)).toEqual(['1']);
     expect(d.different).toHaveLength(1);
@@ -56,8 +56,8 @@ describe('matchPeriod', () => {
     const d = matchPeriod({
       financialPeriod: PERIOD,
       stDocs: [],
-      vismaDocs: [vismaDoc('V7', 'ST-INV-7')],
-      elsewhere: new Map([['ST-INV-7', ledgerRef('ST-INV-7', { eligible: false, date: '2024-03-05' })]]),
+      vismaDocs: [vismaDoc('V7', 'ST-8450100-INV-7')],
+      elsewhere: new Map([['ST-8450100-INV-7', ledgerRef('ST-8450100-INV-7', { eligible: false, date: '2024-03-05' })]]),
     });
     expect(d.outsidePeriod[0]!.why).toBe('not_eligible');
   });
@@ -66,7 +66,7 @@ describe('matchPeriod', () => {
     const d = matchPeriod({
       financialPeriod: PERIOD,
       stDocs: [stDoc('5', { state: 'ignored' })],
-      vismaDocs: [vismaDoc('V5', 'ST-INV-5')],
+      vismaDocs: [vismaDoc('V5', 'ST-8450100-INV-5')],
       elsewhere: new Map(),
     });
     expect(d.ignored[0]!.visma.map((v) => v.number)).toEqual(['V5']);
@@ -76,8 +76,8 @@ describe('matchPeriod', () => {
 
 describe('comparePair', () => {
   it('compares amounts exactly as decimals, not as text', () => {
-    expect(comparePair(stDoc('1', { amount: '125.0' }), vismaDoc('V1', 'ST-INV-1')).differences).toEqual([]);
-    expect(comparePair(stDoc('1', { vat: '25.01' }), vismaDoc('V1', 'ST-INV-1'))).toMatchObject({
+    expect(comparePair(stDoc('1', { amount: '125.0' }), vismaDoc('V1', 'ST-8450100-INV-1')).differences).toEqual([]);
+    expect(comparePair(stDoc('1', { vat: '25.01' }), vismaDoc('V1', 'ST-8450100-INV-1'))).toMatchObject({
       differences: ['vat'],
       vatDifference: '0.01',
       amountDifference: '0.00',
@@ -86,7 +86,7 @@ describe('comparePair', () => {
 
   it('flags a document posted as the wrong type', () => {
     const st = stDoc('1', { documentType: 'creditNote' });
-    expect(comparePair(st, vismaDoc('V1', 'ST-INV-1')).differences).toEqual(['type']);
+    expect(comparePair(st, vismaDoc('V1', 'ST-8450100-INV-1')).differences).toEqual(['type']);
   });
 });
 

@@ -10,26 +10,26 @@ const drilldown = () =>
       stDoc('1'),
       stDoc('2', { amount: '0.10', vat: '0.02' }),
       stDoc('3', { businessUnitId: '20', businessUnitName: 'Plumbing', amount: '0.20', vat: '0.04' }),
-      stDoc('4', { documentType: 'creditNote', key: 'ST-INV-4', amount: '50.00', vat: '10.00' }),
+      stDoc('4', { documentType: 'creditNote', key: 'ST-8450100-INV-4', amount: '50.00', vat: '10.00' }),
       stDoc('5', { state: 'ignored', amount: '1000.00' }),
-      stDoc('6', { documentType: 'apBill', key: 'ST-BILL-6', businessUnitId: null, businessUnitName: null }),
+      stDoc('6', { documentType: 'apBill', key: 'ST-8450100-BILL-6', businessUnitId: null, businessUnitName: null }),
     ],
     vismaDocs: [
-      vismaDoc('V1', 'ST-INV-1'),
-      vismaDoc('V2', 'ST-INV-2', { amount: '0.10', vat: '0.02' }),
-      vismaDoc('V2b', 'ST-INV-2', { amount: '0.10', vat: '0.02' }),
-      vismaDoc('C4', 'ST-INV-4', {
+      vismaDoc('V1', 'ST-8450100-INV-1'),
+      vismaDoc('V2', 'ST-8450100-INV-2', { amount: '0.10', vat: '0.02' }),
+      vismaDoc('V2b', 'ST-8450100-INV-2', { amount: '0.10', vat: '0.02' }),
+      vismaDoc('C4', 'ST-8450100-INV-4', {
         kind: 'customerCreditNote',
         documentType: 'creditNote',
         amount: '50.00',
         vat: '10.00',
       }),
-      vismaDoc('V9', 'ST-INV-9', { amount: '7.00', vat: '1.40' }),
-      vismaDoc('V10', 'ST-INV-10', { amount: '3.00', vat: '0.60' }),
+      vismaDoc('V9', 'ST-8450100-INV-9', { amount: '7.00', vat: '1.40' }),
+      vismaDoc('V10', 'ST-8450100-INV-10', { amount: '3.00', vat: '0.60' }),
       vismaDoc('H1', null, { amount: '99.00', vat: '0.00' }),
       vismaDoc('HB', null, { kind: 'supplierInvoice', documentType: 'apBill', amount: '1.00', vat: '0.25' }),
     ],
-    elsewhere: new Map([['ST-INV-10', ledgerRef('ST-INV-10')]]),
+    elsewhere: new Map([['ST-8450100-INV-10', ledgerRef('ST-8450100-INV-10')]]),
   });
 
 describe('periodTotals', () => {

@@ -1,0 +1,99 @@
+/** SQL of `visma_presence`: what Visma holds under our markers, as last listed, plus each kind's list watermark. */
+import type { Ledger } from '../../storage/types';
+import type { VismaDocKind } from '../domain';
+import type { FoundDocument } from '../ports';
+import { getCursor, setCursor } from '../source-store';
+
+/** A Visma document carrying one of our markers. */
+export interface PresentDocument extends FoundDocument {
+  marker: string;
+}
+
+/** The stored presence of one marker. */
+export interface PresenceRow {
+  doc: PresentDocument;
+  seenAt: string;
+}
+
+const cursorName = (kind: VismaDocKind) => `visma-presence:${kind}`;
+
+/** The Visma timestamp from which `kind` is listed next, or undefined when it was never listed (rebuild). */
+export function presenceWatermark(db: Ledger, profileId: string, kind: VismaDocKind): string | undefined {
+  return getCursor(db, profileId, cursorName(kind));
+}
+
+/** Stores listed documents and the next watermark in one transaction. */
+export function savePresence(
+  db: Ledger,
+  profileId: string,
+  kind: VismaDocKind,
+  docs: readonly PresentDocument[],
+  watermark: string,
+  at: string,
+): void {
+  const upsert = db.prepare(
+    `INSERT INTO visma_presence (profile_id, kind, number, marker, status, doc_json, visma_modified_at, seen_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (profile_id, kind, number) DO UPDATE SET marker = excluded.marker, status = excluded.status,
+     doc_json = excluded.doc_json, visma_modified_at = excluded.visma_modified_at, seen_at = excluded.seen_at`,
+  );
+  db.transaction(() => {
+    for (const d of docs)
+      upsert.run(
+        profileId,
+        kind,
+        d.number,
+        d.marker,
+        d.status,
+        JSON.stringify(d),
+        d.lastModified ?? null,
+        at,
+      );
+    setCursor(db, profileId, cursorName(kind), watermark);
+  })();
+}
+
+/** Forgets a document that no longer exists in Visma (deleted). */
+export function forgetPresence(db: Ledger, profileId: string, kind: VismaDocKind, number: string): void {
+  db.prepare('DELETE FROM visma_presence WHERE profile_id = ? AND kind = ? AND number = ?').run(
+    profileId,
+    kind,
+    number,
+  );
+}
+
+/** Every stored document under one of `markers`, by marker. */
+export function presenceOf(
+  db: Ledger,
+  profileId: string,
+  markers: readonly string[],
+): Map<string, PresenceRow[]> {
+  const out = new Map<string, PresenceRow[]>();
+  if (markers.length === 0) return out;
+  const query = db.prepare(
+    `SELECT doc_json, seen_at FROM visma_presence WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?))`,
+  );
+  for (let i = 0; i < markers.length; i += 500) {
+    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + 500))) as {
+      doc_json: string;
+      seen_at: string;
+    }[];
+    for (const r of rows) {
+      const doc = JSON.parse(r.doc_json) as PresentDocument;
+      out.set(doc.marker, [...(out.get(doc.marker) ?? []), { doc, seenAt: r.seen_at }]);
+    }
+  }
+  return out;
+}
+
+/** Stored documents whose marker no outbox row of the profile carries: posted by someone this ledger does not know. */
+export function unknownPresence(db: Ledger, profileId: string, since: string): PresentDocument[] {
+  return (
+    db
+      .prepare(
+        `SELECT p.doc_json FROM visma_presence p WHERE p.profile_id = ? AND p.seen_at >= ?
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.profile_id = p.profile_id AND o.external_reference = p.marker)`,
+      )
+      .all(profileId, since) as { doc_json: string }[]
+  ).map((r) => JSON.parse(r.doc_json) as PresentDocument);
+}

@@ -1,0 +1,74 @@
+/**
+ * Visma is the source of truth for "is it already there": once per need in a run, each document kind is listed in
+ * bulk (every page, modified since the kind's watermark; everything when the ledger never listed it), the documents
+ * carrying one of our markers are stored in `visma_presence`, and the lifecycle asks that table before it creates,
+ * when it settles an uncertain create, and when it follows a release.
+ */
+import type { VismaDocKind } from '../domain';
+import type { FoundDocument } from '../ports';
+import type { RunContext } from '../pipeline/context';
+import { findMarker, formatMarker, parseMarker, type Marker } from './markers';
+import {
+  presenceOf,
+  presenceWatermark,
+  savePresence,
+  type PresenceRow,
+  type PresentDocument,
+} from './presence-store';
+import { newestTimestamp, nextWatermark } from './visma-time';
+
+/** The marker a listed Visma document carries for this tenant, or null (not ours). */
+export function markerOfFound(doc: FoundDocument, tenantId: string): string | null {
+  let m: Marker | null;
+  if (doc.kind === 'supplierInvoice') m = findMarker(doc.note) ?? findMarker(doc.description);
+  else m = parseMarker(doc.externalReference);
+  return m && m.tenantId === tenantId ? formatMarker(m) : null;
+}
+
+/** Lists each kind once more (modified since its watermark) and stores what carries our markers. */
+export async function refreshPresence(ctx: RunContext, kinds: Iterable<VismaDocKind>): Promise<void> {
+  for (const kind of new Set(kinds)) {
+    const previous = presenceWatermark(ctx.db, ctx.profileId, kind);
+    const listed = await ctx.visma.listChangedDocuments(kind, previous);
+    const ours: PresentDocument[] = [];
+    for (const doc of listed) {
+      const marker = markerOfFound(doc, ctx.tenantId);
+      if (marker) ours.push({ ...doc, marker });
+    }
+    const watermark = nextWatermark(
+      previous,
+      newestTimestamp(listed.map((d) => d.lastModified)),
+      ctx.now(),
+      ctx.timeZone,
+    );
+    savePresence(ctx.db, ctx.profileId, kind, ours, watermark, ctx.now().toISOString());
+    if (previous === undefined) ctx.presence.rebuilt.add(kind);
+    ctx.presence.listedAt.set(kind, ctx.now().toISOString());
+    ctx.presence.releasedSince.delete(kind);
+  }
+}
+
+/** True when `kind` was listed in this run (so the stored presence is current). */
+export function listedThisRun(ctx: RunContext, kind: VismaDocKind): boolean {
+  return ctx.presence.listedAt.has(kind);
+}
+
+/** The documents Visma holds under each marker, as last listed. */
+export function presentUnder(ctx: RunContext, markers: readonly string[]): Map<string, PresenceRow[]> {
+  return presenceOf(ctx.db, ctx.profileId, markers);
+}
+
+/** Bookkeeping of the presence lists in one run. */
+export interface RunPresence {
+  /** When each kind was last listed in this run (ISO, our clock). */
+  listedAt: Map<VismaDocKind, string>;
+  /** Kinds this ledger had never listed before this run: their documents are a rebuild, not another installation. */
+  rebuilt: Set<VismaDocKind>;
+  /** Kinds with documents released after they were last listed (their stored presence shows them unreleased). */
+  releasedSince: Set<VismaDocKind>;
+}
+
+/** Empty presence bookkeeping for a new run. */
+export function newRunPresence(): RunPresence {
+  return { listedAt: new Map(), rebuilt: new Set(), releasedSince: new Set() };
+}
