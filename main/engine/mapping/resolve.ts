@@ -9,6 +9,7 @@ import type {
   SourceLine,
   VismaDocKind,
 } from '../domain';
+import { markerOf } from '../lifecycle/markers';
 import type { MasterData } from '../master-data/types';
 import { shortenedNote, type Problem } from '../reasons';
 import { branchByName, costCenterSegment, segmentValueByName, vatCodeByRate } from './defaults';
@@ -23,6 +24,8 @@ export interface ResolveContext {
   supplierLinks: ReadonlyMap<string, string>;
   settings: SyncSettings;
   timeZone: string;
+  /** The ServiceTitan tenant, part of the marker at the end of a supplier invoice's description. */
+  tenantId?: string;
   /** Tax zones whose VAT mapping has open drift → the plain reason (master-data alignment); documents in them wait. */
   flaggedTaxZones?: ReadonlyMap<string, string>;
 }
@@ -167,10 +170,14 @@ export function documentText(doc: SourceDocument): string {
   return job ? `${what}, job ${job}` : what;
 }
 
-/** Room for the document text: a supplier invoice's description also ends with ` (ST-BILL-<id>)` (the adapter). */
-function textLimit(doc: SourceDocument): number {
-  const suffix = doc.kind === 'ap-bill' ? ` (${externalReferenceOf(doc.kind, doc.stId)})`.length : 0;
-  return VISMA_TEXT_LIMITS.documentText - suffix;
+/** The longest tenant id a marker is reserved room for when the tenant is not known (an int64 has 19 digits). */
+const LONGEST_TENANT = '9'.repeat(19);
+
+/** Room for the document text: a supplier invoice's description also ends with ` (<marker>)` (the adapter). */
+function textLimit(doc: SourceDocument, ctx: ResolveContext): number {
+  if (doc.kind !== 'ap-bill') return VISMA_TEXT_LIMITS.documentText;
+  const marker = markerOf(doc.kind, ctx.tenantId ?? LONGEST_TENANT, doc.stId);
+  return VISMA_TEXT_LIMITS.documentText - ` (${marker})`.length;
 }
 
 /** A line's description as Visma gets it: plain text, no control characters (invoice and stock lines are HTML). */
@@ -265,7 +272,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
             'supplier reference',
           ),
         }),
-    text: texts.fit(documentText(doc), textLimit(doc), 'document text'),
+    text: texts.fit(documentText(doc), textLimit(doc, ctx), 'document text'),
     ...(lines[0]?.branchNumber && { branchNumber: lines[0].branchNumber }),
     ...(project && { project }),
     ...(party?.vatZoneId && { vatZoneId: party.vatZoneId }),

@@ -23,9 +23,10 @@ export type PlanOutcome =
 
 /** Builds the resolve context from the ledger (rules, links, cached master data). */
 export function loadResolveContext(
-  ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'>,
+  ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'> & Partial<Pick<RunContext, 'tenantId'>>,
 ): ResolveContext {
   return {
+    ...(ctx.tenantId && { tenantId: ctx.tenantId }),
     rules: loadRules(ctx.db, ctx.profileId),
     master: loadMasterData(ctx.db, ctx.profileId),
     customerLinks: loadLinks(ctx.db, ctx.profileId, 'customer'),

@@ -4,6 +4,7 @@ import { listAudit } from '../../../main/storage/audit';
 import { openLedger } from '../../../main/storage/ledger';
 import type { Ledger } from '../../../main/storage/types';
 import type { SourceDocument } from '../../../main/engine/domain';
+import { markerOf } from '../../../main/engine/lifecycle/markers';
 import { normalizeBill, normalizeInvoice } from '../../../main/engine/normalize';
 import { getOutbox, listOutbox, moveOutbox } from '../../../main/engine/outbox/store';
 import { storeBatch } from '../../../main/engine/pipeline/intake';
@@ -152,20 +153,23 @@ describe('planDocument: a document’s own figures first', () => {
     ]);
   });
 
-  it('keeps room for the key at the end of a supplier invoice’s description', () => {
+  it('keeps room for the marker at the end of a supplier invoice’s description', () => {
     const bill = invoice({
       kind: 'ap-bill',
       partyId: '7',
       number: 'B'.repeat(400),
       lines: [line({ lineType: 'expense' })],
     });
-    const outcome = planDocument(bill, resolveContext());
+    const outcome = planDocument(bill, resolveContext({ tenantId: '8450100' }));
     if (!outcome.ok) throw new Error(describeProblems(outcome.problems));
-    expect(`${outcome.planned.text} (${outcome.planned.externalReference})`).toHaveLength(256);
+    // The adapter writes `<text> (<marker>)`; the marker names the tenant.
+    expect(`${outcome.planned.text} (${markerOf('ap-bill', '8450100', '60001')})`).toHaveLength(256);
     expect(outcome.notes).toEqual([
       'The supplier reference was shortened from 400 to 40 characters to fit Visma.',
-      'The document text was shortened from 429 to 240 characters to fit Visma.',
+      'The document text was shortened from 429 to 232 characters to fit Visma.',
     ]);
+    const unknownTenant = planDocument(bill, resolveContext());
+    expect(unknownTenant.ok && unknownTenant.planned.text.length).toBe(220);
   });
 
   it('sends quantity and price only when a JSON double carries them unchanged', () => {
