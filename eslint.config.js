@@ -77,6 +77,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ['main/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
+            { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
+            {
+              group: ['**/test/**'],
+              message: 'Product code never imports test code; load simulators lazily.',
+            },
+            {
+              group: ['**/app/**', '**/cli/**', '**/host/**', '**/webhooks/**', '**/api/**', '**/cli'],
+              message: 'The engine imports no host code (app, cli, host, webhooks, api).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/app/**/*.ts'],
     rules: {
       'no-restricted-imports': [

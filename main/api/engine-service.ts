@@ -153,13 +153,12 @@ export class EngineService {
     if (!coordinator) {
       coordinator = new SyncCoordinator(async (options) => {
         const config = await this.profile(profileId);
-        const ports = await this.ports(profileId);
         const emit = (p: Omit<SyncProgress, 'profileId' | 'runId'> & { runId: number }) =>
           this.deps.events.emit('sync.progress', { profileId, ...p, runId: String(p.runId) });
         try {
           const summary = await runFullSync(
             config,
-            { db: this.deps.ledger, ports, onProgress: emit },
+            { db: this.deps.ledger, ports: () => this.ports(profileId), onProgress: emit },
             {
               ...options,
               actor:

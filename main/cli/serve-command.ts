@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
+import type { EnginePorts } from '../engine/connect';
 import type { SyncSummary } from '../engine/run-sync';
 import { startWebhookReceiver } from '../webhooks/receiver';
 import { engineOptions, openEngineContext, type EngineCliOptions } from './engine-options';
@@ -20,8 +21,16 @@ export function registerServeCommand(program: Command): void {
       .option('--schedule <cron>', 'cron expression (default: the profile setting, else every 15 minutes)'),
   ).action(async (opts: EngineCliOptions & { schedule?: string }) => {
     const ctx = await openEngineContext(opts);
-    const ports = await ctx.connect();
     const profile = ctx.config;
+    let ports: Promise<EnginePorts> | undefined;
+    // Connected on the first run and kept; a failed connection is a recorded run and is tried again next time.
+    const connect = () => {
+      ports ??= ctx.connect().catch((err: unknown) => {
+        ports = undefined;
+        throw err;
+      });
+      return ports;
+    };
     const report = (s: SyncSummary) =>
       process.stdout.write(
         opts.json
@@ -33,7 +42,7 @@ export function registerServeCommand(program: Command): void {
     const coordinator = new SyncCoordinator((options) =>
       runFullSync(
         profile,
-        { db: ctx.db, ports },
+        { db: ctx.db, ports: connect },
         { ...options, actor: options.trigger === 'webhook' ? 'webhook' : 'schedule' },
       ),
     );

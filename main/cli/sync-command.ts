@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runFullSync } from '../engine/full-sync';
+import { RunFailedError } from '../engine/run-record';
 import type { SyncSummary } from '../engine/run-sync';
 import { describeAlignment } from './masterdata-command';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
@@ -7,12 +8,20 @@ import { engineOptions, openEngineContext, printJson, type EngineCliOptions } fr
 function describe(summary: SyncSummary): string {
   const line = (label: string, c: SyncSummary['documents']['invoices']) =>
     `  ${label}: ${c.seen} seen, ${c.posted} posted, ${c.released} released, ${c.exported} exported, ${c.held} held, ${c.blocked} blocked, ${c.failed} failed`;
+  const found = summary.visma;
+  const other = summary.otherInstallation
+    ? [
+        `  Visma already held ${found.adopted + found.rebuilt} of these documents under our markers (adopted, not posted again)${found.duplicatesRemoved ? ` and ${found.duplicatesRemoved} duplicate(s) of a simultaneous post were removed` : ''}${found.unknown ? `; ${found.unknown} more are unknown to this ledger` : ''}:`,
+        '  another installation is posting into this Visma company, or this ledger was reset.',
+      ]
+    : [];
   return [
     `Sync run ${summary.runId} completed in ${(summary.durationMs / 1000).toFixed(1)} s.`,
     line('Invoices', summary.documents.invoices),
     line('Bills', summary.documents.bills),
     `  Review queue: ${summary.reviewQueue} document(s)${summary.reviewQueue ? ' — see `st-visma review`' : ''}.`,
     `  Calls: ServiceTitan ${summary.calls.servicetitan}, Visma ${summary.calls.visma}.`,
+    ...other,
     '',
   ].join('\n');
 }
@@ -26,15 +35,24 @@ export function registerSyncCommand(program: Command): void {
   ).action(async (opts: EngineCliOptions) => {
     const ctx = await openEngineContext(opts);
     try {
-      const ports = await ctx.connect();
-      const profile = ctx.config;
       const { masterData, ...summary } = await runFullSync(
-        profile,
-        { db: ctx.db, ports },
+        ctx.config,
+        { db: ctx.db, ports: () => ctx.connect() },
         { trigger: 'cli', actor: 'cli' },
       );
       if (opts.json) printJson({ ...summary, masterData });
       else process.stdout.write((masterData ? describeAlignment(masterData) : '') + describe(summary));
+    } catch (err) {
+      // A failed run is recorded (run row, audit entry); with --json its outcome is printed too, then exit 1.
+      if (opts.json && err instanceof RunFailedError)
+        printJson({
+          runId: err.runId,
+          profileId: ctx.config.id,
+          trigger: 'cli',
+          status: 'failed',
+          error: err.message,
+        });
+      throw err;
     } finally {
       ctx.close();
     }

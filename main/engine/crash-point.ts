@@ -17,6 +17,11 @@ export function crashPoint(name: string): void {
 
 /** Every crash point the engine passes, in run order (the crash test iterates over these). */
 export const CRASH_POINTS = [
+  'align.supplier.before-create',
+  'align.supplier.after-create',
+  'align.customer.before-create',
+  'align.customer.after-create',
+  'align.customer.linked',
   'run.started',
   'recover.done',
   'masterdata.refreshed',
@@ -30,6 +35,7 @@ export const CRASH_POINTS = [
   'post.marked-posting',
   'post.after-create-sent',
   'post.marked-posted',
+  'post.confirmed',
   'post.before-release',
   'post.after-release-sent',
   'post.marked-released',

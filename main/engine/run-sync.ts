@@ -77,8 +77,9 @@ export interface SyncSummary {
   /** What Visma already held under our markers: adopted instead of posted again, duplicates removed. */
   visma: PresenceCounts;
   /**
-   * True when this run found documents posted into the company by someone else than this ledger — another
-   * installation (a second PC, or a scheduled task on another data folder) is syncing the same tenant.
+   * True when this run found documents in Visma under our markers that this ledger did not post: another
+   * installation (a second PC, or a scheduled task on another data folder) is syncing the same tenant — or this
+   * ledger was reset or restored and rebuilt its picture from Visma.
    */
   otherInstallation: boolean;
 }
@@ -173,7 +174,8 @@ function summarize(
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
     },
     visma: ctx.found,
-    otherInstallation: ctx.found.adopted + ctx.found.duplicatesRemoved + ctx.found.unknown > 0,
+    otherInstallation:
+      ctx.found.adopted + ctx.found.rebuilt + ctx.found.duplicatesRemoved + ctx.found.unknown > 0,
   };
 }
 
@@ -181,7 +183,7 @@ function summarize(
 export function describeRun(summary: SyncSummary): string {
   const posted = summary.documents.invoices.posted + summary.documents.bills.posted;
   const other = summary.otherInstallation
-    ? ' Another installation is posting into this Visma company (documents found that this ledger did not post).'
+    ? ' Visma holds documents under our markers that this ledger did not post: another installation is posting into this company, or this ledger was reset.'
     : '';
   return `Sync run ${summary.runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.${other}`;
 }

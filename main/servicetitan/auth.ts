@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
+import { backoffDelay, delay } from '../http/backoff';
 import { TokenCache } from '../http/token-cache';
+import type { CachedToken } from '../http/token-cache';
 import { redactor } from '../log/redactor';
-import { StBadResponseError, StCredentialsError, StUnavailableError } from './errors';
+import { StBadResponseError, StCredentialsError, StRateLimitedError, StUnavailableError } from './errors';
+import { headerValue, rateLimitWaitMs } from './retry-hint';
 import type { StCredentials } from './types';
 
 const TokenResponse = z.looseObject({
@@ -28,7 +31,19 @@ export interface TokenSourceOptions {
   timeoutMs: number;
   /** Called once per token request (counted as endpoint `token`). */
   onTokenRequest: () => void;
+  /** Retries after a dropped connection or a 5xx from the sign-in service. Default 4. */
+  maxRetries?: number;
+  /** 429 answers from the sign-in service to wait out. Default 6. */
+  maxRateLimitWaits?: number;
+  /** Backoff before retry `attempt` (1, 2, …), ms. Default: exponential with jitter from 250 ms, at most 10 s. */
+  backoff?: (attempt: number) => number;
 }
+
+/** One sign-in attempt: a token, or why to try again. */
+type Attempt =
+  | { token: CachedToken }
+  | { retry: 'rate-limited'; waitMs?: number }
+  | { retry: 'unavailable'; detail: string; status?: number };
 
 // One cache per clock, shared by every client of the process: ServiceTitan throttles token requests.
 const caches = new WeakMap<() => number, TokenCache>();
@@ -61,7 +76,7 @@ export function createTokenSource(credentials: StCredentials, options: TokenSour
   ].join('|');
   redactor.add(credentials.clientSecret);
 
-  const fetchToken = async () => {
+  const requestToken = async (): Promise<Attempt> => {
     options.onTokenRequest();
     const form = new URLSearchParams({
       grant_type: 'client_credentials',
@@ -76,22 +91,46 @@ export function createTokenSource(credentials: StCredentials, options: TokenSour
         validateStatus: () => true,
       });
     } catch (error) {
-      throw new StUnavailableError(
-        'token',
-        axios.isAxiosError(error) ? (error.code ?? 'network error') : 'network error',
-      );
+      const detail = axios.isAxiosError(error) ? (error.code ?? 'network error') : 'network error';
+      return { retry: 'unavailable', detail };
     }
-    if (response.status === 400 || response.status === 401) throw new StCredentialsError(response.status);
-    if (response.status >= 300)
-      throw new StUnavailableError('token', `sign-in answered ${response.status}`, response.status);
+    const { status } = response;
+    if (status === 400 || status === 401) throw new StCredentialsError(status);
+    if (status === 429) {
+      const waitMs = rateLimitWaitMs(headerValue(response.headers['retry-after']), response.data);
+      return { retry: 'rate-limited', ...(waitMs !== undefined && { waitMs }) };
+    }
+    if (status >= 500) return { retry: 'unavailable', detail: `sign-in answered ${status}`, status };
+    if (status >= 300) throw new StUnavailableError('token', `sign-in answered ${status}`, status);
     const parsed = TokenResponse.safeParse(response.data);
     if (!parsed.success) throw new StBadResponseError('token', ['the sign-in answer has no access token']);
     const { access_token, expires_in } = parsed.data;
     redactor.add(access_token);
     return {
-      accessToken: access_token,
-      expiresAt: options.now() + expires_in * 1000 - refreshMarginMs(expires_in),
+      token: {
+        accessToken: access_token,
+        expiresAt: options.now() + expires_in * 1000 - refreshMarginMs(expires_in),
+      },
     };
+  };
+
+  // The sign-in service throttles and has bad moments like the API: wait those out (bounded) instead of failing.
+  const backoff = options.backoff ?? ((attempt: number) => backoffDelay(attempt));
+  const fetchToken = async (): Promise<CachedToken> => {
+    let failures = 0;
+    let waits = 0;
+    for (;;) {
+      const attempt = await requestToken();
+      if ('token' in attempt) return attempt.token;
+      if (attempt.retry === 'rate-limited') {
+        if (++waits > (options.maxRateLimitWaits ?? 6)) throw new StRateLimitedError('token', attempt.waitMs);
+        await delay(attempt.waitMs ?? backoff(waits));
+      } else {
+        if (++failures > (options.maxRetries ?? 4))
+          throw new StUnavailableError('token', attempt.detail, attempt.status);
+        await delay(backoff(failures));
+      }
+    }
   };
 
   return {

@@ -154,3 +154,17 @@ export class StBadResponseError extends ServiceTitanError {
     );
   }
 }
+
+/** An export feed handed back a continuation token it had already given: reading stops instead of looping. */
+export class StFeedLoopError extends ServiceTitanError {
+  constructor(
+    endpoint: string,
+    readonly token: string,
+  ) {
+    super(
+      'st_bad_response',
+      `ServiceTitan's ${endpoint} feed sent a continuation token it had already sent, so reading stopped instead of going round in a loop. Nothing was changed; the next sync starts again from the last saved position. Please report this.`,
+      endpoint,
+    );
+  }
+}

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import { backoffDelay, delay } from '../http/backoff';
 import { sharedRateLimiter } from '../http/rate-limiter';
 import type { RateLimiter } from '../http/rate-limiter';
-import { parseRetryAfter } from '../http/retry-after';
 import { redactor } from '../log/redactor';
 import { createTokenSource } from './auth';
 import type { TokenSource } from './auth';
@@ -19,6 +18,7 @@ import {
   StUnavailableError,
   StWriteUncertainError,
 } from './errors';
+import { headerValue, rateLimitWaitMs } from './retry-hint';
 import { SCOPE_PURPOSE } from './scopes';
 import type { StScope } from './scopes';
 import type { StCallCounts, StClientOptions, StCredentials } from './types';
@@ -77,6 +77,9 @@ export class StTransport {
       now: this.opts.now,
       timeoutMs: this.opts.timeoutMs,
       onTokenRequest: () => this.count('token'),
+      maxRetries: this.opts.maxRetries,
+      maxRateLimitWaits: this.opts.maxRateLimitWaits,
+      backoff: (attempt) => this.backoff(attempt),
     });
   }
 
@@ -98,15 +101,8 @@ export class StTransport {
     let failures = 0;
     let rateLimitWaits = 0;
     for (;;) {
-      let token: string;
-      try {
-        token = await this.tokens.get();
-      } catch (error) {
-        // Nothing was sent yet, so even a write may wait for the sign-in service to come back.
-        if (!(error instanceof StUnavailableError) || ++failures > this.opts.maxRetries) throw error;
-        await delay(this.backoff(failures));
-        continue;
-      }
+      // The token source waits out a throttled or failing sign-in service itself (bounded).
+      const token = await this.tokens.get();
       await this.limiter.acquire();
       this.count(req.endpoint);
       let response: AxiosResponse<unknown>;
@@ -153,7 +149,7 @@ export class StTransport {
       if (status === 404) throw new StNotFoundError(req.endpoint, req.what ?? 'such record');
       if (status === 429) {
         const waitMs =
-          parseRetryAfter(headerValue(response.headers['retry-after']), Date.now()) ??
+          rateLimitWaitMs(headerValue(response.headers['retry-after']), response.data) ??
           this.backoff(rateLimitWaits + 1);
         if (++rateLimitWaits > this.opts.maxRateLimitWaits)
           throw new StRateLimitedError(req.endpoint, waitMs);
@@ -200,10 +196,6 @@ export class StTransport {
     this.counts.set(endpoint, (this.counts.get(endpoint) ?? 0) + 1);
     this.opts.onCall?.(endpoint);
   }
-}
-
-function headerValue(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Ledger } from '../storage/types';
+import { recordEvent } from '../storage/webhook-queue';
 import { signatureMatches } from './signature';
 
 /** A ServiceTitan CloudEvent, as far as the receiver needs it (the invoice event carries no lines). */
@@ -60,26 +61,6 @@ function answer(res: http.ServerResponse, status: number, body: Record<string, u
 }
 
 /**
- * Records an event id once; false when it was seen before. The row also queues the invoice fetch, so an event
- * survives a crash between the answer and the next run.
- */
-export function recordEvent(
-  db: Ledger,
-  profileId: string,
-  id: string,
-  type: string,
-  invoiceId: string | null,
-  at: string,
-): boolean {
-  const result = db
-    .prepare(
-      'INSERT OR IGNORE INTO webhook_events (event_id, profile_id, event_type, invoice_id, received_at) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(`${profileId}:${id}`, profileId, type, invoiceId, at);
-  return result.changes === 1;
-}
-
-/**
  * Starts the local webhook listener (off by default; the app starts it when the profile enables it). It verifies
  * the HMAC over the raw body in constant time, refuses stale events, acknowledges repeated event ids without acting on them again, answers 200 at once and only
  * then queues the fetch of the full invoice.
@@ -134,32 +115,4 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Invoice ids of received events not fetched yet. */
-export function pendingWebhookInvoices(db: Ledger, profileId: string): string[] {
-  return (
-    db
-      .prepare(
-        'SELECT DISTINCT invoice_id FROM webhook_events WHERE profile_id = ? AND invoice_id IS NOT NULL AND fetched_at IS NULL',
-      )
-      .all(profileId) as {
-      invoice_id: string;
-    }[]
-  ).map((r) => r.invoice_id);
-}
-
-/** Marks the queued invoices of a profile fetched. */
-export function markWebhookInvoicesFetched(
-  db: Ledger,
-  profileId: string,
-  ids: readonly string[],
-  at: string,
-): void {
-  const stmt = db.prepare(
-    'UPDATE webhook_events SET fetched_at = ? WHERE profile_id = ? AND invoice_id = ? AND fetched_at IS NULL',
-  );
-  db.transaction(() => {
-    for (const id of ids) stmt.run(at, profileId, id);
-  })();
 }

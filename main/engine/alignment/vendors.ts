@@ -1,3 +1,4 @@
+import { crashPoint } from '../crash-point';
 import { loadLinks, setLink } from '../mapping/rule-store';
 import { getCursor, setCursor } from '../source-store';
 import {
@@ -125,7 +126,9 @@ async function createSuppliers(
       let number = landed?.number;
       if (!number) {
         setCursor(ctx.db, ctx.profileId, intent, ctx.now().toISOString());
+        crashPoint('align.supplier.before-create');
         number = await ctx.ports.visma.createSupplier(v.fields);
+        crashPoint('align.supplier.after-create');
         counts.createdInVisma++;
         audit(
           ctx,
@@ -158,7 +161,9 @@ async function createVendor(
   counts: PartyCounts,
 ): Promise<string | undefined> {
   try {
+    crashPoint('align.vendor.before-create');
     const id = await ctx.ports.st.createVendor(s.fields, s.number);
+    crashPoint('align.vendor.after-create');
     counts.createdInServiceTitan++;
     audit(
       ctx,

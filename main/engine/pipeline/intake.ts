@@ -1,4 +1,4 @@
-import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../webhooks/receiver';
+import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../storage/webhook-queue';
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
 import { createOutbox, outboxOfSource, type OutboxRow } from '../outbox/store';

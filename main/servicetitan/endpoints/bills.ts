@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listByIds, paginate, query } from '../paging';
+import type { RecordOptions } from '../paging';
 import {
   ApBill,
   InventoryBill,
@@ -35,11 +36,12 @@ async function markInBatches<T>(ids: number[], send: (batch: number[]) => Promis
 export function apBillEndpoints(t: StTransport) {
   const base = { module: 'accounting', method: 'GET', scope: 'tn.acc.apbills:r' } as const;
   return {
-    /** Streams AP bills matching `filter`. */
-    list(filter: BillFilter = {}): AsyncGenerator<ApBill> {
+    /** Streams AP bills matching `filter`; a bill that does not fit the schema goes to `options.onRejected` (`ap-bills`). */
+    list(filter: BillFilter = {}, options: RecordOptions = {}): AsyncGenerator<ApBill> {
       const { ids, pageSize, ...rest } = filter;
       const req = { ...base, endpoint: 'ApBills_GetListPaginated', path: '/ap-bills', query: query(rest) };
-      return ids ? listByIds(t, req, ApBill, ids) : paginate(t, req, ApBill, pageSize);
+      const records = { ...options, resource: 'ap-bills' };
+      return ids ? listByIds(t, req, ApBill, ids, records) : paginate(t, req, ApBill, pageSize, records);
     },
     /** One AP bill by id. */
     get(billId: number): Promise<ApBill> {
@@ -74,8 +76,8 @@ export function apBillEndpoints(t: StTransport) {
 export function inventoryBillEndpoints(t: StTransport) {
   const base = { module: 'accounting', method: 'GET', scope: 'tn.acc.inventorybills:r' } as const;
   return {
-    /** Streams inventory bills (the paginated variant of the endpoint). */
-    list(filter: BillFilter = {}): AsyncGenerator<InventoryBill> {
+    /** Streams inventory bills (the paginated variant); rejected bills go to `options.onRejected` (`inventory-bills`). */
+    list(filter: BillFilter = {}, options: RecordOptions = {}): AsyncGenerator<InventoryBill> {
       const { ids, pageSize, ...rest } = filter;
       const req = {
         ...base,
@@ -83,7 +85,10 @@ export function inventoryBillEndpoints(t: StTransport) {
         path: '/inventory-bills/paginated',
         query: query(rest),
       };
-      return ids ? listByIds(t, req, InventoryBill, ids) : paginate(t, req, InventoryBill, pageSize);
+      const records = { ...options, resource: 'inventory-bills' };
+      return ids
+        ? listByIds(t, req, InventoryBill, ids, records)
+        : paginate(t, req, InventoryBill, pageSize, records);
     },
     /** Marks inventory bills exported (50 per call). Never retried after it may have landed. */
     markAsExported(inventoryBillIds: number[]): Promise<MarkInventoryBillExportedResult[]> {

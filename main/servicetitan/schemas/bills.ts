@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Amount, DecimalString, GlAccountRef, Id, NamedRef, Timestamp } from './common';
+import { Address, Amount, AmountText, GlAccountRef, Id, NamedRef, Timestamp } from './common';
 
 const billItemFields = {
   id: Id,
@@ -29,7 +29,7 @@ export type ApBillItem = z.infer<typeof ApBillItem>;
 /** An expense line on an AP bill (`Accounting.V2.ApBillExpenseItemResponse`). */
 export const ApBillExpenseItem = z.looseObject({
   id: Id,
-  amount: DecimalString,
+  amount: AmountText,
   description: z.string().nullish(),
   generalLedgerAccount: GlAccountRef.nullish(),
   job: NamedRef.nullish(),

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 
-/** A money or quantity value as ServiceTitan sends it: a decimal string such as `"1234.50"` or `"-12.5"`. */
+/** A plain decimal string such as `"1234.50"` or `"-12.5"` (for callers that need one; documents are not held to it). */
 export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'is not a decimal amount');
 
+/**
+ * A money or quantity value on an invoice or bill, exactly as ServiceTitan sends it. The spec types these as any
+ * string, so `"1e3"`, `""` or `" 12.50 "` are valid answers: the client passes them on and the engine decides.
+ */
+export const AmountText = z.string();
+
 /** An optional amount (ServiceTitan sends `null` when a document has none). */
-export const Amount = DecimalString.nullish();
+export const Amount = AmountText.nullish();
 
 /** A timestamp in ISO 8601 form. */
 export const Timestamp = z.string().min(1);
@@ -39,6 +45,22 @@ export type GlAccountRef = z.infer<typeof GlAccountRef>;
 
 /** `{ key, value }` external data pair. */
 export const ExternalDataPair = z.looseObject({ key: z.string(), value: z.string() });
+
+/** The envelope of a `page`/`pageSize`/`hasMore` list, records left unread (each is read on its own). */
+export const PaginatedEnvelope = z.looseObject({
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  hasMore: z.boolean(),
+  totalCount: z.number().int().nullish(),
+  data: z.array(z.unknown()),
+});
+
+/** The envelope of an export feed, records left unread. */
+export const ExportEnvelope = z.looseObject({
+  hasMore: z.boolean(),
+  continueFrom: z.string(),
+  data: z.array(z.unknown()),
+});
 
 /** The envelope of a `page`/`pageSize`/`hasMore` list. */
 export function paginated<T extends z.ZodType>(item: T) {

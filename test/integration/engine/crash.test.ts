@@ -79,7 +79,16 @@ const perDocument = new Set([
   'post.after-release-sent',
   'post.marked-released',
 ]);
-const perParty = new Set(['party.before-create', 'party.after-create', 'party.linked']);
+const perParty = new Set([
+  'party.before-create',
+  'party.after-create',
+  'party.linked',
+  'align.supplier.before-create',
+  'align.supplier.after-create',
+  'align.customer.before-create',
+  'align.customer.after-create',
+  'align.customer.linked',
+]);
 const scenarios: Scenario[] = [
   ...CRASH_POINTS.map((p) => ({
     name: `${p}`,

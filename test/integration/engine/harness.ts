@@ -30,7 +30,18 @@ export interface Harness {
   afterGrace(): void;
   /** The engine's clock (real time plus what `afterGrace` added). */
   now(): Date;
+  /** A second installation on its own data folder (a second PC, or a scheduled task on another folder). */
+  installation(options?: { mappings?: boolean; prepare?: (dataDir: string) => void }): Promise<Installation>;
   stop(): Promise<void>;
+}
+
+/** Another installation (its own data folder and ledger) syncing the same tenant into the same company. */
+export interface Installation {
+  dataDir: string;
+  db: Ledger;
+  ports: EnginePorts;
+  sync(trigger?: 'cli' | 'manual'): Promise<SyncSummary>;
+  stop(): void;
 }
 
 /** Options of a harness. */
@@ -115,6 +126,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     sync: (trigger = 'cli') => runSync(profile, { db, ...ports, now }, { trigger }),
     afterGrace: () => void (offsetMs += (TEST_TIMEOUTS.landingGraceSeconds + 1) * 1000),
     now,
+    async installation(opts = {}) {
+      const dir = mkdtempSync(join(tmpdir(), 'st-visma-engine-2-'));
+      opts.prepare?.(dir);
+      const other = openLedger(join(dir, 'ledger.sqlite'));
+      if (opts.mappings !== false) importMappings(other, config.id, SEED_MAPPINGS, 'system');
+      const otherPorts = await connectProfile(config, undefined, FAST_CLIENTS);
+      return {
+        dataDir: dir,
+        db: other,
+        ports: otherPorts,
+        sync: (trigger = 'cli') => runSync(profile, { db: other, ...otherPorts, now }, { trigger }),
+        stop() {
+          other.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
     async stop() {
       db.close();
       await Promise.all([st.stop(), visma.stop()]);

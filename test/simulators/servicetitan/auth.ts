@@ -62,9 +62,12 @@ export class SimAuth {
     };
   }
 
-  /** Checks an `Authorization` header. */
+  /**
+   * Checks an `Authorization` header: `Bearer <token>` (scheme in any case) or the bare token, as ServiceTitan's own
+   * first-call example sends it and production clients do.
+   */
   check(header: string | undefined): TokenCheck {
-    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    const match = /^(?:bearer\s+)?(\S+)$/i.exec((header ?? '').trim());
     if (!match) return { ok: false, reason: 'The Authorization header with a bearer token is missing.' };
     const token = this.tokens.get(match[1]!);
     if (!token) return { ok: false, reason: 'The access token is not valid.' };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { FaultSpec } from '../common/faults';
 import type { SimRequest, SimResponse } from '../common/http';
 import type { Rec } from './data/types';
@@ -11,6 +12,32 @@ export const CONTROL_PREFIX = '/__sim';
 
 const json = (status: number, body: unknown): SimResponse => ({ status, body });
 const problem = (status: number, message: string): SimResponse => json(status, { error: message });
+
+const RateLimitsBody = z.strictObject({
+  apiPerSecond: z.number().nonnegative().optional(),
+  token: z
+    .strictObject({ burst: z.number().positive(), perSecond: z.number().positive() })
+    .nullable()
+    .optional(),
+  retryAfterHeader: z.boolean().optional(),
+});
+const ExportFeedBody = z.strictObject({
+  end: z.enum(['exact', 'until-empty']).optional(),
+  pageSize: z.number().int().positive().optional(),
+});
+const ExpectBody = z.strictObject({ pattern: z.string().min(1) });
+
+/** Parses a control body with zod; a plain-words 400 when it does not fit. */
+function parseBody<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  hint: string,
+): { ok: true; value: z.infer<T> } | { ok: false; response: SimResponse } {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ');
+  return { ok: false, response: problem(400, `${hint} (${issues})`) };
+}
 
 function resourceOf(name: string | undefined): Resource | undefined {
   return RESOURCES.find((r) => r === name);
@@ -85,6 +112,34 @@ export async function handleControl(sim: SimControls, req: SimRequest): Promise<
       case 'DELETE webhook':
         sim.configureWebhook(undefined);
         return json(200, { ok: true });
+      case 'GET violations':
+        return json(200, { violations: sim.violations(), unexpected: sim.unexpectedViolations() });
+      case 'POST violations/expect': {
+        const parsed = parseBody(ExpectBody, body, 'Send {"pattern": "<regular expression>"}');
+        if (!parsed.ok) return parsed.response;
+        sim.expectViolations(new RegExp(parsed.value.pattern));
+        return json(200, { unexpected: sim.unexpectedViolations() });
+      }
+      case 'GET rate-limits':
+        return json(200, sim.rateLimits());
+      case 'PUT rate-limits': {
+        const parsed = parseBody(
+          RateLimitsBody,
+          body,
+          'Send {"apiPerSecond"?: N, "token"?: {"burst": N, "perSecond": N} | null, "retryAfterHeader"?: bool}',
+        );
+        return parsed.ok ? json(200, sim.setRateLimits(parsed.value)) : parsed.response;
+      }
+      case 'GET export-feed':
+        return json(200, sim.exportFeedSettings());
+      case 'PUT export-feed': {
+        const parsed = parseBody(
+          ExportFeedBody,
+          body,
+          'Send {"end"?: "exact" | "until-empty", "pageSize"?: N}',
+        );
+        return parsed.ok ? json(200, sim.setExportFeed(parsed.value)) : parsed.response;
+      }
       case 'GET webhook/deliveries':
         return json(200, sim.webhookDeliveries());
       case 'POST webhook/emit': {
@@ -98,11 +153,25 @@ export async function handleControl(sim: SimControls, req: SimRequest): Promise<
         return json(200, delivery);
       }
     }
+    if (parts[0] === 'tenants' && parts[2] === 'raw' && parts.length === 4)
+      return rawRoute(sim, req.method, parts, req.body);
     if (parts[0] === 'tenants' && parts.length >= 3) return resourceRoute(sim, req.method, parts, body);
     return problem(404, `No simulator control ${req.method} ${req.url.pathname}.`);
   } catch (error) {
     return problem(400, error instanceof Error ? error.message : String(error));
   }
+}
+
+/** `POST /__sim/tenants/{tenant}/raw/{invoices|ap-bills}`: documents in their raw official shape, kept exactly. */
+function rawRoute(sim: SimControls, method: string, parts: string[], body: unknown): SimResponse {
+  const [, tenantId, , name] = parts;
+  if (name !== 'invoices' && name !== 'ap-bills')
+    return problem(404, `Raw documents can be invoices or ap-bills, not ${name}.`);
+  if (method !== 'POST') return problem(405, `Only POST adds raw ${name}.`);
+  const records = (Array.isArray(body) ? body : [body]) as Rec[];
+  if (records.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
+    return problem(400, `Send one ${name} record or an array of them, each a JSON object.`);
+  return json(201, { added: sim.addDocuments(name, records, tenantId) });
 }
 
 function resourceRoute(

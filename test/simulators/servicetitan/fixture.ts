@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { BillRec, InvoiceRec, Rec, TenantData, VendorRec } from './data/types';
 import type { StSpecs } from './spec';
 import { DEFAULT_APPLICATION_GUID } from './vendors';
@@ -20,13 +21,30 @@ export const FIXTURE_SCHEMAS = {
 
 type FixtureKey = keyof typeof FIXTURE_SCHEMAS;
 
-/** Reads a company fixture (records in the official response shapes, keyed by resource) and checks it against the spec. */
-export function loadFixture(
-  file: string,
-  specs: StSpecs,
-  fallback: { tenantId: string; name: string },
-  now: string,
-): TenantData {
+/** Behaviour switches a fixture may carry under `"simulator"` (start options win over them; see README). */
+export const FixtureSimulatorSettings = z.strictObject({
+  exportEnd: z.enum(['exact', 'until-empty']).optional(),
+  exportPageSize: z.number().int().positive().optional(),
+  rateLimitPerSecond: z.number().nonnegative().optional(),
+  tokenRateLimit: z
+    .union([
+      z.literal(false),
+      z.strictObject({ burst: z.number().positive(), perSecond: z.number().positive() }),
+    ])
+    .optional(),
+  retryAfterHeader: z.boolean().optional(),
+  tokenLifetimeSeconds: z.number().positive().optional(),
+});
+/** The `"simulator"` block of a fixture. */
+export type FixtureSimulatorSettings = z.infer<typeof FixtureSimulatorSettings>;
+
+/** A loaded fixture: the company, and the behaviour switches it asks for. */
+export interface LoadedFixture {
+  company: TenantData;
+  settings: FixtureSimulatorSettings;
+}
+
+function readDocument(file: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -35,10 +53,14 @@ export function loadFixture(
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new Error(`The fixture ${file} must hold a JSON object keyed by resource.`);
-  const doc = raw as Record<string, unknown>;
+  return raw as Record<string, unknown>;
+}
+
+/** Checks every record against its component; returns the lists and the problems (each naming record and field). */
+function checkRecords(doc: Record<string, unknown>, specs: StSpecs) {
   const problems: string[] = [];
   const unknownKeys = Object.keys(doc).filter(
-    (k) => !(k in FIXTURE_SCHEMAS) && k !== 'tenant' && k !== 'externalDataApplicationGuid',
+    (k) => !(k in FIXTURE_SCHEMAS) && !['tenant', 'externalDataApplicationGuid', 'simulator'].includes(k),
   );
   if (unknownKeys.length)
     problems.push(
@@ -60,6 +82,20 @@ export function loadFixture(
     });
     lists[key] = value as Rec[];
   }
+  return { lists, problems };
+}
+
+/** Reads a company fixture (records in the official response shapes, keyed by resource) and checks it against the spec. */
+export function loadFixture(
+  file: string,
+  specs: StSpecs,
+  fallback: { tenantId: string; name: string },
+): LoadedFixture {
+  const doc = readDocument(file);
+  const { lists, problems } = checkRecords(doc, specs);
+  const settings = FixtureSimulatorSettings.safeParse(doc.simulator ?? {});
+  if (!settings.success)
+    problems.push(...settings.error.issues.map((i) => `simulator.${i.path.join('.')}: ${i.message}`));
   if (problems.length) {
     throw new Error(
       `The fixture ${file} does not match the ServiceTitan API shapes:\n  ${problems.slice(0, 20).join('\n  ')}`,
@@ -70,7 +106,7 @@ export function loadFixture(
     typeof doc.externalDataApplicationGuid === 'string'
       ? doc.externalDataApplicationGuid.toLowerCase()
       : DEFAULT_APPLICATION_GUID;
-  return {
+  const company: TenantData = {
     tenantId: tenant.id !== undefined ? String(tenant.id) : fallback.tenantId,
     name: tenant.name ?? fallback.name,
     businessUnits: lists.businessUnits,
@@ -81,17 +117,9 @@ export function loadFixture(
     jobs: lists.jobs,
     tagTypes: lists.tagTypes,
     customerContacts: lists.customerContacts,
-    invoices: lists.invoices.map(
-      (i) => ({ ...i, modifiedOn: (i.modifiedOn as string | null) ?? String(i.createdOn) }) as InvoiceRec,
-    ),
-    apBills: lists.apBills.map(
-      (b) =>
-        ({
-          ...b,
-          createdOn: (b.createdOn as string | null) ?? now,
-          modifiedOn: (b.modifiedOn as string | null) ?? (b.createdOn as string | null) ?? now,
-        }) as BillRec,
-    ),
+    // Documents are kept exactly as given (null dates included): the feeds order them by when they were stored.
+    invoices: lists.invoices as InvoiceRec[],
+    apBills: lists.apBills as BillRec[],
     vendors: lists.vendors.map((v) => {
       const pairs = (v.externalData as { key: string; value: string }[]).map((p) => [p.key, p.value]);
       return {
@@ -100,4 +128,5 @@ export function loadFixture(
       } as VendorRec;
     }),
   };
+  return { company, settings: settings.success ? settings.data : {} };
 }

@@ -22,6 +22,8 @@ type Handler = (ctx: HandlerContext) => SimResponse;
 
 const ok = (body: unknown): SimResponse => ({ status: 200, body });
 
+let traceCounter = 0;
+
 /** The spec's `ApiErrorResponse`. */
 export function apiError(status: number, title: string, errors: Record<string, string[]> = {}): SimResponse {
   return {
@@ -30,7 +32,7 @@ export function apiError(status: number, title: string, errors: Record<string, s
       type: `https://httpstatuses.io/${status}`,
       title,
       status,
-      traceId: `sim-${Date.now().toString(36)}`,
+      traceId: `sim-${(++traceCounter).toString(36)}`,
       errors,
       data: {},
     },

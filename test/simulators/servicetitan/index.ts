@@ -6,13 +6,17 @@ import { CONTROL_PREFIX, handleControl } from './controls';
 import { generateCompany } from './data/generate';
 import type { TenantData } from './data/types';
 import { loadFixture } from './fixture';
+import type { FixtureSimulatorSettings } from './fixture';
 import { apiError } from './handlers';
 import { handleApi } from './pipeline';
 import { SimControls } from './simulator';
 import type { SimTenantInfo } from './simulator';
 import { StSpecs } from './spec';
-import { SimState, TenantRateLimiter } from './state';
+import { SimState } from './state';
+import type { ExportEnd, SimBehaviour } from './state';
 import { TenantStore } from './store';
+import type { ThrottleLimit } from './throttle';
+import { SimulatorViolationError } from './violations';
 import { WebhookEmitter } from './webhooks';
 import type { WebhookOptions } from './webhooks';
 
@@ -21,6 +25,12 @@ export type { WebhookDelivery, WebhookOptions } from './webhooks';
 export { signBody, INVOICE_EVENT_TYPES } from './webhooks';
 export type { Resource } from './store';
 export type { FaultSpec } from '../common/faults';
+export type { ExportEnd } from './state';
+export type { ThrottleLimit } from './throttle';
+export { KNOWN_GAPS, SimulatorViolationError } from './violations';
+
+/** Token requests per client id the sign-in service allows by default (an assumption; see README). */
+export const DEFAULT_TOKEN_RATE_LIMIT: ThrottleLimit = { burst: 10, perSecond: 5 };
 
 /** Options of `startServiceTitanSimulator`. */
 export interface ServiceTitanSimulatorOptions {
@@ -44,6 +54,14 @@ export interface ServiceTitanSimulatorOptions {
   exportPageSize?: number;
   /** Requests per second per tenant before 429; `0` disables. Default 60. */
   rateLimitPerSecond?: number;
+  /** Token requests per client id before 429 (`burst` at once, refilled at `perSecond` on the simulated clock); `false` disables. Default `DEFAULT_TOKEN_RATE_LIMIT`. */
+  tokenRateLimit?: ThrottleLimit | false;
+  /** Send `Retry-After` with 429 answers (the gateway does). `false` leaves only the seconds in the message. Default true. */
+  retryAfterHeader?: boolean;
+  /** How the export feed ends: `exact` (hasMore false on the last page with data, the default) or `until-empty` (hasMore true until an empty page). */
+  exportEnd?: ExportEnd;
+  /** `stop()` rejects when answers broke the spec (unless expected with `expectViolations`). Default true. */
+  failOnViolations?: boolean;
   /** Generated documents fall in the 60 days before this date. Default: today 00:00 UTC. */
   anchorDate?: string;
   /** Also seed a second, small tenant (for isolation tests). Default true. */
@@ -65,6 +83,7 @@ export class ServiceTitanSimulator extends SimControls {
     appKey: string,
     tenants: SimTenantInfo[],
     private readonly server: http.Server,
+    private readonly failOnViolations: boolean,
   ) {
     super(state, baseUrl, appKey, tenants);
     this.tenantId = tenants[0]!.tenantId;
@@ -72,9 +91,14 @@ export class ServiceTitanSimulator extends SimControls {
     this.clientSecret = tenants[0]!.clientSecret;
   }
 
-  /** Stops the server and closes every connection. */
+  /**
+   * Stops the server and closes every connection. Rejects with a `SimulatorViolationError` listing the answers that
+   * broke the spec, so every test that uses the simulator checks them (unless `failOnViolations: false`).
+   */
   async stop(): Promise<void> {
     await close(this.server);
+    const unexpected = this.state.violations.unexpected();
+    if (this.failOnViolations && unexpected.length) throw new SimulatorViolationError(unexpected);
   }
 }
 
@@ -87,64 +111,63 @@ function todayUtc(): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
 }
 
-/** Starts a stateful ServiceTitan simulator on 127.0.0.1 that validates every request and answer against the official spec. */
-export async function startServiceTitanSimulator(
-  options: ServiceTitanSimulatorOptions = {},
-): Promise<ServiceTitanSimulator> {
-  const seed = options.seed ?? 1;
-  const specs = new StSpecs(options.specDir);
-  const clock = new SimClock();
-  const state = new SimState(
-    specs,
-    clock,
-    new WebhookEmitter(options.webhook),
-    new TenantRateLimiter(options.rateLimitPerSecond ?? 60),
-    options.tokenLifetimeSeconds ?? 900,
-    seed,
-  );
+/** The main tenant (generated, or from the fixture with the behaviour switches it carries) and the second one. */
+function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, seed: number) {
   const anchor = options.anchorDate ? Date.parse(options.anchorDate) : todayUtc();
   if (Number.isNaN(anchor)) throw new Error(`anchorDate '${options.anchorDate}' is not a date.`);
   const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
+  const fixture = options.fixture ? loadFixture(options.fixture, specs, main) : undefined;
   const companies: TenantData[] = [
-    options.fixture
-      ? loadFixture(options.fixture, specs, main, new Date(anchor).toISOString())
-      : generateCompany({
-          ...main,
-          seed,
-          invoices: options.invoices ?? 200,
-          bills: options.bills ?? 60,
-          anchor,
-        }),
-  ];
-  if (options.secondTenant ?? true) {
-    companies.push(
+    fixture?.company ??
       generateCompany({
-        tenantId: '8450200',
-        name: 'Fjellbekk Rør og Varme AS',
-        seed: seed + 1000,
-        invoices: 25,
-        bills: 8,
+        ...main,
+        seed,
+        invoices: options.invoices ?? 200,
+        bills: options.bills ?? 60,
         anchor,
       }),
-    );
+  ];
+  if (options.secondTenant ?? true) {
+    const second = { tenantId: '8450200', name: 'Fjellbekk Rør og Varme AS' };
+    companies.push(generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor }));
   }
-  const appKey = `ak1.${secret('app', seed, 'all')}`;
-  state.auth.appKeys.add(appKey);
-  const tenants: SimTenantInfo[] = companies.map((c) => {
-    state.tenants.set(c.tenantId, new TenantStore(c, clock, options.exportPageSize ?? 500));
-    const info = {
-      tenantId: c.tenantId,
-      name: c.name,
-      clientId: `cid.sim${c.tenantId}`,
-      clientSecret: `cs1.${secret('client', seed, c.tenantId)}`,
-    };
-    state.auth.addClient({ ...info, scopes: new Set(specs.allScopes) });
-    return info;
-  });
+  return { companies, settings: fixture?.settings ?? {} };
+}
 
-  // The controls need the base URL, known only once the server listens.
-  const holder: { sim?: ServiceTitanSimulator } = {};
-  const server = http.createServer((req, res) => {
+/** Builds the simulator's state: start options first, then the fixture's `simulator` block, then the defaults. */
+function stateFor(options: ServiceTitanSimulatorOptions, settings: FixtureSimulatorSettings, specs: StSpecs) {
+  const pick = <K extends keyof FixtureSimulatorSettings & keyof ServiceTitanSimulatorOptions>(key: K) =>
+    options[key] ?? settings[key];
+  const clock = new SimClock();
+  const apiPerSecond = pick('rateLimitPerSecond') ?? 60;
+  const tokenLimit = pick('tokenRateLimit');
+  const behaviour: SimBehaviour = {
+    exportEnd: pick('exportEnd') ?? 'exact',
+    exportPageSize: pick('exportPageSize') ?? 500,
+    retryAfterHeader: pick('retryAfterHeader') ?? true,
+  };
+  const webhooks = new WebhookEmitter(options.webhook, {
+    now: clock.now,
+    onViolation: (text) => state.violations.add(text),
+  });
+  const state: SimState = new SimState(
+    specs,
+    clock,
+    webhooks,
+    {
+      api: apiPerSecond > 0 ? { burst: apiPerSecond, perSecond: apiPerSecond } : undefined,
+      token: tokenLimit === false ? undefined : (tokenLimit ?? DEFAULT_TOKEN_RATE_LIMIT),
+    },
+    behaviour,
+    pick('tokenLifetimeSeconds') ?? 900,
+    options.seed ?? 1,
+  );
+  return state;
+}
+
+/** Serves one HTTP request: `/__sim` controls, or the API through the pipeline (faults, checks, handler). */
+function serve(state: SimState, controls: () => ServiceTitanSimulator): http.RequestListener {
+  return (req, res) => {
     void (async () => {
       let parsed;
       try {
@@ -154,7 +177,7 @@ export async function startServiceTitanSimulator(
         return;
       }
       if (parsed.url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-        writeResponse(res, await handleControl(holder.sim!, parsed));
+        writeResponse(res, await handleControl(controls(), parsed));
         return;
       }
       const outcome = handleApi(state, parsed);
@@ -168,8 +191,35 @@ export async function startServiceTitanSimulator(
       if (!res.headersSent && !res.destroyed)
         writeResponse(res, apiError(500, `Simulator failure: ${String(error)}`));
     });
+  };
+}
+
+/** Starts a stateful ServiceTitan simulator on 127.0.0.1 that validates every request and answer against the official spec. */
+export async function startServiceTitanSimulator(
+  options: ServiceTitanSimulatorOptions = {},
+): Promise<ServiceTitanSimulator> {
+  const seed = options.seed ?? 1;
+  const specs = new StSpecs(options.specDir);
+  const { companies, settings } = companiesFor(options, specs, seed);
+  const state = stateFor(options, settings, specs);
+  const appKey = `ak1.${secret('app', seed, 'all')}`;
+  state.auth.appKeys.add(appKey);
+  const tenants: SimTenantInfo[] = companies.map((c) => {
+    state.tenants.set(c.tenantId, new TenantStore(c, state.clock, state.behaviour));
+    const info = {
+      tenantId: c.tenantId,
+      name: c.name,
+      clientId: `cid.sim${c.tenantId}`,
+      clientSecret: `cs1.${secret('client', seed, c.tenantId)}`,
+    };
+    state.auth.addClient({ ...info, scopes: new Set(specs.allScopes) });
+    return info;
   });
+  // The controls need the base URL, known only once the server listens.
+  const holder: { sim?: ServiceTitanSimulator } = {};
+  const server = http.createServer(serve(state, () => holder.sim!));
   const baseUrl = await listen(server, options.port ?? 0);
-  holder.sim = new ServiceTitanSimulator(state, baseUrl, appKey, tenants, server);
+  const failOnViolations = options.failOnViolations ?? true;
+  holder.sim = new ServiceTitanSimulator(state, baseUrl, appKey, tenants, server, failOnViolations);
   return holder.sim;
 }

@@ -1,6 +1,7 @@
 /**
  * Runs the ServiceTitan simulator alone in its own process:
- * `node --import tsx test/simulators/servicetitan/run.ts [--seed N] [--invoices N] [--bills N] [--fixture FILE] [--port N] [--token-lifetime S]`.
+ * `node --import tsx test/simulators/servicetitan/run.ts [--seed N] [--invoices N] [--bills N] [--fixture FILE] [--port N]
+ * [--token-lifetime S] [--export-end exact|until-empty] [--export-page-size N] [--no-retry-after]`.
  * Prints one JSON line with the connection details, then serves until stopped.
  */
 import { parseArgs } from 'node:util';
@@ -14,8 +15,14 @@ const { values } = parseArgs({
     fixture: { type: 'string' },
     port: { type: 'string' },
     'token-lifetime': { type: 'string' },
+    'export-end': { type: 'string' },
+    'export-page-size': { type: 'string' },
+    'no-retry-after': { type: 'boolean' },
   },
 });
+const exportEnd = values['export-end'];
+if (exportEnd !== undefined && exportEnd !== 'exact' && exportEnd !== 'until-empty')
+  throw new Error(`--export-end must be exact or until-empty, not ${exportEnd}.`);
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 const sim = await startServiceTitanSimulator({
   seed: num(values.seed),
@@ -24,6 +31,9 @@ const sim = await startServiceTitanSimulator({
   fixture: values.fixture,
   port: num(values.port),
   tokenLifetimeSeconds: num(values['token-lifetime']),
+  exportEnd,
+  exportPageSize: num(values['export-page-size']),
+  retryAfterHeader: values['no-retry-after'] ? false : undefined,
 });
 process.stdout.write(
   `${JSON.stringify({ ...sim.connection(), baseUrl: sim.baseUrl, tenants: sim.tenants })}\n`,

@@ -168,6 +168,21 @@ describe('running simulator', () => {
       (await call('PUT', `clients/${sim.clientId}/scopes`, { scopes: ['tn.acc.invoices:r'] })).body.scopes,
     ).toEqual(['tn.acc.invoices:r']);
     expect((await call('GET', 'calls')).body).toHaveProperty('byEndpoint');
+    expect((await call('PUT', 'rate-limits', { token: { burst: 3, perSecond: 1 } })).body).toEqual({
+      apiPerSecond: 60,
+      token: { burst: 3, perSecond: 1 },
+      retryAfterHeader: true,
+    });
+    expect((await call('PUT', 'rate-limits', { token: 'lots' })).status).toBe(400);
+    expect((await call('PUT', 'export-feed', { end: 'until-empty' })).body).toEqual({
+      end: 'until-empty',
+      pageSize: 500,
+    });
+    expect((await call('GET', 'export-feed')).body.end).toBe('until-empty');
+    expect((await call('PUT', 'export-feed', { end: 'sometimes' })).status).toBe(400);
+    expect((await call('GET', 'violations')).body).toEqual({ violations: [], unexpected: [] });
+    expect((await call('POST', 'violations/expect', { pattern: 'never-happens' })).status).toBe(200);
+    expect((await call('POST', `tenants/${sim.tenantId}/raw/vendors`, {})).status).toBe(404);
   });
 
   it('rejects a missing or wrong app key and a missing token with 401', async () => {
@@ -226,6 +241,7 @@ describe('fixtures', () => {
       good,
       JSON.stringify({
         tenant: { id: 77, name: 'Fixture AS' },
+        simulator: { exportEnd: 'until-empty', exportPageSize: 2, tokenRateLimit: false },
         ...rest,
         vendors: vendors.map(({ external: _e, ...v }) => ({
           ...v,
@@ -237,14 +253,20 @@ describe('fixtures', () => {
     try {
       expect(sim.tenantId).toBe('77');
       expect(sim.records('invoices')).toHaveLength(5);
+      expect(sim.exportFeedSettings()).toEqual({ end: 'until-empty', pageSize: 2 });
+      expect(sim.rateLimits().token).toBeNull();
     } finally {
       await sim.stop();
     }
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ invoices: [{ id: 1, extra: true }], taxzones: [] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ invoices: [{ id: 1, extra: true }], taxzones: [], simulator: { exportEnd: 'never' } }),
+    );
     const error = (await startServiceTitanSimulator({ fixture: bad }).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/invoices\[0\].*required property 'createdOn'/);
     expect(error.message).toMatch(/invoices\[0\].*additional properties/);
     expect(error.message).toContain('unknown keys taxzones');
+    expect(error.message).toMatch(/simulator\.exportEnd: /);
   });
 });

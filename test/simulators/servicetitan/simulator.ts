@@ -2,11 +2,31 @@ import type { FaultSpec } from '../common/faults';
 import type { SimClient } from './auth';
 import type { InvoiceRec, Rec, VendorRec } from './data/types';
 import { FIXTURE_SCHEMAS } from './fixture';
-import type { SimState } from './state';
+import type { ExportEnd, SimState } from './state';
 import { RESOURCE_KEYS } from './store';
 import type { Resource, TenantStore } from './store';
 import { vendorView } from './vendors';
+import type { ThrottleLimit } from './throttle';
 import type { WebhookDelivery, WebhookOptions } from './webhooks';
+
+/** The documents `addDocuments` takes in their raw official response shapes. */
+export type RawDocumentResource = 'invoices' | 'ap-bills';
+
+/** The simulator's throttles: per tenant on the API, per client id on the token endpoint. */
+export interface SimRateLimits {
+  /** API requests per second per tenant; 0 = off. */
+  apiPerSecond: number;
+  /** Token requests per client id; null = off. */
+  token: ThrottleLimit | null;
+  /** Whether 429 answers carry `Retry-After`. */
+  retryAfterHeader: boolean;
+}
+
+/** How the export feeds page. */
+export interface SimExportFeedSettings {
+  end: ExportEnd;
+  pageSize: number;
+}
 
 /** Credentials of one simulated tenant. */
 export interface SimTenantInfo {
@@ -161,6 +181,31 @@ export class SimControls {
     return stored;
   }
 
+  /**
+   * Adds (or replaces, by id) invoices or AP bills given as raw official response shapes (`InvoiceResponse`,
+   * `ApBillResponse`), stored exactly as given: odd amount strings, nulls, control characters, long texts and far
+   * dates stay untouched. All or nothing: one record that breaks the spec refuses the whole batch, naming it.
+   * Invoices go to the end of the export feeds and send `tn.acc.invoice-posted` when webhooks are on.
+   */
+  addDocuments(resource: RawDocumentResource, records: readonly Rec[], tenantId?: string): number[] {
+    const store = this.store(tenantId);
+    const [specId, component] = FIXTURE_SCHEMAS[RESOURCE_KEYS[resource]];
+    const problems = records.flatMap((record, i) =>
+      this.state.specs
+        .check(specId, component, record)
+        .map((p) => `${resource}[${i}]: ${p.replace(component, '')}`),
+    );
+    if (problems.length)
+      throw new Error(`Those ${resource} do not match ${component}: ${problems.slice(0, 10).join('; ')}`);
+    for (const record of records) {
+      const copy = structuredClone(record);
+      store.put(resource, copy);
+      if (resource === 'invoices')
+        this.state.queueInvoiceEvent('tn.acc.invoice-posted', copy as InvoiceRec, store);
+    }
+    return records.map((r) => r.id);
+  }
+
   /** Changes fields of a record (shallow merge) and stamps it modified now; invoices are re-totalled when lines change. */
   modify(resource: Resource, id: number, patch: Record<string, unknown>, tenantId?: string): Rec {
     const store = this.store(tenantId);
@@ -202,9 +247,63 @@ export class SimControls {
     return this.state.webhooks.flush();
   }
 
-  /** Answers that failed spec validation (should stay empty). */
+  /** Answers that failed spec validation (should stay empty). Same list as `violations()`. */
   get responseViolations(): string[] {
     return this.state.responseViolations;
+  }
+
+  /** Every answer (API response or webhook event) so far that broke the spec. */
+  violations(): string[] {
+    return [...this.state.violations.all];
+  }
+
+  /** Violations no test said it expected (what `stop()` fails on). */
+  unexpectedViolations(): string[] {
+    return this.state.violations.unexpected();
+  }
+
+  /** Marks violations matching `pattern` as provoked by the test on purpose: `stop()` does not fail on them. */
+  expectViolations(pattern: RegExp): void {
+    this.state.violations.expect(pattern);
+  }
+
+  /** The current throttles. */
+  rateLimits(): SimRateLimits {
+    const token = this.state.tokenThrottle.limit;
+    return {
+      apiPerSecond: this.state.rateLimiter.limit?.perSecond ?? 0,
+      token: token ? { ...token } : null,
+      retryAfterHeader: this.state.behaviour.retryAfterHeader,
+    };
+  }
+
+  /** Changes the throttles (only the given fields); buckets start full again. */
+  setRateLimits(change: Partial<SimRateLimits>): SimRateLimits {
+    if (change.apiPerSecond !== undefined)
+      this.state.rateLimiter.limit =
+        change.apiPerSecond > 0 ? { burst: change.apiPerSecond, perSecond: change.apiPerSecond } : undefined;
+    if (change.token !== undefined) this.state.tokenThrottle.limit = change.token ?? undefined;
+    if (change.retryAfterHeader !== undefined)
+      this.state.behaviour.retryAfterHeader = change.retryAfterHeader;
+    this.state.rateLimiter.reset();
+    this.state.tokenThrottle.reset();
+    return this.rateLimits();
+  }
+
+  /** How the export feeds page now. */
+  exportFeedSettings(): SimExportFeedSettings {
+    return { end: this.state.behaviour.exportEnd, pageSize: this.state.behaviour.exportPageSize };
+  }
+
+  /** Changes how the export feeds end and how many records a page holds. */
+  setExportFeed(change: Partial<SimExportFeedSettings>): SimExportFeedSettings {
+    if (change.end !== undefined) this.state.behaviour.exportEnd = change.end;
+    if (change.pageSize !== undefined) {
+      if (!Number.isInteger(change.pageSize) || change.pageSize < 1)
+        throw new Error('The export page size must be a whole number of at least 1.');
+      this.state.behaviour.exportPageSize = change.pageSize;
+    }
+    return this.exportFeedSettings();
   }
 
   protected store(tenantId = this.tenants[0]!.tenantId): TenantStore {

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenApiValidator } from '../common/openapi-validator';
+import type { MatchedOperation } from '../common/openapi-validator';
+import { queryBindings } from './binding';
+import type { QueryBinding, SpecParameter } from './binding';
 
 /** The ServiceTitan modules the simulator serves, by spec file name. */
 export const ST_SPEC_FILES = ['accounting-v2', 'inventory-v2', 'settings-v2', 'crm-v2', 'jpm-v2'] as const;
@@ -22,6 +25,7 @@ type Schema = { properties?: Record<string, unknown>; required?: string[] };
 export class StSpecs {
   readonly validator = new OpenApiValidator('3.1');
   private readonly components = new Map<string, Record<string, Schema>>();
+  private readonly bindingCache = new Map<string, QueryBinding[]>();
   /** Every OAuth scope the loaded specs declare. */
   readonly allScopes = new Set<string>();
 
@@ -51,6 +55,25 @@ export class StSpecs {
     const schema = this.components.get(specId)?.[component];
     if (!schema) throw new Error(`No component ${component} in ${specId}`);
     return Object.keys(schema.properties ?? {});
+  }
+
+  /** How the query parameters of an operation bind (names, booleans and enums, ignoring case). */
+  queryBindings(op: MatchedOperation): QueryBinding[] {
+    const key = `${op.specId} ${op.operationId}`;
+    let bindings = this.bindingCache.get(key);
+    if (!bindings) {
+      const schemas = this.components.get(op.specId) ?? {};
+      const resolve = (ref: string) =>
+        ref.startsWith('#/components/schemas/')
+          ? (schemas[ref.slice('#/components/schemas/'.length)] as Record<string, unknown> | undefined)
+          : undefined;
+      const parameters = (op.operation.parameters ?? []).flatMap((p): SpecParameter[] =>
+        'name' in p ? [p] : [],
+      );
+      bindings = queryBindings(parameters, resolve);
+      this.bindingCache.set(key, bindings);
+    }
+    return bindings;
   }
 
   /** Validates a record against a component; returns problems. */

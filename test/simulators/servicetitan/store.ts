@@ -2,6 +2,8 @@ import type { SimClock } from './clock';
 import { totalInvoice } from './data/invoices';
 import type { BillRec, InvoiceRec, Rec, TenantData, VendorRec } from './data/types';
 import { ExportFeed } from './export-feed';
+import type { FeedEntry } from './export-feed';
+import type { SimBehaviour } from './state';
 
 /** Resource names used by the control API (the API's own path segments). */
 export const RESOURCES = [
@@ -39,6 +41,12 @@ function byId<T extends Rec>(records: T[]): Map<number, T> {
   return new Map([...records].sort((a, b) => a.id - b.id).map((r) => [r.id, r]));
 }
 
+/** When a record last changed, for the initial feed order: `modifiedOn`, else `createdOn`, else never. */
+function changedAt(record: Rec): number {
+  const t = Date.parse(String(record.modifiedOn ?? record.createdOn));
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
 /** One tenant's live data: maps by id, export feeds, and the changes tests make. */
 export class TenantStore {
   readonly tenantId: string;
@@ -46,11 +54,14 @@ export class TenantStore {
   readonly collections: Record<Resource, Map<number, Rec>>;
   readonly invoiceFeed: ExportFeed;
   readonly invoiceItemFeed: ExportFeed;
+  /** Change sequence of each invoice: the export feeds list invoices in the order they were stored or changed. */
+  private readonly invoiceSeq = new Map<number, number>();
+  private seq = 0;
 
   constructor(
     data: TenantData,
     private readonly clock: SimClock,
-    exportPageSize: number,
+    behaviour: Pick<SimBehaviour, 'exportPageSize' | 'exportEnd'>,
   ) {
     this.tenantId = data.tenantId;
     this.name = data.name;
@@ -67,8 +78,12 @@ export class TenantStore {
       'tag-types': byId(data.tagTypes),
       'customer-contacts': byId(data.customerContacts),
     };
-    this.invoiceFeed = new ExportFeed(() => this.invoices().values(), exportPageSize);
-    this.invoiceItemFeed = new ExportFeed(() => this.exportItems(), exportPageSize);
+    const initial = [...data.invoices].sort((a, b) => changedAt(a) - changedAt(b) || a.id - b.id);
+    for (const invoice of initial) this.invoiceSeq.set(invoice.id, ++this.seq);
+    const pageSize = () => behaviour.exportPageSize;
+    const end = () => behaviour.exportEnd;
+    this.invoiceFeed = new ExportFeed(() => this.invoiceEntries(), pageSize, end);
+    this.invoiceItemFeed = new ExportFeed(() => this.itemEntries(), pageSize, end);
   }
 
   /** Invoices by id. */
@@ -98,9 +113,10 @@ export class TenantStore {
     return max + 1;
   }
 
-  /** Stores a record (new or replaced) and refreshes the feeds. */
+  /** Stores a record (new or replaced) and refreshes the feeds; a stored invoice moves to the end of the feeds. */
   put(resource: Resource, record: Rec): void {
     this.collections[resource].set(record.id, record);
+    if (resource === 'invoices') this.invoiceSeq.set(record.id, ++this.seq);
     this.changed();
   }
 
@@ -151,10 +167,17 @@ export class TenantStore {
     totalInvoice(invoice, zone, invoice.balance === '0.00' && invoice.total !== '0.00');
   }
 
-  private *exportItems(): Iterable<Rec> {
+  private *invoiceEntries(): Iterable<FeedEntry> {
+    for (const invoice of this.invoices().values())
+      yield { seq: this.invoiceSeq.get(invoice.id) ?? 0, id: invoice.id, record: invoice };
+  }
+
+  /** Lines follow their invoice's place in the feed (they change with it). */
+  private *itemEntries(): Iterable<FeedEntry> {
     for (const invoice of this.invoices().values()) {
+      const seq = this.invoiceSeq.get(invoice.id) ?? 0;
       for (const item of invoice.items ?? [])
-        yield { ...item, active: invoice.active, invoiceId: invoice.id };
+        yield { seq, id: item.id, record: { ...item, active: invoice.active, invoiceId: invoice.id } };
     }
   }
 

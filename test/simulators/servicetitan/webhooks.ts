@@ -48,6 +48,13 @@ export function signBody(body: string, key: string, encoding: 'hex' | 'base64' =
   return createHmac('sha256', key).update(body, 'utf8').digest(encoding);
 }
 
+/** What the emitter needs from the simulator: its clock, and where to report an event that breaks the spec. */
+export interface WebhookContext {
+  /** Simulated time, epoch ms: the events' `time`. */
+  now: () => number;
+  onViolation?: (text: string) => void;
+}
+
 /** Sends CloudEvents 1.0 invoice events, signed, and keeps a log of deliveries. */
 export class WebhookEmitter {
   readonly deliveries: WebhookDelivery[] = [];
@@ -58,6 +65,7 @@ export class WebhookEmitter {
 
   constructor(
     private options: WebhookOptions | undefined,
+    private readonly context: WebhookContext = { now: Date.now },
     private readonly specDir = defaultWebhookSpecDir(),
   ) {
     if (options) WebhookEmitter.check(options);
@@ -89,7 +97,7 @@ export class WebhookEmitter {
       specversion: '1.0',
       id: randomUUID(),
       type,
-      time: new Date().toISOString(),
+      time: new Date(this.context.now()).toISOString(),
       source: 'https://webhooks.servicetitan.io',
       userassignedid: `sim-${invoice.id}`,
       datacontenttype: 'application/json',
@@ -99,8 +107,11 @@ export class WebhookEmitter {
     const problems = validate(event)
       ? []
       : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
-    if (problems.length)
-      throw new Error(`Simulator bug: webhook event does not match the spec: ${problems.join('; ')}`);
+    if (problems.length) {
+      const text = `webhook ${type} for invoice ${invoice.id}: ${problems.slice(0, 5).join('; ')}`;
+      this.context.onViolation?.(text);
+      throw new Error(`Simulator bug: webhook event does not match the spec: ${text}`);
+    }
     const body = JSON.stringify(event);
     const delivery: WebhookDelivery = { id: event.id, type, body };
     const send = fetch(options.url, {

@@ -2,11 +2,8 @@ import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../main/storage/ledger';
 import type { Ledger } from '../../../main/storage/types';
-import {
-  pendingWebhookInvoices,
-  startWebhookReceiver,
-  type WebhookReceiver,
-} from '../../../main/webhooks/receiver';
+import { pendingWebhookInvoices } from '../../../main/storage/webhook-queue';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../main/webhooks/receiver';
 import { signatureMatches } from '../../../main/webhooks/signature';
 
 const KEY = 'k'.repeat(40);

@@ -126,7 +126,7 @@ export function generateInvoices(
     const when = iso(createdMs);
     const modified =
       i % 7 === 6 && invoices.length
-        ? invoices[invoices.length - 1]!.modifiedOn
+        ? (invoices[invoices.length - 1]!.modifiedOn ?? when)
         : iso(createdMs + rng.int(1, 3600) * 1000);
     const location = rng.pick(md.locations);
     const customer = md.customers.find((c) => c.id === location.customerId) ?? md.customers[0]!;

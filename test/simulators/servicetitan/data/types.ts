@@ -10,9 +10,9 @@ export type ItemRec = Rec & {
   createdOn: string;
 };
 
-/** An invoice as stored (the `InvoiceResponse` shape). */
+/** An invoice as stored (the `InvoiceResponse` shape; `modifiedOn` may be null, as the spec allows). */
 export type InvoiceRec = Rec & {
-  modifiedOn: string;
+  modifiedOn: string | null;
   createdOn: string;
   syncStatus: string | null;
   active: boolean;
@@ -21,8 +21,8 @@ export type InvoiceRec = Rec & {
 
 /** An AP bill as stored (the `ApBillResponse` shape); inventory bills are a view of procurement bills. */
 export type BillRec = Rec & {
-  modifiedOn: string;
-  createdOn: string;
+  modifiedOn: string | null;
+  createdOn: string | null;
   syncStatus: string | null;
   billType: string | null;
 };

@@ -28,7 +28,9 @@ describe('keys', () => {
     expect(keyOfFound(found({ externalReference: 'ST-8450100-INV-42' }))).toBe('ST-8450100-INV-42');
     expect(keyOfFound(found({ externalReference: 'PO 42' }))).toBeNull();
     expect(
-      keyOfFound(found({ kind: 'supplierInvoice', description: 'ServiceTitan bill B-7 (ST-8450100-BILL-7)' })),
+      keyOfFound(
+        found({ kind: 'supplierInvoice', description: 'ServiceTitan bill B-7 (ST-8450100-BILL-7)' }),
+      ),
     ).toBe('ST-8450100-BILL-7');
     expect(keyOfFound(found({ kind: 'supplierInvoice', description: 'Freight March' }))).toBeNull();
     expect(sourceOfKey('ST-8450100-BILL-7')).toEqual({ kind: 'ap-bill', stId: '7' });
@@ -46,7 +48,8 @@ describe('keys', () => {
       date: '2024-03-10',
     });
     expect(
-      vismaDocOf(found({ kind: 'supplierInvoice' }), new Map([['customerInvoice:100', 'ST-8450100-INV-9']])).key,
+      vismaDocOf(found({ kind: 'supplierInvoice' }), new Map([['customerInvoice:100', 'ST-8450100-INV-9']]))
+        .key,
     ).toBeNull();
   });
 });

@@ -57,7 +57,9 @@ describe('matchPeriod', () => {
       financialPeriod: PERIOD,
       stDocs: [],
       vismaDocs: [vismaDoc('V7', 'ST-8450100-INV-7')],
-      elsewhere: new Map([['ST-8450100-INV-7', ledgerRef('ST-8450100-INV-7', { eligible: false, date: '2024-03-05' })]]),
+      elsewhere: new Map([
+        ['ST-8450100-INV-7', ledgerRef('ST-8450100-INV-7', { eligible: false, date: '2024-03-05' })],
+      ]),
     });
     expect(d.outsidePeriod[0]!.why).toBe('not_eligible');
   });
@@ -76,7 +78,9 @@ describe('matchPeriod', () => {
 
 describe('comparePair', () => {
   it('compares amounts exactly as decimals, not as text', () => {
-    expect(comparePair(stDoc('1', { amount: '125.0' }), vismaDoc('V1', 'ST-8450100-INV-1')).differences).toEqual([]);
+    expect(
+      comparePair(stDoc('1', { amount: '125.0' }), vismaDoc('V1', 'ST-8450100-INV-1')).differences,
+    ).toEqual([]);
     expect(comparePair(stDoc('1', { vat: '25.01' }), vismaDoc('V1', 'ST-8450100-INV-1'))).toMatchObject({
       differences: ['vat'],
       vatDifference: '0.01',

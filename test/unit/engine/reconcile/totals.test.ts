@@ -12,7 +12,12 @@ const drilldown = () =>
       stDoc('3', { businessUnitId: '20', businessUnitName: 'Plumbing', amount: '0.20', vat: '0.04' }),
       stDoc('4', { documentType: 'creditNote', key: 'ST-8450100-INV-4', amount: '50.00', vat: '10.00' }),
       stDoc('5', { state: 'ignored', amount: '1000.00' }),
-      stDoc('6', { documentType: 'apBill', key: 'ST-8450100-BILL-6', businessUnitId: null, businessUnitName: null }),
+      stDoc('6', {
+        documentType: 'apBill',
+        key: 'ST-8450100-BILL-6',
+        businessUnitId: null,
+        businessUnitName: null,
+      }),
     ],
     vismaDocs: [
       vismaDoc('V1', 'ST-8450100-INV-1'),
