@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
+          setupFiles: ['test/unit/setup-dom.ts'],
+          // Tests await conditions, not clocks: the ceiling is for a hung test, not a slow machine.
+          testTimeout: 90_000,
           server: { deps: { inline: ['electron-store'] } },
         },
       },

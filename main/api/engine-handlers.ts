@@ -17,7 +17,7 @@ import { SyncSettings } from '../../shared/sync-settings';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
-import { outboxByState, postedVolume, recentRuns } from './queries/dashboard';
+import { outboxByState, postedVolume, recentRuns, otherInstallationSeen } from './queries/dashboard';
 import { documentItemView, masterDataItemView } from './review-view';
 import { summarizeProfile } from './profile-summary';
 import type { AppServices } from './services';
@@ -234,6 +234,7 @@ export function createEngineHandlers(
         reviewCount: listReview(db, profileId).length + masterDataReviewItems(db, profileId).length,
         outboxByState: outboxByState(db, profileId),
         volume: postedVolume(db, profileId, new Date()),
+        otherInstallation: otherInstallationSeen(db, profileId, new Date()),
       });
     },
     'review.list': ({ profileId }) =>

@@ -13,6 +13,7 @@ import { useActiveProfile, useProfiles } from '../data/profiles';
 import { useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
 import { CrossEnvironmentWarning } from '../frame/CrossEnvironmentWarning';
 import { LastRunCard } from './dashboard/LastRunCard';
+import { OtherInstallationWarning } from './dashboard/OtherInstallationWarning';
 import { RecentRuns } from './dashboard/RecentRuns';
 import { ReviewCountCard } from './dashboard/ReviewCountCard';
 import { SyncButton } from './dashboard/SyncButton';
@@ -79,6 +80,7 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
       }
     >
       <CrossEnvironmentWarning profile={profile} />
+      {data?.otherInstallation && <OtherInstallationWarning seen={data.otherInstallation} />}
       {running && <SyncProgressPanel progress={progress} />}
       <ResultBar result={result} onDismiss={() => setResult(null)} />
       {dashboard.isPending && <Spinner label={t('app.loading')} />}

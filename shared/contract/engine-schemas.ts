@@ -13,6 +13,7 @@ export const KindCounts = z.object({
   blocked: z.number(),
   failed: z.number(),
   review: z.number(),
+  nothingToPost: z.number().optional(),
 });
 
 /** What one sync run did (mirrors the `sync --json` summary). */
@@ -32,6 +33,11 @@ export const SyncSummaryView = z.object({
     vismaPerPostedDocument: z.number().nullable(),
     servicetitanPerDocumentSeen: z.number().nullable(),
   }),
+  /** What Visma already held under our markers (absent in runs recorded before it existed). */
+  visma: z
+    .object({ rebuilt: z.number(), adopted: z.number(), duplicatesRemoved: z.number(), unknown: z.number() })
+    .optional(),
+  otherInstallation: z.boolean().optional(),
 });
 export type SyncSummaryView = z.infer<typeof SyncSummaryView>;
 
@@ -58,6 +64,11 @@ export const DashboardView = z.object({
   reviewCount: z.number(),
   outboxByState: z.record(z.string(), z.number()),
   volume: z.array(VolumePoint),
+  /**
+   * The latest run of the last 30 days that found documents in Visma under our markers that this ledger did not
+   * post (another installation posting into the company, or a reset ledger), or null.
+   */
+  otherInstallation: z.object({ runId: z.number(), at: z.string() }).nullable().default(null),
 });
 export type DashboardView = z.infer<typeof DashboardView>;
 

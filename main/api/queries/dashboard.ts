@@ -57,3 +57,20 @@ export function postedVolume(db: Ledger, profileId: string, now: Date, days = 30
     .all(profileId, since) as { date: string; invoices: number; bills: number }[];
   return rows;
 }
+
+/** The latest run of the last `days` days that found another installation's documents in Visma, or null. */
+export function otherInstallationSeen(
+  db: Ledger,
+  profileId: string,
+  now: Date,
+  days = 30,
+): DashboardView['otherInstallation'] {
+  const since = new Date(now.getTime() - days * 86_400_000).toISOString();
+  const row = db
+    .prepare(
+      `SELECT id, finished_at FROM sync_runs WHERE profile_id = ? AND status = 'completed' AND finished_at >= ?
+       AND json_extract(summary_json, '$.otherInstallation') = 1 ORDER BY id DESC LIMIT 1`,
+    )
+    .get(profileId, since) as { id: number; finished_at: string } | undefined;
+  return row ? { runId: row.id, at: row.finished_at } : null;
+}

@@ -31,6 +31,24 @@ describe('the dashboard', () => {
     expect(runs.textContent).toContain('Visma refused the client credentials (invalid_client).');
   });
 
+  it('warns when a run found documents in Visma that another installation posted', async () => {
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: {
+        dashboard: { ...sampleDashboard, otherInstallation: { runId: 7, at: '2026-01-31T08:01:05.000Z' } },
+      },
+    });
+    const warning = await screen.findByTestId('other-installation-warning');
+    expect(warning.textContent).toContain('Another installation is posting into this Visma company');
+    expect(warning.textContent).toContain('did not post');
+  });
+
+  it('shows no installation warning when no run found foreign documents', async () => {
+    await renderApp({ profiles: sampleProfiles, engine: { dashboard: sampleDashboard } });
+    await screen.findByRole('region', { name: 'Last sync' });
+    expect(screen.queryByTestId('other-installation-warning')).toBeNull();
+  });
+
   it('runs a sync with progress from sync.progress events, then refreshes', async () => {
     const run = gate();
     const { bridge } = await renderApp({

@@ -37,6 +37,7 @@ export const sampleSummary: SyncSummaryView = {
 /** A dashboard after one run. */
 export const sampleDashboard: DashboardView = {
   running: false,
+  otherInstallation: null,
   lastRun: {
     id: 7,
     trigger: 'manual',
@@ -77,6 +78,7 @@ export const sampleDashboard: DashboardView = {
 /** A dashboard before any run. */
 export const emptyDashboard: DashboardView = {
   running: false,
+  otherInstallation: null,
   lastRun: null,
   runs: [],
   reviewCount: 0,
