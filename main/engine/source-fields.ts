@@ -1,6 +1,7 @@
 /** Strict readers for the fields of a ServiceTitan document: they never throw, they write down what they cannot read. */
 import { readDecimal, readMoney, toCents } from '../../shared/money';
 import type { ReadFault, UnreadableField } from './domain';
+import { fitText } from './mapping/visma-text';
 
 /** What ServiceTitan may send in an amount or date field (strings per the spec; numbers read the same way). */
 export type RawField = string | number | null | undefined;
@@ -16,7 +17,7 @@ const SHOWN_LENGTH = 60;
 function shown(raw: RawField): string | null {
   if (raw === null || raw === undefined) return null;
   const text = JSON.stringify(raw);
-  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 2)}…"` : text;
+  return text.length > SHOWN_LENGTH ? `${fitText(text, SHOWN_LENGTH - 1).text}"` : text;
 }
 
 /** `yyyy-MM-dd`, optionally with a time and a zone: the forms ServiceTitan's `date-time` fields take. */

@@ -139,6 +139,7 @@ function checkTotals(doc: SourceDocument): Problem[] {
       ? []
       : [mismatchProblem(`The lines ${lines} + tax ${doc.tax}`, gross, doc.total, 'bill amount')];
   }
+  // Discount and price-modifier lines are among the lines (negative); `discountTotal` only repeats them.
   const problems: Problem[] = [];
   if (!money(lines).equals(doc.subTotal))
     problems.push(mismatchProblem('The lines', lines, doc.subTotal, 'subtotal'));

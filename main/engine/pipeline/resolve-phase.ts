@@ -3,6 +3,7 @@ import type { PlannedDocument, SourceDocument } from '../domain';
 import { flaggedTaxZones } from '../alignment/store/drift';
 import { crashPoint } from '../crash-point';
 import { loadLinks, loadRules } from '../mapping/rule-store';
+import { fitText, visibleText } from '../mapping/visma-text';
 import { resolveDocument, type ResolveContext } from '../mapping/resolve';
 import { loadMasterData } from '../master-data/cache';
 import { listOutbox, moveOutbox, type OutboxRow } from '../outbox/store';
@@ -67,10 +68,12 @@ export function planDocument(doc: SourceDocument, rc: ResolveContext): PlanOutco
 export function describeProblems(problems: readonly Problem[]): string {
   const first = problems[0]!;
   const rest = problems.slice(1).map((p) => p.detail ?? p.code);
-  return [reasonText(first.code, first.detail), ...rest].join(' ').slice(0, 1900);
+  return fitText([reasonText(first.code, first.detail), ...rest].join(' '), 1900).text;
 }
 
-const label = (row: OutboxRow) => `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}`;
+/** "Invoice 100001" for audit messages, with the number as the accountant can read it. */
+const label = (row: OutboxRow) =>
+  `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${fitText(visibleText(row.sourceNumber), 60).text}`;
 
 function moveReady(ctx: RunContext, row: OutboxRow, outcome: Extract<PlanOutcome, { ok: true }>): void {
   const plannedJson = JSON.stringify(outcome.planned);

@@ -179,6 +179,14 @@ describe('normalize never throws on a document', () => {
     ]);
   });
 
+  it('shows a long raw value shortened, never inside a character', () => {
+    const env = normalizeInvoice({ ...stInvoice, total: `${'1'.repeat(56)}👍🏽${'2'.repeat(20)}` });
+    const shown = env.doc.unreadable![0]!.value!;
+    expect(shown.length).toBeLessThanOrEqual(60);
+    expect(shown.endsWith('…"')).toBe(true);
+    expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(shown)).toBe(false);
+  });
+
   it('records a missing total, takes the lines as subtotal when there is none, and keeps a missing customer', () => {
     const env = normalizeInvoice({ ...stInvoice, total: null, subTotal: null, customer: null });
     expect(env.doc).toMatchObject({ subTotal: '1000.00', total: '0.00', partyId: '', partyName: '' });
