@@ -7,7 +7,7 @@ import type { SourceDocument } from '../../../main/engine/domain';
 import { markerOf } from '../../../main/engine/lifecycle/markers';
 import { normalizeBill, normalizeInvoice } from '../../../main/engine/normalize';
 import { getOutbox, listOutbox, moveOutbox } from '../../../main/engine/outbox/store';
-import { storeBatch } from '../../../main/engine/pipeline/intake';
+import { storeBatch, takeOnSkipped } from '../../../main/engine/pipeline/intake';
 import { createRunContext, type RunContext } from '../../../main/engine/pipeline/context';
 import {
   applyPlan,
@@ -15,7 +15,7 @@ import {
   planDocument,
   resolveWaiting,
 } from '../../../main/engine/pipeline/resolve-phase';
-import { isEligible } from '../../../main/engine/source-store';
+import { isEligible, upsertSource } from '../../../main/engine/source-store';
 import type { Invoice } from '../../../main/servicetitan';
 import { invoice, line, resolveContext } from './fixtures';
 
@@ -281,5 +281,29 @@ describe('eligibility and the nothing-to-post state', () => {
     );
     storeBatch(ctx, [{ doc: invoice(), status: 'Exported' }]);
     expect(listOutbox(db, 'p1')[0]!.state).toBe('pending');
+  });
+
+  it('takes on, once, what an older version skipped: invoices read again, bills as stored', async () => {
+    const at = '2026-03-01T10:00:00Z';
+    const zeroInvoice = invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] });
+    upsertSource(db, 'p1', { doc: zeroInvoice, status: 'Posted' }, false, at);
+    upsertSource(db, 'p1', { doc: invoice({ stId: '60002', partyId: '' }), status: 'Pending' }, false, at);
+    const bill = invoice({ kind: 'ap-bill', stId: '80001', partyId: '' });
+    upsertSource(db, 'p1', { doc: bill, status: 'Posted' }, false, at);
+    const asked: string[][] = [];
+    ctx.st = {
+      invoicesByIds: (ids: string[]) => {
+        asked.push(ids);
+        return Promise.resolve([normalizeInvoice({ ...stInvoice, id: 60001, total: null })]);
+      },
+    } as unknown as RunContext['st'];
+    await takeOnSkipped(ctx);
+    await takeOnSkipped(ctx);
+    expect(asked).toEqual([['60001']]);
+    resolveWaiting(ctx);
+    expect(listOutbox(db, 'p1').map((r) => [r.sourceKind, r.stId, r.state, r.reasonCode])).toEqual([
+      ['invoice', '60001', 'blocked', 'total_missing'],
+      ['ap-bill', '80001', 'blocked', 'no_vendor'],
+    ]);
   });
 });
