@@ -24,8 +24,8 @@ export interface ResolveContext {
   supplierLinks: ReadonlyMap<string, string>;
   settings: SyncSettings;
   timeZone: string;
-  /** The ServiceTitan tenant, part of the marker at the end of a supplier invoice's description. */
-  tenantId?: string;
+  /** The ServiceTitan tenant: part of every document's marker (its external reference). */
+  tenantId: string;
   /** Tax zones whose VAT mapping has open drift → the plain reason (master-data alignment); documents in them wait. */
   flaggedTaxZones?: ReadonlyMap<string, string>;
 }
@@ -34,11 +34,6 @@ export interface ResolveContext {
 export type ResolveResult =
   | { ok: true; planned: PlannedDocument; held: boolean; notes: string[] }
   | { ok: false; problems: Problem[]; planned?: undefined };
-
-/** The stable Visma `externalReference` of a ServiceTitan document. */
-export function externalReferenceOf(kind: SourceDocument['kind'], stId: string): string {
-  return `${kind === 'invoice' ? 'ST-INV' : 'ST-BILL'}-${stId}`;
-}
 
 /** Which Visma document a source becomes: net-negative invoices become credit notes. */
 export function vismaKindOf(doc: SourceDocument): VismaDocKind {
@@ -170,14 +165,9 @@ export function documentText(doc: SourceDocument): string {
   return job ? `${what}, job ${job}` : what;
 }
 
-/** The longest tenant id a marker is reserved room for when the tenant is not known (an int64 has 19 digits). */
-const LONGEST_TENANT = '9'.repeat(19);
-
 /** Room for the document text: a supplier invoice's description also ends with ` (<marker>)` (the adapter). */
-function textLimit(doc: SourceDocument, ctx: ResolveContext): number {
-  if (doc.kind !== 'ap-bill') return VISMA_TEXT_LIMITS.documentText;
-  const marker = markerOf(doc.kind, ctx.tenantId ?? LONGEST_TENANT, doc.stId);
-  return VISMA_TEXT_LIMITS.documentText - ` (${marker})`.length;
+function textLimit(doc: SourceDocument, marker: string): number {
+  return VISMA_TEXT_LIMITS.documentText - (doc.kind === 'ap-bill' ? ` (${marker})`.length : 0);
 }
 
 /** A line's description as Visma gets it: plain text, no control characters (invoice and stock lines are HTML). */
@@ -248,6 +238,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   if (problems.length === 0 && lines.length === 0) problems.push({ code: 'no_lines' });
   if (problems.length > 0 || !partyNumber) return { ok: false, problems };
   const date = localDate(doc.documentDate, ctx.timeZone);
+  const marker = markerOf(doc.kind, ctx.tenantId, doc.stId);
   const project =
     ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
   const planned: PlannedDocument = {
@@ -256,7 +247,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     date,
     ...(doc.dueDate && { dueDate: localDate(doc.dueDate, ctx.timeZone) }),
     financialPeriod: financialPeriod(date),
-    externalReference: externalReferenceOf(doc.kind, doc.stId),
+    externalReference: marker,
     ...(sales
       ? {
           customerRefNumber: texts.fit(
@@ -272,7 +263,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
             'supplier reference',
           ),
         }),
-    text: texts.fit(documentText(doc), textLimit(doc, ctx), 'document text'),
+    text: texts.fit(documentText(doc), textLimit(doc, marker), 'document text'),
     ...(lines[0]?.branchNumber && { branchNumber: lines[0].branchNumber }),
     ...(project && { project }),
     ...(party?.vatZoneId && { vatZoneId: party.vatZoneId }),

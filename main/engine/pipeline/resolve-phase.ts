@@ -24,10 +24,10 @@ export type PlanOutcome =
 
 /** Builds the resolve context from the ledger (rules, links, cached master data). */
 export function loadResolveContext(
-  ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'> & Partial<Pick<RunContext, 'tenantId'>>,
+  ctx: Pick<RunContext, 'db' | 'profileId' | 'tenantId' | 'settings' | 'timeZone'>,
 ): ResolveContext {
   return {
-    ...(ctx.tenantId && { tenantId: ctx.tenantId }),
+    tenantId: ctx.tenantId,
     rules: loadRules(ctx.db, ctx.profileId),
     master: loadMasterData(ctx.db, ctx.profileId),
     customerLinks: loadLinks(ctx.db, ctx.profileId, 'customer'),
