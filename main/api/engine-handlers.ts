@@ -13,6 +13,7 @@ import { listAudit } from '../storage/audit';
 import { upsertProfile } from '../storage/profiles';
 import { appendAudit } from '../storage/audit';
 import { isSandboxIntoProduction } from '../engine/environment-guard';
+import { RunInProgressError } from '../engine/run-lock';
 import { SyncSettings } from '../../shared/sync-settings';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
@@ -222,6 +223,7 @@ export function createEngineHandlers(
       try {
         return { summary: await engine.sync(profileId, 'manual') };
       } catch (err) {
+        if (err instanceof RunInProgressError) throw new ApiError('conflict', err.message);
         throw new ApiError('service_failed', err instanceof Error ? err.message : String(err));
       }
     },

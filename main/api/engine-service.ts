@@ -17,6 +17,8 @@ export interface EngineServiceDeps {
   secrets: SecretStore;
   ledger: Ledger;
   events: EventBus;
+  /** Which host runs the engine, named in "a sync is already running" messages of other processes. */
+  host?: 'electron' | 'browser';
 }
 
 /**
@@ -161,6 +163,7 @@ export class EngineService {
             { db: this.deps.ledger, ports: () => this.ports(profileId), onProgress: emit },
             {
               ...options,
+              lock: { holder: this.deps.host === 'browser' ? 'the app (browser host)' : 'the app' },
               actor:
                 options.trigger === 'manual'
                   ? 'user'

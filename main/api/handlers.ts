@@ -4,6 +4,7 @@ import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import { summarizeProfile } from './profile-summary';
 import { createEngineHandlers } from './engine-handlers';
+import { createLedgerHandlers } from './ledger-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { EngineService } from './engine-service';
 import type { AppServices } from './services';
@@ -27,6 +28,7 @@ export function createHandlers(
   return {
     ...createEngineHandlers(services, engine),
     ...createSettingsHandlers(services, engine),
+    ...createLedgerHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

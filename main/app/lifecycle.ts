@@ -36,6 +36,18 @@ function openServices(dataDir: string): AppServices | null {
   }
 }
 
+/** A damaged ledger does not stop the app: say so plainly (Settings → Ledger backups can restore one). */
+function warnIfLedgerDamaged(services: AppServices): void {
+  const state = services.ledgerStore?.state;
+  if (state?.state !== 'damaged') return;
+  logger.error(state.error.message);
+  void dialog.showMessageBox({
+    type: 'error',
+    title: `${PRODUCT_NAME}: the ledger is damaged`,
+    message: state.error.message,
+  });
+}
+
 function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWindow) => void): void {
   const dataDir = app.getPath('userData');
   const logDir = join(dataDir, 'logs');
@@ -83,6 +95,7 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
     !app.isPackaged,
   );
   setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+  warnIfLedgerDamaged(services);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
     else focus(getWindow());

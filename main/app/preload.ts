@@ -55,6 +55,9 @@ export const bridge = {
   'mappings.set': (input) => invoke('mappings.set', input),
   'reconcile.period': (input) => invoke('reconcile.period', input),
   'reconcile.export': (input) => invoke('reconcile.export', input),
+  'ledger.status': (input) => invoke('ledger.status', input),
+  'ledger.backup': (input) => invoke('ledger.backup', input),
+  'ledger.restore': (input) => invoke('ledger.restore', input),
   on,
 } satisfies BridgeApi;
 

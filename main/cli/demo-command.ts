@@ -7,6 +7,7 @@ import { MemorySecretStore } from '../storage/secrets';
 import { importMappings } from '../engine/mapping/rule-store';
 import { upsertProfile } from '../storage/profiles';
 import { intOption } from './options';
+import { readSimBehaviour } from './sim-behaviour';
 import { runUntilStopped } from './run-until-stopped';
 import { startSimulators } from './simulators';
 
@@ -16,6 +17,7 @@ interface DemoOptions {
   seed: number;
   invoices?: number;
   bills?: number;
+  behaviour?: string;
 }
 
 /** `st-visma demo`: the app on its built-in simulators, served by the browser host; prints the URL to open. */
@@ -33,6 +35,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'seed of the demo company', intOption, 1)
     .option('--invoices <n>', 'number of ServiceTitan invoices in the demo company', intOption)
     .option('--bills <n>', 'number of ServiceTitan AP bills in the demo company', intOption)
+    .option('--behaviour <file>', 'simulator switches as JSON (see `st-visma sim --help`)')
     .action(async (opts: DemoOptions) => {
       if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
         throw new Error('The user interface has not been built yet: run `npm run build:renderer` first.');
@@ -41,6 +44,7 @@ export function registerDemoCommand(program: Command): void {
         seed: opts.seed,
         ...(opts.invoices !== undefined ? { invoices: opts.invoices } : {}),
         ...(opts.bills !== undefined ? { bills: opts.bills } : {}),
+        ...(opts.behaviour && { behaviour: readSimBehaviour(opts.behaviour) }),
       });
       const dataDir = opts.dataDir ? resolve(opts.dataDir) : mkdtempSync(join(tmpdir(), 'st-visma-demo-'));
       const secrets = new MemorySecretStore();

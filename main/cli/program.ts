@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import { registerDemoCommand } from './demo-command';
 import { registerSimCommand } from './sim-command';
 import { registerEngineCommands } from './engine-commands';
+import { registerLedgerCommand } from './ledger-command';
 
 /** Builds the `st-visma` command line. */
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerSimCommand(program);
   registerEngineCommands(program);
+  registerLedgerCommand(program);
   return program;
 }
 

@@ -52,7 +52,11 @@ export function registerReviewCommands(program: Command): void {
         apply: !opts.dryRun,
       });
       const summary = ports
-        ? await runSync(profile, { db: ctx.db, ...ports }, { trigger: 'replay' })
+        ? await runSync(
+            profile,
+            { db: ctx.db, ...ports },
+            { trigger: 'replay', lock: { holder: 'st-visma replay' } },
+          )
         : undefined;
       if (opts.json) return printJson({ previews, summary });
       for (const p of previews) {

@@ -43,7 +43,11 @@ export function registerServeCommand(program: Command): void {
       runFullSync(
         profile,
         { db: ctx.db, ports: connect },
-        { ...options, actor: options.trigger === 'webhook' ? 'webhook' : 'schedule' },
+        {
+          ...options,
+          lock: { holder: 'st-visma serve' },
+          actor: options.trigger === 'webhook' ? 'webhook' : 'schedule',
+        },
       ),
     );
     const trigger = (...args: Parameters<SyncCoordinator['trigger']>) =>

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runUntilStopped } from './run-until-stopped';
 import { startSimulators } from './simulators';
 import { intOption } from './options';
+import { readSimBehaviour } from './sim-behaviour';
 
 /** `st-visma sim`: both simulators on free ports; `--json` prints one line, a profile config `sync --config` accepts. */
 export function registerSimCommand(program: Command): void {
@@ -21,6 +22,10 @@ export function registerSimCommand(program: Command): void {
       'ServiceTitan simulator port (Visma uses the next one); free ports by default',
       intOption,
     )
+    .option(
+      '--behaviour <file>',
+      'simulator switches as JSON: {"servicetitan": {…}, "visma": {…}} (release mode, fiscal calendar, paging…)',
+    )
     .action(
       async (opts: {
         json?: boolean;
@@ -30,8 +35,13 @@ export function registerSimCommand(program: Command): void {
         fixture?: string;
         vismaFixture?: string;
         port?: number;
+        behaviour?: string;
       }) => {
-        const sims = await startSimulators(opts);
+        const { behaviour, ...rest } = opts;
+        const sims = await startSimulators({
+          ...rest,
+          ...(behaviour && { behaviour: readSimBehaviour(behaviour) }),
+        });
         if (opts.json) {
           process.stdout.write(JSON.stringify(sims.config) + '\n');
         } else {

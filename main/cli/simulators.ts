@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ProfileConfig } from '../../shared/profile-config';
+import type { SimBehaviour } from './sim-behaviour';
 
 /** Options shared by `sim` and `demo`. */
 export interface SimulatorOptions {
@@ -11,6 +12,8 @@ export interface SimulatorOptions {
   vismaFixture?: string;
   port?: number;
   stTokenLifetimeSeconds?: number;
+  /** Simulator switches (`--behaviour FILE`). */
+  behaviour?: SimBehaviour;
 }
 
 /** Both simulators running, the profile that points at them, and the mapping file that glues the two companies. */
@@ -25,27 +28,38 @@ const simulatorRoot = new URL('../../test/simulators/', import.meta.url);
 
 /** What the CLI needs from `test/simulators/servicetitan` (declared here: product code never imports test code). */
 interface StSimulatorModule {
-  startServiceTitanSimulator(options: {
-    seed?: number;
-    port?: number;
-    invoices?: number;
-    bills?: number;
-    fixture?: string;
-    tokenLifetimeSeconds?: number;
-  }): Promise<{
+  startServiceTitanSimulator(
+    options: {
+      seed?: number;
+      port?: number;
+      invoices?: number;
+      bills?: number;
+      fixture?: string;
+      tokenLifetimeSeconds?: number;
+      failOnViolations?: boolean;
+    } & NonNullable<SimBehaviour['servicetitan']>,
+  ): Promise<{
     authUrl: string;
     apiBaseUrl: string;
     tenantId: number | string;
     clientId: string;
     clientSecret: string;
     appKey: string;
+    violations(): unknown[];
     stop(): Promise<void>;
   }>;
 }
 
 /** What the CLI needs from `test/simulators/visma`. */
 interface VismaSimulatorModule {
-  startVismaSimulator(options: { seed?: number; port?: number; fixture?: string }): Promise<{
+  startVismaSimulator(
+    options: {
+      seed?: number;
+      port?: number;
+      fixture?: string;
+      checkViolationsOnStop?: boolean;
+    } & NonNullable<SimBehaviour['visma']>,
+  ): Promise<{
     tokenUrl: string;
     apiBaseUrl: string;
     companies: {
@@ -55,6 +69,7 @@ interface VismaSimulatorModule {
       clientId: string;
       clientSecret: string;
     }[];
+    violations(): unknown[];
     stop(): Promise<void>;
   }>;
 }
@@ -85,9 +100,14 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       ...(options.bills !== undefined ? { bills: options.bills } : {}),
       ...(options.fixture ? { fixture: options.fixture } : {}),
       ...(options.stTokenLifetimeSeconds ? { tokenLifetimeSeconds: options.stTokenLifetimeSeconds } : {}),
+      ...options.behaviour?.servicetitan,
+      // A long-running demo reports what broke the API descriptions when it stops instead of failing then.
+      failOnViolations: false,
     }),
     visma.startVismaSimulator({
       seed,
+      ...options.behaviour?.visma,
+      checkViolationsOnStop: false,
       ...(options.port ? { port: options.port + 1 } : {}),
       ...(options.vismaFixture ? { fixture: options.vismaFixture } : {}),
     }),
@@ -122,7 +142,12 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     config,
     mappings: seeds.SEED_MAPPINGS,
     async stop() {
+      const broken = stSim.violations().length + vismaSim.violations().length;
       await Promise.all([stSim.stop(), vismaSim.stop()]);
+      if (broken > 0)
+        process.stderr.write(
+          `st-visma: the simulators saw ${broken} request(s) or answer(s) that break the official API descriptions.\n`,
+        );
     },
   };
 }

@@ -3,7 +3,9 @@ import { runFullSync } from '../engine/full-sync';
 import { RunFailedError } from '../engine/run-record';
 import type { SyncSummary } from '../engine/run-sync';
 import { describeAlignment } from './masterdata-command';
+import { describeHolder } from '../storage/process-lock';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
+import { intOption } from './options';
 
 function describe(summary: SyncSummary): string {
   const line = (label: string, c: SyncSummary['documents']['invoices']) =>
@@ -26,19 +28,39 @@ function describe(summary: SyncSummary): string {
   ].join('\n');
 }
 
-/** `st-visma sync`: one full pass. Exit 0 when the pass completed (even with blocked documents), 1 on a fatal error. */
+/**
+ * `st-visma sync`: one full pass. Exit 0 when the pass completed (even with blocked documents), 1 on a fatal error or
+ * when another run of the profile (the app, `serve`, another `sync`) is in progress and did not end within `--wait`.
+ */
 export function registerSyncCommand(program: Command): void {
   engineOptions(
     program
       .command('sync')
-      .description('Run one full sync pass: read ServiceTitan, post to Visma, verify, mark exported.'),
-  ).action(async (opts: EngineCliOptions) => {
+      .description('Run one full sync pass: read ServiceTitan, post to Visma, verify, mark exported.')
+      .option(
+        '--wait <seconds>',
+        'when a run of this profile is in progress (the app, serve, another sync), wait up to this long for it (default: do not wait)',
+        intOption,
+      ),
+  ).action(async (opts: EngineCliOptions & { wait?: number }) => {
     const ctx = await openEngineContext(opts);
     try {
       const { masterData, ...summary } = await runFullSync(
         ctx.config,
         { db: ctx.db, ports: () => ctx.connect() },
-        { trigger: 'cli', actor: 'cli' },
+        {
+          trigger: 'cli',
+          actor: 'cli',
+          lock: {
+            holder: 'st-visma sync',
+            waitMs: (opts.wait ?? 0) * 1000,
+            onWait: (holder) =>
+              process.stderr.write(
+                `st-visma: a sync of this profile is in progress (${describeHolder(holder)}); waiting up to ${opts.wait ?? 0} s for it to finish…
+`,
+              ),
+          },
+        },
       );
       if (opts.json) printJson({ ...summary, masterData });
       else process.stdout.write((masterData ? describeAlignment(masterData) : '') + describe(summary));

@@ -85,7 +85,10 @@ export async function connectProfile(
   const guid = SyncSettings.parse(config.sync ?? {}).masterData.applicationGuid;
   return {
     st: serviceTitanPort(st),
-    visma: vismaPort(visma, graceMs === undefined ? {} : { landingGraceMs: graceMs }),
+    visma: vismaPort(visma, {
+      timeZone: config.timeZone,
+      ...(graceMs !== undefined && { landingGraceMs: graceMs }),
+    }),
     alignment: { st: alignStPort(st, guid), visma: alignVismaPort(visma) },
   };
 }

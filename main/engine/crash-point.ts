@@ -19,9 +19,6 @@ export function crashPoint(name: string): void {
 export const CRASH_POINTS = [
   'align.supplier.before-create',
   'align.supplier.after-create',
-  'align.customer.before-create',
-  'align.customer.after-create',
-  'align.customer.linked',
   'run.started',
   'recover.done',
   'masterdata.refreshed',

@@ -1,5 +1,6 @@
 import { SyncSettings } from '../../shared/sync-settings';
 import type { AuditActor } from '../storage/audit';
+import { maintainLedger } from '../storage/maintenance';
 import type { Ledger } from '../storage/types';
 import { alignMasterData, type AlignmentSummary } from './alignment/run-alignment';
 import type { EnginePorts } from './connect';
@@ -30,7 +31,8 @@ export interface FullSyncDeps {
 /**
  * Runs master-data alignment first — links, new parties and tax-zone flags decide what documents can post to —
  * then one document sync, all as one recorded run: a failure anywhere (the connection, alignment, documents) is
- * recorded with its plain reason. Every host (CLI `sync`, `serve`, the app's Sync now and schedule) runs this.
+ * recorded with its plain reason. Then the ledger's daily care (integrity check, backup) when it is due. Every host
+ * (CLI `sync`, `serve`, the app's Sync now and schedule) runs this.
  */
 export async function runFullSync(
   profile: EngineProfile,
@@ -39,9 +41,16 @@ export async function runFullSync(
 ): Promise<FullSyncSummary> {
   const now = deps.now ?? (() => new Date());
   const settings = SyncSettings.parse(profile.sync ?? {});
-  return recordRun(
-    { db: deps.db, profileId: profile.id, trigger: options.trigger, actor: options.actor, now },
-    async (runId) => {
+  const result = await recordRun(
+    {
+      db: deps.db,
+      profileId: profile.id,
+      trigger: options.trigger,
+      actor: options.actor,
+      now,
+      ...(options.lock && { lock: options.lock }),
+    },
+    async (run) => {
       const ports = typeof deps.ports === 'function' ? await deps.ports() : deps.ports;
       const masterData = settings.masterData.enabled
         ? await alignMasterData(profile, { db: deps.db, ports: ports.alignment, actor: options.actor, now })
@@ -56,7 +65,7 @@ export async function runFullSync(
           ...(deps.sleep && { sleep: deps.sleep }),
           ...(deps.onProgress && { onProgress: deps.onProgress }),
         },
-        { ...options, runId },
+        { ...options, run },
       );
       return { ...summary, masterData };
     },
@@ -66,4 +75,6 @@ export async function runFullSync(
       details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
     }),
   );
+  await maintainLedger(deps.db, { now: now() });
+  return result;
 }

@@ -55,9 +55,9 @@ export type WriteOutcome<T> =
   | { status: 'uncertain'; message: string }
   /**
    * Visma answered with a refusal (4xx); nothing was stored. `reason` names the refusals the lifecycle acts on: the
-   * document no longer exists, or it is already released.
+   * document no longer exists, it is already released, or an earlier action on it (a queued release) still runs.
    */
-  | { status: 'rejected'; message: string; reason?: 'not_found' | 'already_released' };
+  | { status: 'rejected'; message: string; reason?: 'not_found' | 'already_released' | 'in_progress' };
 
 /** What Visma said to a release request: done now, queued (finishes later in the background) or failed. */
 export type ReleaseAnswer = { state: 'done' } | { state: 'queued' } | { state: 'failed'; message: string };

@@ -1,6 +1,6 @@
 import { appendAudit, type AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
-import { acquireRun, finishRun } from './run-lock';
+import { acquireRun, type AcquireRunOptions, type RunHandle } from './run-lock';
 
 /** A run that ended with an error: the error itself, plus the run row that records it. */
 export class RunFailedError extends Error {
@@ -25,25 +25,29 @@ export interface RecordedRun {
   trigger: string;
   actor: AuditActor;
   now: () => Date;
+  /** How to take the profile's run lock (wait, who we are). */
+  lock?: AcquireRunOptions;
 }
 
 /**
- * Runs `work` as one recorded run: the run row is taken first (another run of the profile in progress refuses it),
+ * Runs `work` as one recorded run: the profile's run lock and run row are taken first (another run of the profile in
+ * progress refuses it, or is waited for),
  * and every end is recorded — completed with the summary, failed with the error in plain words and an audit entry —
  * so the dashboard and `sync --json` show failed runs too. A failure is rethrown as `RunFailedError`.
  */
 export async function recordRun<T>(
   run: RecordedRun,
-  work: (runId: number) => Promise<T>,
+  work: (handle: RunHandle) => Promise<T>,
   describe: (result: T) => { summary: unknown; message: string; details?: Record<string, unknown> },
 ): Promise<T> {
-  const runId = acquireRun(run.db, run.profileId, run.trigger, run.now());
+  const handle = await acquireRun(run.db, run.profileId, run.trigger, run.now(), run.lock);
+  const runId = handle.id;
   let result: T;
   try {
-    result = await work(runId);
+    result = await work(handle);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    finishRun(run.db, runId, 'failed', { error: message }, run.now());
+    handle.finish('failed', { error: message }, run.now());
     appendAudit(run.db, {
       profileId: run.profileId,
       actor: run.actor,
@@ -53,8 +57,15 @@ export async function recordRun<T>(
     });
     throw new RunFailedError(runId, err);
   }
-  const { summary, message, details } = describe(result);
-  finishRun(run.db, runId, 'completed', summary, run.now());
+  let described;
+  try {
+    described = describe(result);
+  } catch (err) {
+    handle.finish('failed', { error: err instanceof Error ? err.message : String(err) }, run.now());
+    throw err;
+  }
+  const { summary, message, details } = described;
+  handle.finish('completed', summary, run.now());
   appendAudit(run.db, {
     profileId: run.profileId,
     actor: run.actor,

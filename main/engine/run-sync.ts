@@ -23,7 +23,7 @@ import { settleBeforePosting } from './pipeline/settle';
 import { verifyAndJournal } from './pipeline/verify';
 import type { StPort, VismaPort } from './ports';
 import { recordRun } from './run-record';
-import { heartbeat } from './run-lock';
+import type { AcquireRunOptions, RunHandle } from './run-lock';
 
 /** What started a run. */
 export type SyncTrigger = 'schedule' | 'manual' | 'webhook' | 'cli' | 'replay';
@@ -53,6 +53,8 @@ export interface RunOptions {
   trigger: SyncTrigger;
   /** Invoice ids from webhooks to fetch in this run. */
   queuedInvoiceIds?: string[];
+  /** How to take the profile's run lock (wait, who we are). */
+  lock?: AcquireRunOptions;
 }
 
 /** What a run did (the `sync --json` output). Held/blocked/failed/review are totals after the run. */
@@ -111,11 +113,11 @@ function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: Ki
 }
 
 /** The document phases of a run, in order. */
-async function documentPhases(ctx: RunContext, runId: number): Promise<void> {
+async function documentPhases(ctx: RunContext, run: RunHandle): Promise<void> {
   const step = async (phase: string, work: () => unknown) => {
     ctx.progress({ phase, done: 0 });
     await work();
-    heartbeat(ctx.db, runId, ctx.now());
+    run.heartbeat(ctx.now());
   };
   crashPoint('run.started');
   await step('recover', () => markInterruptedPostings(ctx));
@@ -192,7 +194,7 @@ export function describeRun(summary: SyncSummary): string {
 export async function runDocumentPhases(
   profile: EngineProfile,
   deps: EngineDeps,
-  options: RunOptions & { runId: number },
+  options: RunOptions & { run: RunHandle },
 ): Promise<SyncSummary> {
   const now = deps.now ?? (() => new Date());
   const started = now();
@@ -207,14 +209,14 @@ export async function runDocumentPhases(
     visma: deps.visma,
     actor: ACTOR_OF[options.trigger],
     now,
-    progress: (e) => deps.onProgress?.({ ...e, runId: options.runId }),
+    progress: (e) => deps.onProgress?.({ ...e, runId: options.run.id }),
     ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
     ...(deps.sleep && { sleep: deps.sleep }),
   });
-  await documentPhases(ctx, options.runId);
+  await documentPhases(ctx, options.run);
   return summarize(
     ctx,
-    { runId: options.runId, trigger: options.trigger, started, cpuStart },
+    { runId: options.run.id, trigger: options.trigger, started, cpuStart },
     { st: deps.st.callCount() - stStart, visma: deps.visma.callCount() - vismaStart },
   );
 }
@@ -233,8 +235,15 @@ export async function runSync(
 ): Promise<SyncSummary> {
   const now = deps.now ?? (() => new Date());
   return recordRun(
-    { db: deps.db, profileId: profile.id, trigger: options.trigger, actor: ACTOR_OF[options.trigger], now },
-    (runId) => runDocumentPhases(profile, deps, { ...options, runId }),
+    {
+      db: deps.db,
+      profileId: profile.id,
+      trigger: options.trigger,
+      actor: ACTOR_OF[options.trigger],
+      now,
+      ...(options.lock && { lock: options.lock }),
+    },
+    (run) => runDocumentPhases(profile, deps, { ...options, run }),
     (summary) => ({
       summary,
       message: describeRun(summary),

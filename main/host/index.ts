@@ -6,7 +6,7 @@ import { EventBus } from '../api/events';
 import { createHandlers } from '../api/handlers';
 import type { AppServices } from '../api/services';
 import { logger } from '../log/logger';
-import { openLedger } from '../storage/ledger';
+import { LedgerStore } from '../storage/ledger-store';
 import { KeytarSecretStore, MemorySecretStore } from '../storage/secrets';
 import { JsonFileSettingsStore } from '../storage/settings';
 import type { SecretStore } from '../storage/types';
@@ -50,11 +50,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   logger.toFile(join(dataDir, 'logs', 'app.log'));
   const events = new EventBus();
   const unsubscribeLog = logger.subscribe((record) => events.emit('log.line', record));
-  const ledger = openLedger(join(dataDir, 'ledger.sqlite'));
+  const ledgerStore = new LedgerStore(join(dataDir, 'ledger.sqlite'));
+  const ledgerState = ledgerStore.open();
+  if (ledgerState.state === 'damaged') logger.error(ledgerState.error.message);
+  const ledger = ledgerStore.ledger;
   const services: AppServices = {
     settings: new JsonFileSettingsStore(join(dataDir, 'settings.json')),
     secrets: options.secrets ?? (demo ? new MemorySecretStore() : new KeytarSecretStore()),
     ledger,
+    ledgerStore,
     events,
     host: 'browser',
     dataDir,

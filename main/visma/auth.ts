@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { CachedToken } from '../http/token-cache';
+import { parseRetryAfter } from '../http/retry-after';
 import { redactor } from '../log/redactor';
 import { VismaError } from './errors';
 import { parseErrorBody } from './error-map';
@@ -24,7 +25,34 @@ const TokenResponse = z.object({
   token_type: z.string().optional(),
 });
 
-/** Requests a client-credentials token from Visma Connect (`tenant_id` picks the company). Network errors are thrown as is. */
+/**
+ * Visma Connect could not issue a token right now (429 or 5xx): worth another try after `retryAfterMs` (from
+ * `Retry-After`) or a backoff.
+ */
+export class TokenEndpointBusy extends VismaError {
+  constructor(
+    status: number,
+    detail: string,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super({
+      code: status === 429 ? 'rate_limited' : 'server_error',
+      endpoint: 'POST token',
+      status,
+      detail,
+      message:
+        status === 429
+          ? 'Visma Connect asked us to slow down while signing in (HTTP 429). The sync will continue later.'
+          : `Visma Connect could not issue an access token (HTTP ${status}${detail ? `: "${detail}"` : ''}). Try again later.`,
+    });
+    this.name = 'TokenEndpointBusy';
+  }
+}
+
+/**
+ * Requests a client-credentials token from Visma Connect (`tenant_id` picks the company). Network errors are thrown as
+ * is; 429 and 5xx as `TokenEndpointBusy`; other refusals as a VismaError naming the likely mistake.
+ */
 export async function requestToken(
   http: AxiosInstance,
   request: TokenRequest,
@@ -41,6 +69,14 @@ export async function requestToken(
   const res = await http.post<string>(request.tokenUrl, form.toString(), {
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
   });
+  if (res.status === 429 || res.status >= 500) {
+    const retryAfter = (res.headers as Record<string, unknown>)['retry-after'];
+    throw new TokenEndpointBusy(
+      res.status,
+      parseErrorBody(res.data).text,
+      parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, now()),
+    );
+  }
   if (res.status !== 200) throw tokenRefusal(res.status, res.data, request);
   let json: unknown;
   try {

@@ -32,6 +32,8 @@ export interface CustomerDocumentInput {
   externalReference?: string;
   customerRefNumber?: string;
   invoiceText?: string;
+  /** The document's note (Visma's "Notes" pop-up); returned by reads and lists. */
+  note?: string;
   currencyId?: string;
   branchNumber?: string;
   project?: string;
@@ -77,6 +79,8 @@ export interface SupplierInvoiceInput {
   /** The supplier's own invoice number. */
   supplierReference?: string;
   description?: string;
+  /** The document's note; the supplier-invoice list returns it only with `expandNote` (the client always asks). */
+  note?: string;
   currencyId?: string;
   branchNumber?: string;
   vatZoneId?: string;
@@ -143,6 +147,7 @@ function customerHeader(input: Partial<Omit<CustomerDocumentInput, 'lines'>>): R
     externalReference: wrap(input.externalReference),
     customerRefNumber: wrap(input.customerRefNumber),
     invoiceText: wrap(input.invoiceText),
+    note: wrap(input.note),
     currencyId: wrap(input.currencyId),
     branchNumber: wrap(input.branchNumber),
     project: wrap(input.project),
@@ -203,6 +208,7 @@ export function supplierInvoiceBody(
     financialPeriod: wrap(input.financialPeriod),
     supplierReference: wrap(input.supplierReference),
     description: wrap(input.description),
+    note: wrap(input.note),
     currencyId: wrap(input.currencyId),
     branchNumber: wrap(input.branchNumber),
     supplierTaxZone: wrap(input.vatZoneId),

@@ -57,6 +57,17 @@ export interface ErrorContext {
 const tenantHint =
   'Use the company tenant id (Visma Admin → Company → Edit → Configuration → Tenant id), not the customer tenant id.';
 
+/**
+ * What Visma said, for a message: its JSON text as a quote; for a plain-text or empty body (gateways send those) the
+ * HTTP status too, since the text alone rarely says what went wrong.
+ */
+function saying(status: number, raw: unknown, text: string): string {
+  const json = typeof raw === 'object' || (typeof raw === 'string' && tryJson(raw) !== raw);
+  if (json && text) return ` (Visma: "${withoutVismaId(text)}")`;
+  if (text) return ` (HTTP ${status}: "${text}")`;
+  return ` (HTTP ${status}, no details)`;
+}
+
 /** Maps a refused call to a code and a message an accountant can act on. */
 export function mapVismaError(
   status: number,
@@ -66,7 +77,7 @@ export function mapVismaError(
 ): VismaErrorInfo {
   const parsed = parseErrorBody(raw);
   const detail = parsed.text || `HTTP ${status}`;
-  const visma = parsed.text ? ` (Visma: "${withoutVismaId(parsed.text)}")` : '';
+  const visma = saying(status, raw, parsed.text);
   const info = (code: VismaErrorCode, message: string): VismaErrorInfo => ({
     code,
     message,
@@ -91,7 +102,7 @@ export function mapVismaError(
   if (status === 401) {
     return info(
       'unauthorized',
-      `Visma did not accept the access token for company ${context.companyId ?? ''}. A token that Visma Connect issues but the ERP API refuses usually means the customer tenant id was used. ${tenantHint}`,
+      `Visma did not accept the access token for company ${context.companyId ?? ''} (HTTP 401). A token that Visma Connect issues but the ERP API refuses usually means the customer tenant id was used. ${tenantHint}`,
     );
   }
   if (status === 403)
@@ -108,8 +119,16 @@ export function mapVismaError(
       'Visma asked us to slow down (too many calls). The sync will continue later.',
     );
   if (status >= 500)
-    return info('server_error', `Visma had a problem on its side (HTTP ${status})${visma}. Try again later.`);
+    return info(
+      'server_error',
+      `Visma had a problem on its side (HTTP ${status}${text ? `: "${withoutVismaId(text)}"` : ''}). Try again later.`,
+    );
 
+  if (/previous operation has not been completed/i.test(text))
+    return info(
+      'in_progress',
+      `Visma is still busy with an earlier action on this document (a release that has not finished)${visma}. Check the document again once it has finished.`,
+    );
   const period =
     /financial period ([\d-]+) is closed in the (customer|supplier|general) ledger/i.exec(text) ??
     /period.*closed/i.exec(text);

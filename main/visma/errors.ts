@@ -23,6 +23,7 @@ export type VismaErrorCode =
   | 'bad_response'
   | 'invalid_input'
   | 'release_failed'
+  | 'in_progress'
   | 'uncertain';
 
 /** Details of a failure; `detail` is Visma's own text (already free of secrets). */

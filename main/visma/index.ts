@@ -13,7 +13,8 @@ export {
 export type { VismaErrorCode, VismaErrorInfo } from './errors';
 export { mapVismaError, parseErrorBody } from './error-map';
 export { VISMA_SCOPES } from './auth';
-export { localDateTime, keyFromLocation } from './wire';
+export { localDateTime, keyFromLocation, toVismaLocalTime } from './wire';
+export { financialPeriodOf, isAdjustmentPeriod } from './periods';
 export type * from './bodies';
 export type {
   Account,
@@ -33,8 +34,9 @@ export type {
   VatCode,
   VatZone,
 } from './schemas';
-export type { CustomerDocumentFilter, ReleaseOutcome } from './endpoints/customer-documents';
-export type { SupplierInvoiceFilter } from './endpoints/supplier-invoices';
+export type { CustomerDocumentFilter, ReleaseOutcome, ReversalResult } from './endpoints/customer-documents';
+export type { SupplierDocumentRef, SupplierInvoiceFilter } from './endpoints/supplier-invoices';
+export type { DocumentStatus, ReleaseOptions, ReleaseResult } from './endpoints/release';
 export type { BatchQuery, GlBatchRef } from './endpoints/journal';
 export type { PartyFilter } from './endpoints/parties';
-export type { ModifiedFilter } from './endpoints/shared';
+export type { CreatedFilter, ModifiedFilter } from './endpoints/shared';

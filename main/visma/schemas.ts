@@ -285,6 +285,9 @@ const customerDocumentFields = {
   externalReference: z.string().optional(),
   customerRefNumber: z.string().optional(),
   invoiceText: z.string().optional(),
+  note: z.string().optional(),
+  /** Why the last (background) release failed; the document stays Balanced. */
+  errorInfo: z.string().optional(),
   detailTotal: optionalAmount,
   vatTaxableTotal: optionalAmount,
   vatExemptTotal: optionalAmount,
@@ -293,6 +296,7 @@ const customerDocumentFields = {
   balance: optionalAmount,
   taxDetails: z.array(TaxDetail).default([]),
   lastModifiedDateTime: z.string().optional(),
+  createdDateTime: z.string().optional(),
 };
 
 /** A customer invoice as read back. */
@@ -325,6 +329,8 @@ export const SupplierInvoice = z
     currencyId: z.string().optional(),
     supplierReference: z.string().optional(),
     description: z.string().optional(),
+    note: z.string().optional(),
+    errorInfo: z.string().optional(),
     detailTotal: optionalAmount,
     vatTotal: amount,
     amount,
@@ -356,6 +362,7 @@ export const SupplierInvoice = z
       .default([]),
     timeStamp: z.string().optional(),
     lastModifiedDateTime: z.string().optional(),
+    createdDateTime: z.string().optional(),
   })
   .transform(({ supplier, taxDetailLines, invoiceLines, ...rest }) => ({
     ...rest,
@@ -365,10 +372,26 @@ export const SupplierInvoice = z
   }));
 export type SupplierInvoice = z.infer<typeof SupplierInvoice>;
 
-/** Result of a customer invoice / credit note release action. */
+/** Result of a release action (`Release…ActionResultDto`): `Queued`/`InProcess` mean it is not done yet. */
 export const ReleaseActionResult = z.object({
   actionId: z.string().optional(),
   actionResult: z.enum(['Queued', 'InProcess', 'Failed', 'Done']),
+  errorInfo: z.string().optional(),
+});
+
+/** Result of a customer invoice reversal (`ReverseInvoiceActionResultDto`): the new credit note's number. */
+export const ReverseInvoiceResult = z.object({
+  referenceNumber: z.string().optional(),
+  actionId: z.string().optional(),
+  actionResult: z.enum(['Queued', 'InProcess', 'Failed', 'Done']),
+  errorInfo: z.string().optional(),
+});
+
+/** The background content of a supplier invoice reversal (`ReverseInvoiceResultDto`). */
+export const ReverseSupplierInvoiceResult = z.object({
+  refNbr: z.string().optional(),
+  docType: z.string().optional(),
+  actionResult: z.enum(['Queued', 'InProcess', 'Failed', 'Done']).optional(),
   errorInfo: z.string().optional(),
 });
 
@@ -381,7 +404,9 @@ export const BackgroundState = z.object({
   status: z.string(),
   statusCode: z.number().optional(),
   errorMessage: z.string().optional(),
+  hasResponseContent: z.boolean().optional(),
 });
+export type BackgroundState = z.infer<typeof BackgroundState>;
 
 /** A GL batch (journal transaction) and its lines. */
 export const JournalTransaction = z

@@ -7,7 +7,7 @@ import { parseRetryAfter } from '../http/retry-after';
 import { redactor } from '../log/redactor';
 import { VismaError, UncertainWriteError } from './errors';
 import { mapVismaError } from './error-map';
-import { requestToken } from './auth';
+import { TokenEndpointBusy, requestToken } from './auth';
 import { RateBudget } from './rate-budget';
 import type { RateBudgetOptions } from './rate-budget';
 
@@ -102,7 +102,10 @@ export class VismaTransport {
     return Object.fromEntries([...this.counts.entries()].sort());
   }
 
-  /** A valid access token (fetching one when needed). */
+  /**
+   * A valid access token (fetching one when needed). A dropped connection, a 429 or a 5xx from Visma Connect is retried
+   * with bounded backoff (`Retry-After` honoured up to the backoff cap), so one bad answer does not abort a run.
+   */
   async token(): Promise<string> {
     return this.tokens.get(this.tokenKey, async () => {
       for (let attempt = 0; ; attempt++) {
@@ -110,9 +113,12 @@ export class VismaTransport {
         try {
           return await requestToken(this.http, this.config, this.now);
         } catch (error) {
-          if (error instanceof VismaError || attempt >= this.maxRetries())
+          const retryable = !(error instanceof VismaError) || error instanceof TokenEndpointBusy;
+          if (!retryable || attempt >= this.maxRetries())
             throw this.asVismaError(error, 'POST token', 'Visma Connect');
-          await this.sleep(this.backoff(attempt));
+          const asked = error instanceof TokenEndpointBusy ? error.retryAfterMs : undefined;
+          const cap = this.options.backoffCapMs ?? 10_000;
+          await this.sleep(asked !== undefined ? Math.min(asked, cap) : this.backoff(attempt));
         }
       }
     });

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { VismaError } from './errors';
+import { UncertainWriteError, VismaError } from './errors';
 
 /** Visma's value wrapper for a scalar on an update DTO. */
 export interface Wrapped<T> {
@@ -38,23 +38,51 @@ export function localDateTime(value: string): string {
   });
 }
 
+/**
+ * An instant as the company-local timestamp Visma's `lastModifiedDateTime`/`createdDateTime` use and their filters
+ * expect (`yyyy-MM-ddTHH:mm:ss.fff`, no offset), in the company's IANA time zone.
+ */
+export function toVismaLocalTime(at: Date | string, timeZone: string): string {
+  const instant = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(instant.getTime()))
+    throw new VismaError({ code: 'invalid_input', message: `Not a point in time: ${String(at)}` });
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const ms = String(instant.getUTCMilliseconds()).padStart(3, '0');
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}`;
+}
+
 /** Drops keys whose value is undefined, so absent fields are not sent. */
 export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The new key from a create's `Location` header: its last path segment, URL-decoded. */
+/**
+ * The new key from a create's `Location` header: its last path segment, URL-decoded. A create answered without one
+ * was stored (Visma answers 201 only after saving) but its number is unknown: that is an uncertain write, to be settled
+ * by looking the document up — never a refusal.
+ */
 export function keyFromLocation(location: string | undefined, endpoint: string): string {
   const path = (location ?? '').split(/[?#]/)[0] ?? '';
   const last = path.replace(/\/+$/, '').split('/').pop();
-  if (!last) {
-    throw new VismaError({
-      code: 'bad_response',
+  if (!last)
+    throw new UncertainWriteError(
       endpoint,
-      message:
-        'Visma created the record but did not say its number (no Location header). Look it up in Visma before sending it again.',
-    });
-  }
+      'Visma answered 201 Created without a Location header, so the new number is unknown',
+      201,
+    );
   return decodeURIComponent(last);
 }
 

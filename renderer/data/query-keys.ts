@@ -16,4 +16,5 @@ export const queryKeys = {
   reconciliation: (profileId: string, period: string) => ['reconciliation', profileId, period] as const,
   storedProfile: (profileId: string) => ['profiles.get', profileId] as const,
   profileSettings: (profileId: string) => ['profiles.getSettings', profileId] as const,
+  ledgerStatus: ['ledger.status'] as const,
 };

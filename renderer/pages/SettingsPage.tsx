@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { PageLayout } from '../components/PageLayout';
+import { BackupsSection } from './settings/BackupsSection';
 import { CredentialsSection } from './settings/CredentialsSection';
 import { LanguageSection } from './settings/LanguageSection';
 import { ProfilesSection } from './settings/ProfilesSection';
 import { SyncSettingsSection } from './settings/SyncSettingsSection';
 
-/** Language, profiles, the active profile's sync settings (schedule, webhooks…) and credentials. */
+/** Language, profiles, the active profile's sync settings (schedule, webhooks…), credentials and ledger backups. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -14,6 +15,7 @@ export function SettingsPage() {
       <ProfilesSection />
       <SyncSettingsSection />
       <CredentialsSection />
+      <BackupsSection />
     </PageLayout>
   );
 }

@@ -26,6 +26,7 @@ import {
   SecretsInput,
   SyncSummaryView,
 } from './engine-schemas';
+import { BackupName, LedgerBackupView, LedgerRestoreView, LedgerStatusView } from './ledger-schemas';
 
 const NoInput = z.object({}).strict();
 const ForProfile = z.object({ profileId: ProfileId }).strict();
@@ -135,6 +136,9 @@ export const channels = {
     z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
     ReconciliationExportView,
   ),
+  'ledger.status': channel(NoInput, LedgerStatusView),
+  'ledger.backup': channel(NoInput, z.object({ backup: LedgerBackupView, removed: z.number().int() })),
+  'ledger.restore': channel(z.object({ name: BackupName }).strict(), LedgerRestoreView),
 } as const;
 
 /** Events main pushes to the renderer. */

@@ -32,6 +32,9 @@ export const channelNames = [
   'mappings.set',
   'reconcile.period',
   'reconcile.export',
+  'ledger.status',
+  'ledger.backup',
+  'ledger.restore',
 ] as const satisfies readonly ChannelName[];
 
 /** Event names, see `channelNames`. */

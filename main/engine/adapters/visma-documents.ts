@@ -58,6 +58,8 @@ export function supplierInput(d: PlannedDocument): SupplierInvoiceInput {
     financialPeriod: d.financialPeriod,
     ...(d.supplierReference && { supplierReference: d.supplierReference }),
     description: `${d.text} (${d.externalReference})`,
+    // The marker again where a user rarely edits it: the supplier-invoice list has no filter on any text field.
+    note: d.externalReference,
     ...(d.branchNumber && { branchNumber: d.branchNumber }),
     hold: d.hold,
     lines: d.lines.map(apLine),

@@ -1,4 +1,10 @@
-import { VismaError, isUncertain, isVismaConnectionError, type VismaClient } from '../../visma';
+import {
+  VismaError,
+  isUncertain,
+  isVismaConnectionError,
+  toVismaLocalTime,
+  type VismaClient,
+} from '../../visma';
 import type { VismaDocKind } from '../domain';
 import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';
 import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
@@ -37,15 +43,12 @@ async function write<T>(work: () => Promise<T>): Promise<WriteOutcome<T>> {
       if (err.code === 'server_error' || err.code === 'network')
         return { status: 'uncertain', message: err.message };
       if (err.code === 'not_found') return { status: 'rejected', message: err.message, reason: 'not_found' };
+      if (err.code === 'in_progress')
+        return { status: 'rejected', message: err.message, reason: 'in_progress' };
       return { status: 'rejected', message: err.message };
     }
     return fatalOr(err);
   }
-}
-
-/** `yyyy-MM-ddTHH:mm:ss.fff` in UTC, the way Visma's filters take timestamps. */
-function vismaTimestamp(iso: string | undefined): string | undefined {
-  return iso ? new Date(iso).toISOString().slice(0, 23) : undefined;
 }
 
 /**
@@ -60,10 +63,16 @@ export interface VismaPortOptions {
   landingGraceMs?: number;
   /** VAT zone of customers and suppliers the connector creates; the first zone Visma lists when absent. */
   newPartyVatZone?: string | null;
+  /**
+   * The time zone Visma's company-local timestamps are read in (the profile's; Visma does not say its own), for
+   * incremental master-data reads from our clock's instants.
+   */
+  timeZone?: string;
 }
 
 /** Implements the engine's Visma port over the real client. */
 export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): VismaPort {
+  const vismaTimestamp = (iso: string) => toVismaLocalTime(iso, options.timeZone ?? 'UTC');
   let defaultZone: Promise<string | undefined> | undefined;
   const zoneForNewParty = () => {
     if (options.newPartyVatZone) return Promise.resolve(options.newPartyVatZone);
@@ -211,8 +220,7 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
       });
     },
     releaseDocument: (kind, number) => release(client, kind, number),
-    deleteDocument: () =>
-      Promise.resolve({ status: 'rejected', message: 'Deleting documents is not available yet.' }),
+    deleteDocument: (kind, number) => remove(client, kind, number),
     getDocument: (kind, number) =>
       read(async () => {
         if (kind === 'customerInvoice') {
@@ -265,20 +273,36 @@ async function release(
   number: string,
 ): Promise<WriteOutcome<ReleaseAnswer>> {
   const outcome = await write(async (): Promise<ReleaseAnswer> => {
-    if (kind === 'supplierInvoice') {
-      await client.releaseSupplierInvoice(number);
-      return { state: 'done' };
-    }
     const result =
       kind === 'customerInvoice'
         ? await client.releaseCustomerInvoice(number)
-        : await client.releaseCustomerCreditNote(number);
-    return result.actionResult === 'Done' ? { state: 'done' } : { state: 'queued' };
+        : kind === 'customerCreditNote'
+          ? await client.releaseCustomerCreditNote(number)
+          : await client.releaseSupplierInvoice(number);
+    if (result.actionResult === 'Done') return { state: 'done' };
+    if (result.actionResult === 'Failed')
+      return {
+        state: 'failed',
+        message: `Visma could not release the document${result.errorInfo ? `: ${result.errorInfo}` : '.'}`,
+      };
+    return { state: 'queued' };
   });
-  if (outcome.status !== 'rejected') return outcome;
-  if (outcome.reason) return outcome;
+  if (outcome.status !== 'rejected' || outcome.reason) return outcome;
   if (/already released/i.test(outcome.message)) return { ...outcome, reason: 'already_released' };
-  if (/could not release/i.test(outcome.message))
-    return { status: 'ok', value: { state: 'failed', message: outcome.message } };
   return outcome;
+}
+
+/** Deletes an unreleased document; one that is already gone is a `not_found` refusal. */
+async function remove(client: VismaClient, kind: VismaDocKind, number: string): Promise<WriteOutcome<void>> {
+  const outcome = await write(async () =>
+    kind === 'customerInvoice'
+      ? client.deleteCustomerInvoice(number)
+      : kind === 'customerCreditNote'
+        ? client.deleteCustomerCreditNote(number)
+        : client.deleteSupplierInvoice(number),
+  );
+  if (outcome.status !== 'ok') return outcome;
+  return outcome.value
+    ? { status: 'ok', value: undefined }
+    : { status: 'rejected', message: `Visma ${number} no longer exists.`, reason: 'not_found' };
 }

@@ -1,4 +1,3 @@
-import { crashPoint } from '../crash-point';
 import { loadLinks, setLink } from '../mapping/rule-store';
 import { listOutbox } from '../outbox/store';
 import { getCursor, parseSource, setCursor } from '../source-store';
@@ -98,11 +97,8 @@ async function createNeeded(
       const vatZoneId = zone ? (register.get(zone)?.vatZoneId ?? undefined) : undefined;
       const customerClassId = ctx.settings.masterData.customerClassByType[c.type];
       setCursor(ctx.db, ctx.profileId, `intent:customer:${id}`, ctx.now().toISOString());
-      crashPoint('align.customer.before-create');
       const number = await ctx.ports.visma.createCustomer({ fields: c.fields, vatZoneId, customerClassId });
-      crashPoint('align.customer.after-create');
       setLink(ctx.db, ctx.profileId, 'customer', id, number, 'created', ctx.actor);
-      crashPoint('align.customer.linked');
       counts.createdInVisma++;
       counts.linked++;
       audit(

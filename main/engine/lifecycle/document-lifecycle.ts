@@ -288,7 +288,11 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
     );
     return;
   }
-  if (outcome.status === 'rejected' && outcome.reason !== 'already_released') {
+  if (
+    outcome.status === 'rejected' &&
+    outcome.reason !== 'already_released' &&
+    outcome.reason !== 'in_progress'
+  ) {
     releaseToReview(ctx, row, 'release_failed', outcome.message);
     return;
   }
@@ -316,7 +320,7 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
     {
       action: 'document.releasing',
       outcome: 'info',
-      message: `${outcome.status === 'ok' ? 'Visma queued the release' : 'Visma says the document is already released'}; it counts as released once Visma reports it released.`,
+      message: `${outcome.status === 'ok' ? 'Visma queued the release' : outcome.reason === 'in_progress' ? 'Visma is still working on an earlier action on the document' : 'Visma says the document is already released'}; it counts as released once Visma reports it released.`,
     },
   );
 }

@@ -15,7 +15,7 @@ const HOLDS_RELEASE: readonly (ReasonCode | null)[] = [
 ];
 
 /** Pauses between looks at queued releases within one run (the rest is followed by the next run). */
-const FOLLOW_PAUSES_MS = [250, 500, 1000, 2000, 4000, 8000];
+const FOLLOW_PAUSES_MS = [250, 500, 1000, 2000, 4000];
 
 /** Posted rows that may be released: current content, not held (or approved), nothing in review that stops it. */
 export function releasable(ctx: RunContext): OutboxRow[] {

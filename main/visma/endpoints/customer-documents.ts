@@ -1,26 +1,35 @@
 import type { z } from 'zod';
-import { CustomerCreditNote, CustomerInvoice, ReleaseActionResult, parseReply } from '../schemas';
+import { CustomerCreditNote, CustomerInvoice, ReverseInvoiceResult, parseReply } from '../schemas';
 import type { CustomerDocumentInput, CustomerDocumentPatch } from '../bodies';
 import { customerCreditNoteBody, customerInvoiceBody } from '../bodies';
 import { readAllPages } from '../paging';
-import { keyFromLocation } from '../wire';
+import { keyFromLocation, localDateTime } from '../wire';
 import { VismaError, isUncertain } from '../errors';
-import { withoutVismaId } from '../error-map';
-import type { EndpointDeps, ModifiedFilter } from './shared';
-import { getOrNull, modifiedQuery, seg } from './shared';
+import type { CreatedFilter, EndpointDeps, ModifiedFilter } from './shared';
+import { createdQuery, getOrNull, modifiedQuery, seg } from './shared';
+import type { DocumentStatus, ReleaseOptions, ReleaseResult } from './release';
+import { actionResult, resultFromStatus, statusOf, waitForRelease } from './release';
 
 /** Filters for listing customer invoices or credit notes (the engine finds its documents by `externalReference`). */
-export type CustomerDocumentFilter = ModifiedFilter & {
-  externalReference?: string;
-  customerRefNumber?: string;
-  customer?: string;
-  status?: string;
-  financialPeriod?: string;
-};
+export type CustomerDocumentFilter = ModifiedFilter &
+  CreatedFilter & {
+    externalReference?: string;
+    customerRefNumber?: string;
+    customer?: string;
+    status?: string;
+    financialPeriod?: string;
+    /** Document date `yyyy-MM-dd`, compared with `documentDateCondition` (default `>=`). */
+    documentDate?: string;
+    documentDateCondition?: '>' | '<' | '>=' | '<=';
+  };
 
-/** Outcome of a release. */
-export interface ReleaseOutcome {
-  actionResult: 'Queued' | 'InProcess' | 'Done';
+/** Outcome of a release (the former name of `ReleaseResult`). */
+export type ReleaseOutcome = ReleaseResult;
+
+/** A reversal: the new, unreleased document that reverses the original (release it to post the reversal). */
+export interface ReversalResult {
+  referenceNumber: string;
+  documentType: 'CreditNote' | 'DebitAdj';
 }
 
 function listQuery(filter: CustomerDocumentFilter): Record<string, string | undefined> {
@@ -30,36 +39,108 @@ function listQuery(filter: CustomerDocumentFilter): Record<string, string | unde
     customer: filter.customer,
     status: filter.status,
     financialPeriod: filter.financialPeriod,
+    ...(filter.documentDate
+      ? {
+          documentDate: localDateTime(filter.documentDate.slice(0, 10)),
+          documentDateCondition: filter.documentDateCondition ?? '>=',
+        }
+      : {}),
     ...modifiedQuery(filter),
+    ...createdQuery(filter),
   };
 }
 
-/** Customer invoices (create v2, get, list, update, release) and customer credit notes (create v2, get, list, release). */
+interface Kind<T> {
+  /** Path of the v1 resource (`/v1/customerinvoice`). */
+  base: string;
+  /** Name of the number in endpoint names (`invoiceNumber`). */
+  key: string;
+  schema: z.ZodType<T>;
+}
+
+const INVOICE: Kind<CustomerInvoice> = {
+  base: '/v1/customerinvoice',
+  key: 'invoiceNumber',
+  schema: CustomerInvoice,
+};
+const CREDIT_NOTE: Kind<CustomerCreditNote> = {
+  base: '/v1/customerCreditNote',
+  key: 'creditNoteNumber',
+  schema: CustomerCreditNote,
+};
+
+/**
+ * Customer invoices (create v2, get, list, update, delete, release, reverse) and customer credit notes (create v2,
+ * get, list, delete, release).
+ */
 export function customerDocumentEndpoints(deps: EndpointDeps) {
   const { transport, paging } = deps;
 
-  async function release<T extends { status: string }>(
-    path: string,
-    endpoint: string,
-    reread: () => Promise<T | null>,
-  ): Promise<ReleaseOutcome> {
+  const get = async <T>(kind: Kind<T>, number: string): Promise<T | null> =>
+    (
+      await getOrNull(
+        deps,
+        { path: `${kind.base}/${seg(number)}`, endpoint: `GET ${kind.base}/{${kind.key}}` },
+        kind.schema,
+      )
+    )?.value ?? null;
+
+  const status = async (kind: Kind<CustomerInvoice> | Kind<CustomerCreditNote>, number: string) => {
+    const doc = await get<CustomerInvoice | CustomerCreditNote>(kind, number);
+    return doc ? statusOf(doc) : null;
+  };
+
+  async function release(
+    kind: Kind<CustomerInvoice> | Kind<CustomerCreditNote>,
+    number: string,
+    options: ReleaseOptions = {},
+  ): Promise<ReleaseResult> {
+    const endpoint = `POST ${kind.base}/{${kind.key}}/action/release`;
+    const reread = async (): Promise<ReleaseResult | null> => {
+      const s = await status(kind, number);
+      return s ? resultFromStatus(s) : null;
+    };
+    let first: ReleaseResult;
     try {
-      const reply = await transport.send({ method: 'POST', path, endpoint });
-      const result = parseReply(ReleaseActionResult, reply.data, endpoint);
-      if (result.actionResult === 'Failed') {
-        throw new VismaError({
-          code: 'release_failed',
-          endpoint,
-          detail: result.errorInfo,
-          message: `Visma could not release the document${result.errorInfo ? `: ${withoutVismaId(result.errorInfo)}` : '.'}`,
-        });
-      }
-      return { actionResult: result.actionResult };
+      const reply = await transport.send({
+        method: 'POST',
+        path: `${kind.base}/${seg(number)}/action/release`,
+        endpoint,
+      });
+      first = actionResult(reply.data, endpoint);
     } catch (error) {
-      // A release is safe to confirm by reading the status back: an Open document was released.
+      // An unanswered release is settled by reading the status back: an Open document was released.
       if (!isUncertain(error)) throw error;
-      const doc = await reread();
-      if (doc && (doc.status === 'Open' || doc.status === 'Closed')) return { actionResult: 'Done' };
+      const seen = await reread();
+      if (seen?.actionResult !== 'Done') throw error;
+      return seen;
+    }
+    return waitForRelease(
+      deps,
+      first,
+      async () => {
+        const seen = await reread();
+        return seen ? { ...seen, ...(first.actionId ? { actionId: first.actionId } : {}) } : first;
+      },
+      options,
+    );
+  }
+
+  async function remove(
+    kind: Kind<CustomerInvoice> | Kind<CustomerCreditNote>,
+    number: string,
+  ): Promise<boolean> {
+    try {
+      await transport.send({
+        method: 'DELETE',
+        path: `${kind.base}/${seg(number)}`,
+        endpoint: `DELETE ${kind.base}/{${kind.key}}`,
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof VismaError && error.code === 'not_found') return false;
+      // A delete is safe to confirm by reading: gone means deleted.
+      if (isUncertain(error) && (await get(kind, number)) === null) return true;
       throw error;
     }
   }
@@ -69,15 +150,12 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
     return keyFromLocation(reply.headers.location, endpoint);
   }
 
-  const getOne = async <T>(path: string, endpoint: string, schema: z.ZodType<T>) =>
-    (await getOrNull(deps, { path, endpoint }, schema))?.value ?? null;
-  const getInvoice = (number: string) =>
-    getOne(`/v1/customerinvoice/${seg(number)}`, 'GET /v1/customerinvoice/{invoiceNumber}', CustomerInvoice);
-  const getCreditNote = (number: string) =>
-    getOne(
-      `/v1/customerCreditNote/${seg(number)}`,
-      'GET /v1/customerCreditNote/{creditNoteNumber}',
-      CustomerCreditNote,
+  const list = async <T>(kind: Kind<T>, filter: CustomerDocumentFilter) =>
+    readAllPages(
+      transport,
+      { path: kind.base, endpoint: `GET ${kind.base}`, query: listQuery(filter) },
+      kind.schema,
+      paging,
     );
 
   return {
@@ -85,15 +163,11 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
     createCustomerInvoice: (input: CustomerDocumentInput) =>
       create('/v2/customerinvoice', 'POST /v2/customerinvoice', customerInvoiceBody(input)),
     /** One customer invoice, or null. */
-    getCustomerInvoice: getInvoice,
+    getCustomerInvoice: (number: string) => get(INVOICE, number),
+    /** A customer invoice's release state (one GET), or null when Visma does not have it. */
+    getCustomerInvoiceStatus: (number: string): Promise<DocumentStatus | null> => status(INVOICE, number),
     /** Customer invoices matching the filter (all pages). */
-    listCustomerInvoices: (filter: CustomerDocumentFilter = {}) =>
-      readAllPages(
-        transport,
-        { path: '/v1/customerinvoice', endpoint: 'GET /v1/customerinvoice', query: listQuery(filter) },
-        CustomerInvoice,
-        paging,
-      ),
+    listCustomerInvoices: (filter: CustomerDocumentFilter = {}) => list(INVOICE, filter),
     /** Changes an unreleased customer invoice (fields present in `patch`, lines by operation). */
     updateCustomerInvoice: async (number: string, patch: CustomerDocumentPatch) => {
       await transport.send({
@@ -103,32 +177,46 @@ export function customerDocumentEndpoints(deps: EndpointDeps) {
         body: customerInvoiceBody(patch),
       });
     },
-    /** Releases a customer invoice (Balanced → Open, GL batch written). */
-    releaseCustomerInvoice: (number: string) =>
-      release(
-        `/v1/customerinvoice/${seg(number)}/action/release`,
-        'POST /v1/customerinvoice/{invoiceNumber}/action/release',
-        () => getInvoice(number),
-      ),
+    /** Deletes an unreleased customer invoice; false when Visma no longer has it. A released one is refused (reverse it). */
+    deleteCustomerInvoice: (number: string): Promise<boolean> => remove(INVOICE, number),
+    /** Asks Visma to release a customer invoice and returns what it answered (`Queued` is not released yet). */
+    releaseCustomerInvoice: (number: string, options?: ReleaseOptions) => release(INVOICE, number, options),
+    /**
+     * Reverses a released customer invoice: Visma creates an unreleased credit note with the same lines (release it to
+     * post the reversal). Returns the credit note's number.
+     */
+    reverseCustomerInvoice: async (number: string): Promise<ReversalResult> => {
+      const endpoint = 'POST /v1/customerinvoice/{invoiceNumber}/action/reverse';
+      const reply = await transport.send({
+        method: 'POST',
+        path: `/v1/customerinvoice/${seg(number)}/action/reverse`,
+        endpoint,
+        body: { returnCreditNote: false },
+      });
+      const result = parseReply(ReverseInvoiceResult, reply.data, endpoint);
+      if (result.actionResult === 'Failed' || !result.referenceNumber)
+        throw new VismaError({
+          code: 'validation',
+          endpoint,
+          ...(result.errorInfo ? { detail: result.errorInfo } : {}),
+          message: `Visma did not reverse invoice ${number}${result.errorInfo ? ` (Visma: "${result.errorInfo}")` : ` (answer: ${result.actionResult}, no credit note number)`}.`,
+        });
+      return { referenceNumber: result.referenceNumber, documentType: 'CreditNote' };
+    },
     /** Creates a customer credit note (`POST /v2/customerCreditNote`); returns its number. */
     createCustomerCreditNote: (input: CustomerDocumentInput) =>
       create('/v2/customerCreditNote', 'POST /v2/customerCreditNote', customerCreditNoteBody(input)),
     /** One customer credit note, or null. */
-    getCustomerCreditNote: getCreditNote,
+    getCustomerCreditNote: (number: string) => get(CREDIT_NOTE, number),
+    /** A customer credit note's release state (one GET), or null. */
+    getCustomerCreditNoteStatus: (number: string): Promise<DocumentStatus | null> =>
+      status(CREDIT_NOTE, number),
     /** Customer credit notes matching the filter (all pages). */
-    listCustomerCreditNotes: (filter: CustomerDocumentFilter = {}) =>
-      readAllPages(
-        transport,
-        { path: '/v1/customerCreditNote', endpoint: 'GET /v1/customerCreditNote', query: listQuery(filter) },
-        CustomerCreditNote,
-        paging,
-      ),
-    /** Releases a customer credit note. */
-    releaseCustomerCreditNote: (number: string) =>
-      release(
-        `/v1/customerCreditNote/${seg(number)}/action/release`,
-        'POST /v1/customerCreditNote/{creditNoteNumber}/action/release',
-        () => getCreditNote(number),
-      ),
+    listCustomerCreditNotes: (filter: CustomerDocumentFilter = {}) => list(CREDIT_NOTE, filter),
+    /** Deletes an unreleased customer credit note; false when Visma no longer has it. */
+    deleteCustomerCreditNote: (number: string): Promise<boolean> => remove(CREDIT_NOTE, number),
+    /** Asks Visma to release a customer credit note and returns what it answered. */
+    releaseCustomerCreditNote: (number: string, options?: ReleaseOptions) =>
+      release(CREDIT_NOTE, number, options),
   };
 }

@@ -18,7 +18,7 @@ export function masterDataEndpoints(deps: EndpointDeps) {
   const { transport, paging } = deps;
   return {
     /** GL accounts (`/v1/account` is not paged in the official description). */
-    listAccounts: (filter: ModifiedFilter & { active?: boolean } = {}) =>
+    listAccounts: async (filter: ModifiedFilter & { active?: boolean } = {}) =>
       getList(
         deps,
         {
@@ -38,7 +38,7 @@ export function masterDataEndpoints(deps: EndpointDeps) {
         )
       )?.value ?? null,
     /** Subaccounts with their segment values (paged). */
-    listSubaccounts: (filter: ModifiedFilter & { active?: boolean } = {}) =>
+    listSubaccounts: async (filter: ModifiedFilter & { active?: boolean } = {}) =>
       readAllPages(
         transport,
         {
@@ -88,7 +88,7 @@ export function masterDataEndpoints(deps: EndpointDeps) {
         )
       )?.value ?? null,
     /** Projects (paged). */
-    listProjects: (filter: ModifiedFilter & { status?: string } = {}) =>
+    listProjects: async (filter: ModifiedFilter & { status?: string } = {}) =>
       readAllPages(
         transport,
         {

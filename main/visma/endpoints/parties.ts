@@ -23,7 +23,7 @@ export function partyEndpoints(deps: EndpointDeps) {
   };
   return {
     /** Customers (paged). */
-    listCustomers: (filter: PartyFilter = {}) =>
+    listCustomers: async (filter: PartyFilter = {}) =>
       readAllPages(
         transport,
         {
@@ -64,7 +64,7 @@ export function partyEndpoints(deps: EndpointDeps) {
       });
     },
     /** Suppliers (paged). */
-    listSuppliers: (filter: PartyFilter = {}) =>
+    listSuppliers: async (filter: PartyFilter = {}) =>
       readAllPages(
         transport,
         {

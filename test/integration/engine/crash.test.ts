@@ -85,9 +85,6 @@ const perParty = new Set([
   'party.linked',
   'align.supplier.before-create',
   'align.supplier.after-create',
-  'align.customer.before-create',
-  'align.customer.after-create',
-  'align.customer.linked',
 ]);
 const scenarios: Scenario[] = [
   ...CRASH_POINTS.map((p) => ({

@@ -28,6 +28,8 @@ export interface Harness {
   sync(trigger?: 'cli' | 'manual'): Promise<SyncSummary>;
   /** Moves the engine's clock past the landing grace of unanswered creates (Visma's and ServiceTitan's clocks stay). */
   afterGrace(): void;
+  /** Moves the engine's clock forward by `ms`. */
+  advance(ms: number): void;
   /** The engine's clock (real time plus what `afterGrace` added). */
   now(): Date;
   /** A second installation on its own data folder (a second PC, or a scheduled task on another folder). */
@@ -125,6 +127,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ports,
     sync: (trigger = 'cli') => runSync(profile, { db, ...ports, now }, { trigger }),
     afterGrace: () => void (offsetMs += (TEST_TIMEOUTS.landingGraceSeconds + 1) * 1000),
+    advance: (ms) => void (offsetMs += ms),
     now,
     async installation(opts = {}) {
       const dir = mkdtempSync(join(tmpdir(), 'st-visma-engine-2-'));

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 
-/** A fault the simulator injects into matching calls. `commit-then-drop` stores a write, then closes the socket. */
+/**
+ * A fault the simulator injects into matching calls. `status`: answer with an error status instead. `drop`: close the
+ * socket before processing. `slow`: wait `delayMs`, then process (the work is done even if the caller gave up).
+ * `commit-then-drop`: process (store the write), then close the socket. `commit-then-slow`: process at once, answer
+ * after `delayMs`. `no-location`: process, but answer a create without its `Location` header.
+ */
 export const FaultSpec = z.object({
-  kind: z.enum(['status', 'drop', 'slow', 'commit-then-drop']),
+  kind: z.enum(['status', 'drop', 'slow', 'commit-then-drop', 'commit-then-slow', 'no-location']),
   /** HTTP status for `status` faults (401, 429, 500, 503…). */
   status: z.number().int().min(400).max(599).optional(),
+  /** Body of a `status` fault: the API's JSON (default; plain text for 502–504), none at all, or plain text. */
+  body: z.enum(['json', 'empty', 'text']).optional(),
   /** `Retry-After` to send with a 429: seconds, or an HTTP date string. */
   retryAfter: z.union([z.number(), z.string()]).optional(),
-  /** Delay for `slow` faults. */
+  /** Delay for `slow` and `commit-then-slow` faults. */
   delayMs: z.number().int().nonnegative().optional(),
   /** Apply to the next N matching calls… */
   count: z.number().int().positive().optional(),
@@ -28,6 +35,7 @@ interface ActiveFault extends FaultSpec {
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private state: number;
+  private applied = 0;
 
   constructor(seed = 1) {
     this.state = seed >>> 0 || 1;
@@ -37,6 +45,11 @@ export class FaultInjector {
   add(spec: FaultSpec): number {
     this.faults.push({ ...spec, remaining: spec.count ?? (spec.share === undefined ? 1 : Infinity) });
     return this.faults.length;
+  }
+
+  /** How many calls a fault was applied to so far (cleared faults included). */
+  appliedCount(): number {
+    return this.applied;
   }
 
   /** Removes every fault. */
@@ -55,6 +68,7 @@ export class FaultInjector {
       if (f.pathIncludes && !path.toLowerCase().includes(f.pathIncludes.toLowerCase())) continue;
       if (f.share !== undefined && this.random() >= f.share) continue;
       f.remaining -= 1;
+      this.applied += 1;
       return f;
     }
     this.faults = this.faults.filter((f) => f.remaining > 0);

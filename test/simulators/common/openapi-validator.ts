@@ -173,6 +173,19 @@ export class OpenApiValidator {
     return errors;
   }
 
+  /** Names of the query parameters the operation declares, as the description spells them. */
+  queryParameterNames(op: MatchedOperation): string[] {
+    return (op.operation.parameters ?? [])
+      .map((raw) => this.deref<ParameterObject>(op.specId, raw))
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name);
+  }
+
+  /** The methods the description declares for a path (empty when it knows no such path). */
+  methodsFor(pathname: string): string[] {
+    return [...new Set(this.routes.filter((r) => r.regex.test(pathname)).map((r) => r.method))];
+  }
+
   /** Header names of the apiKey security schemes the operation requires (e.g. `ST-App-Key`). */
   requiredApiKeyHeaders(op: MatchedOperation): string[] {
     const spec = this.specs.get(op.specId) as {

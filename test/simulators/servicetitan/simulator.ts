@@ -98,6 +98,11 @@ export class SimControls {
     this.state.clearFaults();
   }
 
+  /** How many calls (API and token endpoint) an injected fault was applied to so far. */
+  faultsApplied(): number {
+    return this.state.faults.appliedCount() + this.state.tokenFaults.appliedCount();
+  }
+
   /** Calls received per endpoint (operationId, or `token`). */
   calls(): { total: number; byEndpoint: Record<string, number> } {
     return this.state.calls.snapshot();

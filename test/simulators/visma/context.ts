@@ -1,8 +1,12 @@
 import type { SimRequest, SimResponse } from '../common/http';
 import type { CompanyState } from './model';
+import type { ReleasePolicy } from './release-policy';
 import { vismaError } from './errors';
 
-/** What a handler gets: the caller's company (already authorised), the parsed request and the path parameters. */
+/**
+ * What a handler gets: the caller's company (already authorised), the parsed request (query names already bound to
+ * the description's spelling, unknown ones dropped) and the path parameters.
+ */
 export interface HandlerContext {
   company: CompanyState;
   req: SimRequest;
@@ -10,6 +14,9 @@ export interface HandlerContext {
   /** Base URL for `Location` headers. */
   baseUrl: string;
   maxPageSize: number;
+  /** The page size served when a list call sends no `pageSize`. */
+  defaultPageSize: number;
+  release: ReleasePolicy;
 }
 
 /** A handler for one operationId of the official description. */
@@ -18,11 +25,14 @@ export type Handler = (ctx: HandlerContext) => SimResponse;
 /** Handlers keyed by operationId. */
 export type HandlerTable = Record<string, Handler>;
 
-/** The page of `items` asked for with `pageNumber`/`pageSize` (capped at the max), each item carrying `metadata`. */
+/**
+ * The page of `items` asked for with `pageNumber`/`pageSize`, each item carrying `metadata`. A `pageSize` above the
+ * max is capped silently; without one, one default page is served (not everything).
+ */
 export function paged(ctx: HandlerContext, items: Record<string, unknown>[]): SimResponse {
   const q = ctx.req.url.searchParams;
   const max = ctx.maxPageSize;
-  const size = Math.min(positive(q.get('pageSize')) ?? max, max);
+  const size = Math.min(positive(q.get('pageSize')) ?? ctx.defaultPageSize, max);
   const page = positive(q.get('pageNumber')) ?? 1;
   const slice = items.slice((page - 1) * size, page * size);
   return {

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { SimRequest, SimResponse } from '../common/http';
 import { FaultSpec } from '../common/faults';
 import type { CompanyIdentity, CompanyState, SimAccount, SimDocumentKind } from './model';
-import { nextVersion } from './model';
+import { nextVersion, nowIn } from './model';
 import { customerDocumentDto, journalDto, supplierInvoiceDto } from './dto-documents';
-import { timestamp } from './clock';
 import type { RateLimitConfig } from './rate-limit';
+import { DocumentRelease, ReleaseSettings } from './release-policy';
+import type { ViolationMatcher } from './violations';
 import { record } from './unwrap';
 
 /** The ledgers a period can be closed in. */
@@ -12,9 +14,11 @@ export type Ledger = 'customer' | 'supplier' | 'general';
 
 /** Programmatic test controls; the `/__sim/` HTTP routes call these. */
 export interface SimControls {
-  companyIdentities(): CompanyIdentity[];
+  companyIdentities(): (CompanyIdentity & { closedPeriod: string })[];
   company(companyId?: string): CompanyState;
   injectFault(spec: FaultSpec): number;
+  /** How many calls an injected fault was applied to so far. */
+  faultsApplied(): number;
   clearFaults(): void;
   counters(): { total: number; byEndpoint: Record<string, number> };
   resetCounters(): void;
@@ -34,7 +38,29 @@ export interface SimControls {
   setRateLimit(config: RateLimitConfig): void;
   rateLimitUsage(): unknown;
   violations(): unknown;
+  /** The release behaviour in force. */
+  releaseSettings(): ReleaseSettings;
+  /** Changes how releases behave from now on (fields left out keep their value). */
+  setRelease(changes: Partial<ReleaseSettings>): void;
+  /** Fixes one document's release behaviour (null: back to the company-wide settings). */
+  setDocumentRelease(
+    kind: SimDocumentKind,
+    number: string,
+    release: DocumentRelease | null,
+    companyId?: string,
+  ): void;
+  /** Finishes every queued release now (except `never`), as if their time had come. */
+  finishReleases(companyId?: string): void;
+  /** Allows violations the test provokes on purpose, so `stop()` does not fail on them. */
+  expectViolations(matcher: ViolationMatcher): void;
 }
+
+const DOCUMENT_KINDS = ['customerInvoice', 'customerCreditNote', 'supplierInvoice'] as const;
+const Matcher = z.object({
+  kind: z.enum(['request', 'response', 'crash']).optional(),
+  operationId: z.string().optional(),
+  problem: z.string().optional(),
+});
 
 type Route = [
   method: string,
@@ -50,6 +76,7 @@ export function controlRoutes(controls: SimControls): (req: SimRequest) => SimRe
     ['POST', /^faults$/, (_m, req) => ({ active: controls.injectFault(FaultSpec.parse(req.body)) })],
     ['DELETE', /^faults$/, () => (controls.clearFaults(), done)],
     ['GET', /^counters$/, () => controls.counters()],
+    ['GET', /^faults\/applied$/, () => ({ applied: controls.faultsApplied() })],
     ['DELETE', /^counters$/, () => (controls.resetCounters(), done)],
     [
       'POST',
@@ -107,6 +134,36 @@ export function controlRoutes(controls: SimControls): (req: SimRequest) => SimRe
     ],
     ['GET', /^violations$/, () => controls.violations()],
     [
+      'POST',
+      /^violations\/expect$/,
+      (_m, req) => (controls.expectViolations(strip(Matcher.parse(req.body ?? {}))), done),
+    ],
+    ['GET', /^release$/, () => controls.releaseSettings()],
+    [
+      'PUT',
+      /^release$/,
+      (_m, req) => (controls.setRelease(strip(ReleaseSettings.partial().parse(req.body ?? {}))), done),
+    ],
+    ['POST', /^releases\/finish$/, (_m, _r, c) => (controls.finishReleases(c), done)],
+    [
+      'POST',
+      /^releases\/([A-Za-z]+)\/([^/]+)$/,
+      (m, req, c) => (
+        controls.setDocumentRelease(
+          z.enum(DOCUMENT_KINDS).parse(m[1]),
+          m[2]!,
+          strip(DocumentRelease.parse(req.body)),
+          c,
+        ),
+        done
+      ),
+    ],
+    [
+      'DELETE',
+      /^releases\/([A-Za-z]+)\/([^/]+)$/,
+      (m, _r, c) => (controls.setDocumentRelease(z.enum(DOCUMENT_KINDS).parse(m[1]), m[2]!, null, c), done),
+    ],
+    [
       'GET',
       /^documents$/,
       (_m, req, c) =>
@@ -149,5 +206,12 @@ export function touchSupplier(company: CompanyState, number: string, changes: { 
   if (!s) throw new Error(`No supplier ${number} in ${company.identity.name}`);
   if (changes.name) s.name = changes.name;
   s.version = nextVersion(company);
-  s.lastModified = timestamp();
+  s.lastModified = nowIn(company);
+}
+
+/** Drops keys whose value is undefined (zod output → exact optional properties). */
+function strip<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

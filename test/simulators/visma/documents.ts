@@ -1,9 +1,11 @@
 import type { CompanyState, SimDocument, SimDocumentKind, SimLine, SimSubaccountSegment } from './model';
-import { documentKey, nextNumber, nextVersion } from './model';
-import { documentError, periodText } from './errors';
+import { documentKey, nextNumber, nextVersion, nowIn } from './model';
+import type { DocumentAction } from './errors';
+import { documentError, inProgressError, periodText } from './errors';
 import { documentTotals, lineAmount } from './vat';
 import { bool, dec, int, localDate, record, str } from './unwrap';
-import { addDays, timestamp } from './clock';
+import { addDays } from './clock';
+import { periodForDate } from './calendar';
 
 type Action = 'creating' | 'updating';
 
@@ -18,17 +20,18 @@ export function createDocument(company: CompanyState, kind: SimDocumentKind, bod
       'creating',
       isAr(kind) ? "'Customer' cannot be empty." : "'Supplier' cannot be empty.",
     );
-  const date = localDate(isAr(kind) ? b.documentDate : b.date) ?? timestamp().slice(0, 10);
-  const now = timestamp();
+  const now = nowIn(company);
+  const date = localDate(isAr(kind) ? b.documentDate : b.date) ?? now.slice(0, 10);
   const doc: SimDocument = {
     kind,
+    documentType: kind === 'customerCreditNote' ? 'CreditNote' : 'Invoice',
     referenceNumber: '',
     status: 'Balanced',
     hold: false,
     partyNumber,
     date,
     dueDate: addDays(date, 14),
-    financialPeriod: date.slice(0, 4) + date.slice(5, 7),
+    financialPeriod: periodForDate(company, date)?.period ?? '',
     currencyId: company.baseCurrency,
     vatZoneId: '',
     lines: [],
@@ -67,12 +70,13 @@ export function updateDocument(company: CompanyState, doc: SimDocument, body: un
   if (doc.status === 'Open' || doc.status === 'Closed') {
     throw documentError('updating', `Document '${doc.referenceNumber}' is released and cannot be changed.`);
   }
+  if (doc.pendingRelease) throw inProgressError('updating');
   const draft: SimDocument = structuredClone(doc);
   const b = record(body);
   applyHeader(company, draft, b, 'updating');
   applyLines(draft, linesOf(doc.kind, b), 'updating');
   validate(company, draft, 'updating');
-  Object.assign(doc, draft, { version: nextVersion(company), lastModified: timestamp() });
+  Object.assign(doc, draft, { version: nextVersion(company), lastModified: nowIn(company) });
 }
 
 function linesOf(kind: SimDocumentKind, b: Record<string, unknown>): Record<string, unknown>[] {
@@ -92,7 +96,7 @@ function applyHeader(
   const date = localDate(ar ? b.documentDate : b.date);
   if (date) {
     doc.date = date;
-    doc.financialPeriod = date.slice(0, 4) + date.slice(5, 7);
+    doc.financialPeriod = periodForDate(company, date)?.period ?? '';
     doc.dueDate = addDays(date, 14);
   }
   const due = localDate(ar ? b.documentDueDate : b.dueDate);
@@ -106,6 +110,8 @@ function applyHeader(
   }
   const text = str(ar ? b.invoiceText : b.description);
   if (text !== undefined) doc.text = text;
+  const note = str(b.note);
+  if (note !== undefined) doc.note = note;
   for (const [field, key] of [
     ['externalReference', 'externalReference'],
     ['customerRefNumber', 'customerRefNumber'],
@@ -253,11 +259,12 @@ function validateLine(
 }
 
 /** Refuses when the document's period is missing or closed in its ledger. */
-export function assertPeriodOpen(
-  company: CompanyState,
-  doc: SimDocument,
-  action: Action | 'releasing',
-): void {
+export function assertPeriodOpen(company: CompanyState, doc: SimDocument, action: DocumentAction): void {
+  if (!doc.financialPeriod)
+    throw documentError(
+      action,
+      `The date ${doc.date} does not fall in any financial period defined in the system.`,
+    );
   const period = company.periods.get(doc.financialPeriod);
   if (!period)
     throw documentError(

@@ -17,7 +17,8 @@ function subaccountRef(company: CompanyState, line: SimLine): Record<string, unk
   const number = line.subaccount.map((s) => s.segmentValue).join('-');
   const known = company.subaccounts.get(number);
   if (known) return subaccountDto(known, company);
-  return subaccountDto(
+  // A combination not in the subaccount list: no record of its own, so no record timestamps either.
+  const { lastModifiedDateTime: _none, ...rest } = subaccountDto(
     {
       subaccountId: 0,
       subaccountNumber: number,
@@ -28,6 +29,7 @@ function subaccountRef(company: CompanyState, line: SimLine): Record<string, unk
     },
     company,
   );
+  return rest;
 }
 
 function vatRef(company: CompanyState, vatCodeId: string | undefined): Record<string, unknown> | undefined {
@@ -83,7 +85,7 @@ export function customerDocumentDto(company: CompanyState, doc: SimDocument): Re
   const project = doc.project ? company.projects.get(doc.project) : undefined;
   const lines = doc.lines.map((l) => arLine(company, l));
   return defined({
-    documentType: doc.kind === 'customerInvoice' ? 'Invoice' : 'CreditNote',
+    documentType: doc.documentType,
     referenceNumber: doc.referenceNumber,
     status: doc.status,
     hold: doc.hold,
@@ -97,6 +99,8 @@ export function customerDocumentDto(company: CompanyState, doc: SimDocument): Re
     externalReference: doc.externalReference,
     customerRefNumber: doc.customerRefNumber,
     invoiceText: doc.text,
+    note: doc.note,
+    errorInfo: doc.errorInfo,
     customerVatZone: zone ? { id: zone.id, description: zone.description } : undefined,
     branchNumber: branchRef(company, doc.branchNumber),
     project: project ? { id: project.projectID, description: project.description } : undefined,
@@ -121,12 +125,31 @@ export function customerDocumentDto(company: CompanyState, doc: SimDocument): Re
   });
 }
 
-/** SupplierInvoiceDto, with `timeStamp`. */
-export function supplierInvoiceDto(company: CompanyState, doc: SimDocument): Record<string, unknown> {
+/** CreditNoteDto: the credit note a customer invoice reversal created (lines under `invoiceLines`). */
+export function creditNoteDto(company: CompanyState, doc: SimDocument): Record<string, unknown> {
+  const {
+    lines,
+    taxDetails: _details,
+    customerVatZone: _zone,
+    roundingDiff: _diff,
+    ...header
+  } = customerDocumentDto(company, doc);
+  return { ...header, invoiceLines: lines };
+}
+
+/**
+ * SupplierInvoiceDto, with `timeStamp`. `withNote`: the note is part of the answer (a single GET always; the list
+ * only with `expandNote=true`).
+ */
+export function supplierInvoiceDto(
+  company: CompanyState,
+  doc: SimDocument,
+  withNote = true,
+): Record<string, unknown> {
   const supplier = company.suppliers.get(doc.partyNumber);
   const zone = company.vatZones.get(doc.vatZoneId);
   return defined({
-    documentType: 'Invoice',
+    documentType: doc.documentType,
     referenceNumber: doc.referenceNumber,
     status: doc.status,
     hold: doc.hold,
@@ -139,6 +162,8 @@ export function supplierInvoiceDto(company: CompanyState, doc: SimDocument): Rec
     exchangeRate: 1,
     supplierReference: doc.supplierReference,
     description: doc.text,
+    note: withNote ? doc.note : undefined,
+    errorInfo: doc.errorInfo,
     supplierTaxZone: zone ? { id: zone.id, description: zone.description } : undefined,
     branchNumber: branchRef(company, doc.branchNumber),
     taxCalculationMode: 'TaxSetting',

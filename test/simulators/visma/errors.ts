@@ -32,10 +32,17 @@ export function gatewayError(status: number, message: string, headers?: Record<s
   return { status, body: { statusCode: status, message }, ...(headers ? { headers } : {}) };
 }
 
-/** A refusal while creating or updating a document, in Visma's wording. */
-export function documentError(action: 'creating' | 'updating' | 'releasing', detail: string): SimFault {
-  const verb = action === 'releasing' ? 'Error releasing document' : `Error ${action} document`;
-  return vismaError(`${verb}. Error: ${detail}`);
+/** What was being done to a document when it was refused. */
+export type DocumentAction = 'creating' | 'updating' | 'releasing' | 'deleting' | 'reversing';
+
+/** A refusal while creating, updating, releasing, deleting or reversing a document, in Visma's wording. */
+export function documentError(action: DocumentAction, detail: string): SimFault {
+  return vismaError(`Error ${action} document. Error: ${detail}`);
+}
+
+/** Acumatica's refusal while an earlier long-running operation (a background release) on the record is unfinished. */
+export function inProgressError(action: DocumentAction): SimFault {
+  return documentError(action, 'The previous operation has not been completed yet.');
 }
 
 /** 404 for a record that does not exist. */

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { OpenApiValidator } from '../common/openapi-validator';
-import type { CompanyIdentity, CompanyState, SimSegment, SimVatCode } from './model';
+import type { CompanyIdentity, CompanyState, FiscalCalendar, SimSegment, SimVatCode } from './model';
+import type { CompanySetup } from './seed';
 import { seedCompany } from './seed';
-import { timestamp } from './clock';
+import { assertTimeZone, localTimestamp } from './clock';
+import { calendarFrom } from './calendar';
 
 const Identity = z.object({
   name: z.string().min(1),
@@ -29,10 +31,32 @@ const sections = {
 } as const;
 type Section = keyof typeof sections;
 
-const FixtureFile = z.object({ companies: z.array(z.looseObject(Identity.shape)).min(1) });
+/** Where the company lives in time (both optional; the simulator's options are the default). */
+const Setup = z.object({
+  timeZone: z.string().min(1).optional(),
+  calendar: z
+    .object({
+      startMonth: z.number().int().min(1).max(12).optional(),
+      adjustmentPeriod: z.boolean().optional(),
+      belongsToNextYear: z.boolean().optional(),
+    })
+    .optional(),
+});
 
-/** Reads a `--fixture` file: companies in the official DTO shapes; sections left out keep the Nordic seed. */
-export function loadFixture(file: string, validator: OpenApiValidator, today: Date): CompanyState[] {
+const FixtureFile = z.object({
+  companies: z.array(z.looseObject({ ...Identity.shape, ...Setup.shape })).min(1),
+});
+
+/**
+ * Reads a `--fixture` file: companies in the official DTO shapes; sections left out keep the Nordic seed. A company's
+ * `timeZone` and `calendar` override `defaults`.
+ */
+export function loadFixture(
+  file: string,
+  validator: OpenApiValidator,
+  today: Date,
+  defaults: CompanySetup,
+): CompanyState[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -50,7 +74,12 @@ export function loadFixture(file: string, validator: OpenApiValidator, today: Da
       customerTenantId: `${entry.tenantId}-customer`,
       ...Identity.parse(entry),
     };
-    const company = seedCompany(identity, i === 0 ? 'A' : 'B', today);
+    const timeZone = entry.timeZone ?? defaults.timeZone;
+    assertTimeZone(timeZone);
+    const calendar: FiscalCalendar = entry.calendar
+      ? calendarFrom({ ...defaults.calendar, ...definedOnly(entry.calendar) })
+      : defaults.calendar;
+    const company = seedCompany(identity, i === 0 ? 'A' : 'B', today, { timeZone, calendar });
     for (const section of Object.keys(sections) as Section[]) {
       const items = (entry as Record<string, unknown>)[section];
       if (items === undefined) continue;
@@ -69,8 +98,12 @@ export function loadFixture(file: string, validator: OpenApiValidator, today: Da
 
 const Ref = z.object({ id: z.string().optional(), number: z.string().optional() }).optional();
 
+function definedOnly<T extends object>(value: T): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return strip(value);
+}
+
 function apply(company: CompanyState, section: Section, items: Record<string, unknown>[]): void {
-  const now = timestamp();
+  const now = localTimestamp(company.timeZone);
   const need = <T>(schema: z.ZodType<T>, item: unknown): T => {
     const r = schema.safeParse(item);
     if (!r.success) throw new Error(`Fixture ${section}: ${z.prettifyError(r.error)}`);
@@ -247,6 +280,7 @@ function apply(company: CompanyState, section: Section, items: Record<string, un
             year: z.number(),
             startDate: z.string(),
             endDate: z.string(),
+            description: z.string().optional(),
             closedInCustomerLedger: z.boolean().default(false),
             closedInSupplierLedger: z.boolean().default(false),
             closedInGeneralLedger: z.boolean().default(false),
@@ -254,12 +288,19 @@ function apply(company: CompanyState, section: Section, items: Record<string, un
           i,
         ),
       )) {
+        const startDate = p.startDate.slice(0, 10);
+        const endDate = p.endDate.slice(0, 10);
         company.periods.set(p.period, {
           ...p,
-          startDate: p.startDate.slice(0, 10),
-          endDate: p.endDate.slice(0, 10),
+          startDate,
+          endDate,
+          description: p.description ?? p.period,
+          // The year-end adjustment period has no days of its own (see README).
+          adjustment: p.period.endsWith('13') || startDate === endDate,
         });
       }
+      company.closedPeriod =
+        [...company.periods.values()].find((p) => p.closedInCustomerLedger)?.period ?? '';
       return;
     case 'projects':
       company.projects.clear();

@@ -1,9 +1,9 @@
 import { CallCounter, FaultInjector } from '../common/faults';
 import type { FaultSpec } from '../common/faults';
 import { close, listen, seededRandom } from '../common/http';
-import type { CompanyIdentity, CompanyState, SimDocumentKind } from './model';
-import { nextVersion } from './model';
-import { seedCompany, seededClosedPeriod } from './seed';
+import type { CompanyIdentity, CompanyState, FiscalCalendar, SimDocumentKind } from './model';
+import type { CompanySetup } from './seed';
+import { seedCompany } from './seed';
 import { loadFixture } from './fixture';
 import { vismaValidator } from './spec';
 import { TokenIssuer } from './tokens';
@@ -11,16 +11,36 @@ import { FixedWindowLimiter } from './rate-limit';
 import type { RateLimitConfig, WindowUsage } from './rate-limit';
 import { createVismaServer } from './server';
 import type { ContractViolation } from './server';
-import { controlRoutes, storedDocuments, touchSupplier } from './controls';
+import { controlRoutes, storedDocuments } from './controls';
+import { createControls } from './control-impl';
 import type { Ledger, SimControls } from './controls';
 import { journalDto } from './dto-documents';
 import { masterDataHandlers } from './handlers/master-data';
 import { partyHandlers } from './handlers/parties';
 import { documentHandlers } from './handlers/documents';
 import { journalHandlers } from './handlers/journal';
-import { timestamp } from './clock';
+import { assertTimeZone } from './clock';
+import { calendarFrom } from './calendar';
+import { ReleasePolicy } from './release-policy';
+import type { DocumentRelease, ReleaseMode, ReleaseSettings } from './release-policy';
+import { settleReleases } from './release';
+import { unexpectedProblems, violationError } from './violations';
+import type { ViolationMatcher } from './violations';
 
-export type { CompanyIdentity, ContractViolation, FaultSpec, Ledger, RateLimitConfig, WindowUsage };
+export type {
+  CompanyIdentity,
+  ContractViolation,
+  DocumentRelease,
+  FaultSpec,
+  FiscalCalendar,
+  Ledger,
+  RateLimitConfig,
+  ReleaseMode,
+  ReleaseSettings,
+  ViolationMatcher,
+  WindowUsage,
+};
+export { KNOWN_GAPS } from './violations';
 
 /** Options of `startVismaSimulator`. */
 export interface VismaSimulatorOptions {
@@ -33,10 +53,20 @@ export interface VismaSimulatorOptions {
   rateLimit?: RateLimitConfig;
   /** The largest page the list endpoints serve (default 500). */
   maxPageSize?: number;
+  /** The page served when a list call sends no `pageSize` (default 100; an assumption, see README). */
+  defaultPageSize?: number;
   /** "Today" for the seeded periods (default now). */
   today?: Date;
   /** Path of the official OpenAPI file (default `test/simulators/specs/…`). */
   specFile?: string;
+  /** The companies' time zone: timestamps are local date-times in it (default Europe/Oslo). */
+  timeZone?: string;
+  /** The companies' financial calendar (default: calendar year, twelve periods). */
+  calendar?: Partial<FiscalCalendar>;
+  /** How releases behave (default: 30 % of the documents queued for 500 ms; see README). */
+  release?: Partial<ReleaseSettings>;
+  /** `stop()` rejects when a request or answer broke the contract unless expected (default true). */
+  checkViolationsOnStop?: boolean;
 }
 
 /** A running Visma simulator with its test controls. */
@@ -44,7 +74,7 @@ export interface VismaSimulator extends SimControls {
   baseUrl: string;
   tokenUrl: string;
   apiBaseUrl: string;
-  /** The simulated companies and their credentials; `closedPeriod` is the month the seed closed in the customer ledger. */
+  /** The simulated companies and their credentials; `closedPeriod` is the period the seed closed in the customer ledger. */
   companies: (CompanyIdentity & { closedPeriod: string })[];
   /** Stored documents, rendered as the API renders them. */
   documents(kind?: SimDocumentKind, companyId?: string): Record<string, unknown>[];
@@ -52,77 +82,47 @@ export interface VismaSimulator extends SimControls {
   batches(companyId?: string): Record<string, unknown>[];
   rateLimitUsage(): WindowUsage[];
   violations(): ContractViolation[];
+  /** Violations no `expectViolations` allowed. */
+  unexpectedViolations(): ContractViolation[];
+  /** Stops the servers; rejects with the unexpected violations (unless `checkViolationsOnStop` is false). */
   stop(): Promise<void>;
 }
 
 /** Starts the stateful Visma.net ERP simulator on 127.0.0.1 (port 0 = any free port). */
 export async function startVismaSimulator(options: VismaSimulatorOptions = {}): Promise<VismaSimulator> {
   const today = options.today ?? new Date();
-  const random = seededRandom(options.seed ?? 1);
+  const seed = options.seed ?? 1;
   const validator = vismaValidator(options.specFile);
+  const setup = companySetup(options);
   const companies: CompanyState[] = options.fixture
-    ? loadFixture(options.fixture, validator, today)
-    : defaultCompanies(random, today);
+    ? loadFixture(options.fixture, validator, today, setup)
+    : defaultCompanies(seededRandom(seed), today, setup);
   const issuer = new TokenIssuer(() => companies, options.tokenLifetimeSeconds ?? 3600);
   const limiter = new FixedWindowLimiter(options.rateLimit ?? { budget: 15_000, windowSeconds: 3600 });
-  const faults = new FaultInjector(options.seed ?? 1);
+  const faults = new FaultInjector(seed);
   const counter = new CallCounter();
+  const release = new ReleasePolicy(options.release, seed);
   const violations: ContractViolation[] = [];
+  const expected: ViolationMatcher[] = [];
   let baseUrl = '';
   const companyOf = (companyId?: string): CompanyState => {
     const c =
       companyId === undefined ? companies[0] : companies.find((x) => x.identity.companyId === companyId);
     if (!c) throw new Error(`The simulator has no company ${companyId ?? ''}.`);
+    settleReleases(c);
     return c;
   };
-  const closedPeriod = seededClosedPeriod(today);
-  const controls: SimControls = {
-    companyIdentities: () => companies.map((c) => ({ ...c.identity, closedPeriod })),
-    company: companyOf,
-    injectFault: (spec) => faults.add(spec),
-    clearFaults: () => faults.clear(),
-    counters: () => counter.snapshot(),
-    resetCounters: () => counter.reset(),
-    setPeriodClosed(period, closed, ledger = 'customer', companyId) {
-      const p = companyOf(companyId).periods.get(period);
-      if (!p) throw new Error(`No financial period ${period}.`);
-      if (ledger === 'customer' || ledger === 'all') p.closedInCustomerLedger = closed;
-      if (ledger === 'supplier' || ledger === 'all') p.closedInSupplierLedger = closed;
-      if (ledger === 'general' || ledger === 'all') p.closedInGeneralLedger = closed;
-    },
-    setAccountActive(accountCD, active, companyId) {
-      const a = companyOf(companyId).accounts.get(accountCD);
-      if (!a) throw new Error(`No account ${accountCD}.`);
-      a.active = active;
-      a.lastModified = timestamp();
-    },
-    createAccount(account, companyId) {
-      const company = companyOf(companyId);
-      company.accounts.set(account.accountCD, {
-        accountID: company.series.internalId++,
-        accountCD: account.accountCD,
-        description: account.description,
-        type: account.type,
-        active: account.active ?? true,
-        ...(account.taxCategory ? { taxCategory: account.taxCategory } : {}),
-        lastModified: timestamp(),
-      });
-    },
-    touchSupplier: (number, changes, companyId) => touchSupplier(companyOf(companyId), number, changes),
-    touchSupplierInvoice(number, changes = {}, companyId) {
-      const company = companyOf(companyId);
-      const doc = company.documents.get(`supplierInvoice:${number}`);
-      if (!doc) throw new Error(`No supplier invoice ${number}.`);
-      if (changes.text !== undefined) doc.text = changes.text;
-      doc.version = nextVersion(company);
-      doc.lastModified = timestamp();
-    },
-    setLicensed: (licensed, companyId) => void (companyOf(companyId).licensed = licensed),
-    expireTokens: () => issuer.expireAll(),
-    setRateLimit: (config) => limiter.configure(config),
-    rateLimitUsage: () => limiter.usage(),
-    violations: () => [...violations],
-  };
+  const controls = createControls({
+    companies,
+    companyOf,
+    faults,
+    counter,
+    issuer,
+    limiter,
+    release,
+    violations,
+    expected,
+  });
   const server = createVismaServer({
     companies,
     validator,
@@ -133,26 +133,40 @@ export async function startVismaSimulator(options: VismaSimulatorOptions = {}): 
     counter,
     violations,
     maxPageSize: () => options.maxPageSize ?? 500,
+    defaultPageSize: () => options.defaultPageSize ?? 100,
+    release,
     baseUrl: () => baseUrl,
     controls: controlRoutes(controls),
   });
   baseUrl = await listen(server, options.port ?? 0);
+  const unexpected = () => unexpectedProblems(violations, expected);
   return {
     ...controls,
     baseUrl,
     tokenUrl: `${baseUrl}/connect/token`,
     apiBaseUrl: baseUrl,
-    companies: companies.map((c) => ({ ...c.identity, closedPeriod })),
+    companies: controls.companyIdentities(),
     documents: (kind, companyId) => storedDocuments(companyOf(companyId), kind ?? null),
     batches: (companyId) =>
       [...companyOf(companyId).batches.values()].map((b) => journalDto(companyOf(companyId), b)),
     rateLimitUsage: () => limiter.usage(),
     violations: () => [...violations],
-    stop: () => close(server),
+    unexpectedViolations: unexpected,
+    async stop() {
+      await close(server);
+      const left = unexpected();
+      if (left.length && options.checkViolationsOnStop !== false) throw violationError(left);
+    },
   };
 }
 
-function defaultCompanies(random: () => number, today: Date): CompanyState[] {
+function companySetup(options: VismaSimulatorOptions): CompanySetup {
+  const timeZone = options.timeZone ?? 'Europe/Oslo';
+  assertTimeZone(timeZone);
+  return { timeZone, calendar: calendarFrom(options.calendar) };
+}
+
+function defaultCompanies(random: () => number, today: Date, setup: CompanySetup): CompanyState[] {
   const guid = (): string => {
     const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -171,6 +185,7 @@ function defaultCompanies(random: () => number, today: Date): CompanyState[] {
       },
       'A',
       today,
+      setup,
     ),
     seedCompany(
       {
@@ -183,6 +198,7 @@ function defaultCompanies(random: () => number, today: Date): CompanyState[] {
       },
       'B',
       today,
+      setup,
     ),
   ];
 }

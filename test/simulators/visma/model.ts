@@ -1,3 +1,5 @@
+import { localTimestamp } from './clock';
+
 /** In-memory state of one simulated Visma.net company. Amounts are decimal strings; dates are local `yyyy-MM-dd`. */
 
 /** Credentials and identity of a simulated company. */
@@ -88,12 +90,20 @@ export interface SimBranch {
   vatZone?: string;
 }
 
-/** A financial period (`YYYYMM`) and which ledgers closed it. */
+/**
+ * A financial period and which ledgers closed it. `period` is `YYYYPP`: the financial year and the period's number
+ * in that year (01–12, 13 = the adjustment period), which equals `YYYYMM` only for a year that starts in January.
+ */
 export interface SimPeriod {
   period: string;
+  /** The financial year the period belongs to. */
   year: number;
+  /** First and last day (inclusive, `yyyy-MM-dd`); the adjustment period has no days of its own (start = end). */
   startDate: string;
   endDate: string;
+  description: string;
+  /** Year-end adjustment period: posted to only when asked for by id, never chosen from a date. */
+  adjustment: boolean;
   closedInCustomerLedger: boolean;
   closedInSupplierLedger: boolean;
   closedInGeneralLedger: boolean;
@@ -175,9 +185,25 @@ export interface SimTaxDetail {
 /** The document kinds the simulator stores. */
 export type SimDocumentKind = 'customerInvoice' | 'customerCreditNote' | 'supplierInvoice';
 
+/** Visma's document type: AR invoices and credit notes; AP invoices and the debit adjustments that reverse them. */
+export type SimDocumentType = 'Invoice' | 'CreditNote' | 'DebitAdj';
+
+/** A release accepted but not finished yet ("operation starts in the background"). */
+export interface PendingRelease {
+  actionId: string;
+  /** Wall-clock ms when it finishes; null = never. */
+  dueAt: number | null;
+  /** What happens then: the release is carried out (and may still fail on its checks), or it fails with `errorInfo`. */
+  outcome: 'release' | 'fail';
+  errorInfo?: string;
+  /** The background request that reports it (supplier invoices). */
+  backgroundId?: string;
+}
+
 /** A customer invoice, customer credit note or supplier invoice. */
 export interface SimDocument {
   kind: SimDocumentKind;
+  documentType: SimDocumentType;
   referenceNumber: string;
   status: 'Hold' | 'Balanced' | 'Open' | 'Closed';
   hold: boolean;
@@ -190,6 +216,8 @@ export interface SimDocument {
   customerRefNumber?: string;
   supplierReference?: string;
   text?: string;
+  /** The document's note (the "Notes" pop-up). */
+  note?: string;
   currencyId: string;
   branchNumber?: string;
   project?: string;
@@ -204,6 +232,12 @@ export interface SimDocument {
   balance: string;
   version: number;
   batchNumber?: string;
+  /** Why the last background release failed (shown by later reads until a release succeeds). */
+  errorInfo?: string;
+  pendingRelease?: PendingRelease;
+  /** Number of the document that reverses this one / that this one reverses. */
+  reversedBy?: string;
+  reversalOf?: string;
   created: string;
   lastModified: string;
 }
@@ -242,9 +276,20 @@ export interface NumberSeries {
   customerInvoice: number;
   customerCreditNote: number;
   supplierInvoice: number;
+  supplierDebitAdj: number;
   batch: number;
   internalId: number;
   rowVersion: number;
+}
+
+/** How a company's financial years are laid out. */
+export interface FiscalCalendar {
+  /** Month (1–12) the financial year starts in. */
+  startMonth: number;
+  /** A 13th, year-end adjustment period. */
+  adjustmentPeriod: boolean;
+  /** The year is named after the calendar year it ends in (Acumatica's "Belongs to next year"). */
+  belongsToNextYear: boolean;
 }
 
 /** Everything the simulator knows about one company. */
@@ -252,6 +297,11 @@ export interface CompanyState {
   identity: CompanyIdentity;
   licensed: boolean;
   baseCurrency: string;
+  /** IANA time zone of the company: timestamps are local date-times in it. */
+  timeZone: string;
+  calendar: FiscalCalendar;
+  /** The period the seed closed in the customer ledger (the one holding the month two months before "today"). */
+  closedPeriod: string;
   /** Customer ledger (receivables) and supplier ledger (payables) control accounts. */
   receivablesAccount: string;
   payablesAccount: string;
@@ -282,6 +332,8 @@ export interface SimBackgroundRequest {
   finished?: string;
   errorMessage?: string;
   originalUri: string;
+  /** The original answer's body, served by `GET /v1/background/{id}/content`. */
+  content?: unknown;
 }
 
 /** Key of a stored document: numbering is per kind. */
@@ -293,6 +345,11 @@ export function documentKey(kind: SimDocumentKind, referenceNumber: string): str
 export function nextNumber(company: CompanyState, series: keyof NumberSeries): string {
   company.series[series] += 1;
   return String(company.series[series]).padStart(6, '0');
+}
+
+/** The company's current local timestamp. */
+export function nowIn(company: CompanyState, at: Date = new Date()): string {
+  return localTimestamp(company.timeZone, at);
 }
 
 /** The next row version (used for ETags and `timeStamp`). */

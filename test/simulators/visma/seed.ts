@@ -1,16 +1,17 @@
 import type {
   CompanyIdentity,
   CompanyState,
+  FiscalCalendar,
   SimAccount,
   SimCustomer,
-  SimPeriod,
   SimSegment,
   SimSubaccount,
   SimSupplier,
   SimVatCategory,
   SimVatCode,
 } from './model';
-import { timestamp } from './clock';
+import { localTimestamp } from './clock';
+import { DEFAULT_CALENDAR, periodForDate, periodsCovering } from './calendar';
 
 type AccountSeed = [string, string, SimAccount['type'], string?, boolean?, string?];
 
@@ -187,14 +188,33 @@ const suppliersA: PartySeed[] = [
 ];
 const suppliersB: PartySeed[] = [['20001', 'Heat Parts Vest AS', '01']];
 
-/** Builds a fresh company with the Nordic seed; `today` fixes the periods (two years) and the closed month. */
-export function seedCompany(identity: CompanyIdentity, variant: 'A' | 'B', today: Date): CompanyState {
-  const now = timestamp();
+/** Where a seeded company lives in time: its time zone and financial calendar. */
+export interface CompanySetup {
+  timeZone: string;
+  calendar: FiscalCalendar;
+}
+
+const DEFAULT_SETUP: CompanySetup = { timeZone: 'Europe/Oslo', calendar: DEFAULT_CALENDAR };
+
+/**
+ * Builds a fresh company with the Nordic seed. `today` fixes the periods (the financial years covering last calendar
+ * year and this one) and the period closed in the customer ledger (the one holding the month two months before).
+ */
+export function seedCompany(
+  identity: CompanyIdentity,
+  variant: 'A' | 'B',
+  today: Date,
+  setup: CompanySetup = DEFAULT_SETUP,
+): CompanyState {
+  const now = localTimestamp(setup.timeZone);
   let internalId = 100;
   const company: CompanyState = {
     identity,
     licensed: true,
     baseCurrency: 'NOK',
+    timeZone: setup.timeZone,
+    calendar: setup.calendar,
+    closedPeriod: '',
     receivablesAccount: '1500',
     payablesAccount: '2400',
     accounts: new Map(),
@@ -223,6 +243,7 @@ export function seedCompany(identity: CompanyIdentity, variant: 'A' | 'B', today
       customerInvoice: variant === 'A' ? 100000 : 400000,
       customerCreditNote: variant === 'A' ? 500000 : 800000,
       supplierInvoice: variant === 'A' ? 300000 : 600000,
+      supplierDebitAdj: variant === 'A' ? 700000 : 900000,
       batch: 0,
       internalId: 1000,
       rowVersion: 0,
@@ -264,7 +285,7 @@ export function seedCompany(identity: CompanyIdentity, variant: 'A' | 'B', today
     };
     company.subaccounts.set(sub.subaccountNumber, sub);
   }
-  for (const period of twoYearsOfPeriods(today)) company.periods.set(period.period, period);
+  seedPeriods(company, today);
   const projects: [string, string, 'Active' | 'Completed', string?][] =
     variant === 'A'
       ? [
@@ -321,33 +342,21 @@ export function seedCompany(identity: CompanyIdentity, variant: 'A' | 'B', today
   return company;
 }
 
-/** The month two months before `today` (`YYYYMM`): the seed closes it in the customer ledger. */
-export function seededClosedPeriod(today: Date): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1));
-  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+/** Lays out the periods around `today` and closes the seeded one in the customer ledger. */
+export function seedPeriods(company: CompanyState, today: Date): void {
+  const year = today.getUTCFullYear();
+  company.periods.clear();
+  for (const p of periodsCovering(company.calendar, `${year - 1}-01-01`, `${year}-12-31`))
+    company.periods.set(p.period, p);
+  company.closedPeriod = seededClosedPeriod(company, today);
+  const closed = company.periods.get(company.closedPeriod);
+  if (closed) closed.closedInCustomerLedger = true;
 }
 
-function twoYearsOfPeriods(today: Date): SimPeriod[] {
-  const year = today.getUTCFullYear();
-  const closed = seededClosedPeriod(today);
-  const periods: SimPeriod[] = [];
-  for (const y of [year - 1, year]) {
-    for (let m = 1; m <= 12; m++) {
-      const mm = String(m).padStart(2, '0');
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const period = `${y}${mm}`;
-      periods.push({
-        period,
-        year: y,
-        startDate: `${y}-${mm}-01`,
-        endDate: `${y}-${mm}-${String(last).padStart(2, '0')}`,
-        closedInCustomerLedger: period === closed,
-        closedInSupplierLedger: false,
-        closedInGeneralLedger: false,
-      });
-    }
-  }
-  return periods;
+/** The period holding the 15th of the month two months before `today`: the seed closes it in the customer ledger. */
+export function seededClosedPeriod(company: CompanyState, today: Date): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 15));
+  return periodForDate(company, d.toISOString().slice(0, 10))?.period ?? '';
 }
 
 function segmentText(segmentId: number, valueId: string): string {

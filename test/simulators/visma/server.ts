@@ -1,15 +1,19 @@
 import http from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { SimRequest, SimResponse } from '../common/http';
 import { readRequest, writeResponse } from '../common/http';
-import type { CallCounter, FaultInjector, FaultSpec } from '../common/faults';
+import type { CallCounter, FaultInjector } from '../common/faults';
 import type { MatchedOperation, OpenApiValidator } from '../common/openapi-validator';
 import type { CompanyState } from './model';
 import type { HandlerTable } from './context';
 import type { FixedWindowLimiter } from './rate-limit';
 import type { TokenInfo, TokenIssuer } from './tokens';
+import type { ReleasePolicy } from './release-policy';
 import { scopeFor } from './tokens';
 import { SimFault, gatewayError, ippError, vismaError } from './errors';
-import { delay } from '../../../main/http/backoff';
+import { applyPostFault, applyPreFault } from './fault-answers';
+import { bindQuery, emptyDateFields, requestProblems } from './request-checks';
+import { settleReleases } from './release';
 
 /** A problem the simulator found in a request it received or an answer it produced. */
 export interface ContractViolation {
@@ -29,9 +33,14 @@ export interface PipelineDeps {
   counter: CallCounter;
   violations: ContractViolation[];
   maxPageSize: () => number;
+  defaultPageSize: () => number;
+  release: ReleasePolicy;
   baseUrl: () => string;
   controls: (req: SimRequest) => SimResponse;
 }
+
+/** Content types the API accepts for a body (SPEC: json, text/json, xml, text/xml, form). */
+const ACCEPTED_BODY = /json|xml|x-www-form-urlencoded/i;
 
 /** Creates the HTTP server: token endpoint, `/__sim` controls and the ERP API under its production paths. */
 export function createVismaServer(deps: PipelineDeps): http.Server {
@@ -70,10 +79,12 @@ async function handle(
     deps.counter.hit('token');
     const fault = deps.faults.take(sim.method, path);
     if (fault && (await applyPreFault(fault, res))) return;
-    return writeResponse(res, deps.issuer.issue(sim.body));
+    const response = deps.issuer.issue(sim.body, header(sim, 'authorization'));
+    if (await applyPostFault(fault, res, response)) return;
+    return writeResponse(res, response);
   }
   const op = deps.validator.match(sim.method, path);
-  if (!op) return writeResponse(res, gatewayError(404, 'Resource not found'));
+  if (!op) return writeResponse(res, unmatched(deps, sim));
   deps.counter.hit(op.operationId);
   const fault = deps.faults.take(sim.method, path);
   if (fault && (await applyPreFault(fault, res))) return;
@@ -92,48 +103,21 @@ async function handle(
       }),
     );
   }
+  // An unsupported body type is refused by the web stack before the API sees it: 415 with no body.
+  if (sim.hasBody && !ACCEPTED_BODY.test(String(sim.headers['content-type'] ?? '')))
+    return writeResponse(res, { status: 415, headers: verdict.headers });
+  settleReleases(company);
   const response = run(deps, op, sim, company);
-  response.headers = { ...verdict.headers, 'ipp-request-id': cryptoId(), ...response.headers };
-  if (fault?.kind === 'commit-then-drop') {
-    res.destroy();
-    return;
-  }
+  response.headers = { ...verdict.headers, 'ipp-request-id': randomUUID(), ...response.headers };
+  if (await applyPostFault(fault, res, response)) return;
   writeResponse(res, response);
 }
 
-/** Applies a fault that acts before the call is processed; true when the answer has been given (or the socket dropped). */
-async function applyPreFault(fault: FaultSpec, res: http.ServerResponse): Promise<boolean> {
-  if (fault.kind === 'slow') {
-    await delay(fault.delayMs ?? 1000);
-    return false;
-  }
-  if (fault.kind === 'drop') {
-    res.destroy();
-    return true;
-  }
-  if (fault.kind !== 'status') return false;
-  const status = fault.status ?? 500;
-  if (status === 429) {
-    const retryAfter = String(fault.retryAfter ?? 1);
-    writeResponse(res, gatewayError(429, 'Rate limit is exceeded.', { 'retry-after': retryAfter }));
-  } else if (status === 401 || status === 403) {
-    writeResponse(
-      res,
-      gatewayError(
-        status,
-        status === 401 ? 'Unauthorized. Access token is missing or invalid.' : 'Forbidden.',
-      ),
-    );
-  } else if (status >= 502) {
-    writeResponse(res, {
-      status,
-      raw: true,
-      body: status === 504 ? 'upstream request timeout' : `${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
-    });
-  } else {
-    writeResponse(res, { status, body: { message: `VismaId: ${cryptoId()}. An error has occurred.` } });
-  }
-  return true;
+/** No operation for this method and path: 405 with no body when the path exists for other methods, else the gateway's 404. */
+function unmatched(deps: PipelineDeps, sim: SimRequest): SimResponse {
+  const allowed = deps.validator.methodsFor(sim.url.pathname);
+  if (allowed.length > 0) return { status: 405, headers: { allow: allowed.join(', ') } };
+  return gatewayError(404, 'Resource not found');
 }
 
 function authorise(
@@ -155,8 +139,14 @@ function authorise(
 }
 
 function run(deps: PipelineDeps, op: MatchedOperation, sim: SimRequest, company: CompanyState): SimResponse {
+  const bound = bindQuery(deps.validator, op, sim.url.searchParams);
+  const url = new URL(sim.url.href);
+  url.search = bound.query.toString();
+  const request: SimRequest = { ...sim, url };
+  const quirks = requestProblems(deps.validator, op, bound, sim.body, deps.defaultPageSize());
+  if (quirks.length) deps.violations.push({ kind: 'request', operationId: op.operationId, problems: quirks });
   const problems = deps.validator.validateRequest(op, {
-    query: sim.url.searchParams,
+    query: bound.query,
     headers: sim.headers,
     body: sim.body,
     hasBody: sim.hasBody,
@@ -172,10 +162,12 @@ function run(deps: PipelineDeps, op: MatchedOperation, sim: SimRequest, company:
   try {
     response = handler({
       company,
-      req: sim,
+      req: request,
       params: op.pathParams,
       baseUrl: deps.baseUrl(),
       maxPageSize: deps.maxPageSize(),
+      defaultPageSize: deps.defaultPageSize(),
+      release: deps.release,
     });
   } catch (error) {
     if (error instanceof SimFault) return error.response;
@@ -184,14 +176,19 @@ function run(deps: PipelineDeps, op: MatchedOperation, sim: SimRequest, company:
       operationId: op.operationId,
       problems: [error instanceof Error ? (error.stack ?? error.message) : String(error)],
     });
-    return { status: 500, body: { message: `VismaId: ${cryptoId()}. An error has occurred.` } };
+    return { status: 500, body: { message: `VismaId: ${randomUUID()}. An error has occurred.` } };
   }
-  if (response.status < 300 && response.body !== undefined) {
-    const responseProblems = deps.validator.validateResponse(op, response.status, response.body);
-    if (responseProblems.length)
-      deps.violations.push({ kind: 'response', operationId: op.operationId, problems: responseProblems });
-  }
+  checkResponse(deps, op, response);
   return response;
+}
+
+function checkResponse(deps: PipelineDeps, op: MatchedOperation, response: SimResponse): void {
+  if (response.status >= 300 || response.body === undefined) return;
+  const problems = [
+    ...deps.validator.validateResponse(op, response.status, response.body),
+    ...emptyDateFields(response.body),
+  ];
+  if (problems.length) deps.violations.push({ kind: 'response', operationId: op.operationId, problems });
 }
 
 function safe(fn: () => SimResponse): SimResponse {
@@ -206,8 +203,4 @@ function safe(fn: () => SimResponse): SimResponse {
 function header(sim: SimRequest, name: string): string | undefined {
   const v = sim.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-function cryptoId(): string {
-  return globalThis.crypto.randomUUID();
 }

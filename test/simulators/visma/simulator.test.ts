@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startVismaSimulator } from './index';
 import type { VismaSimulator } from './index';
+import { emptyDateFields } from './request-checks';
+import { localTimestamp } from './clock';
+import { ANCHORED } from '../../support/test-day';
 
 const SCOPE =
   'vismanet_erp_service_api:create vismanet_erp_service_api:read vismanet_erp_service_api:update vismanet_erp_service_api:delete';
@@ -125,7 +128,8 @@ describe('Visma simulator', () => {
   });
 
   it('computes VAT per tax detail, rounding half away from zero, and posts a balanced GL batch on release', async () => {
-    sim = await startVismaSimulator();
+    // Instant releases here: background releases have tests of their own.
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     // 3 × 0.10 at 25 % per line would round each to 0.03 (0.09); per detail: 0.30 × 25 % = 0.075 → 0.08.
     // 2 × 10.05 at 15 % = 3.015 → 3.02 (half away from zero).
@@ -180,7 +184,7 @@ describe('Visma simulator', () => {
   });
 
   it('pages journal transactions by lines, splitting a batch across pages', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     const created = await call(
       'POST',
@@ -204,7 +208,8 @@ describe('Visma simulator', () => {
   });
 
   it('refuses inactive or missing parties and accounts, VAT outside the zone, closed periods, and unwrapped values', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
+    sim.expectViolations({ kind: 'request', problem: 'customerNumber must be object' });
     const call = api(sim, await token(sim));
     const message = async (body: unknown, path = '/v2/customerinvoice'): Promise<string> => {
       const r = await call('POST', path, body);
@@ -244,7 +249,7 @@ describe('Visma simulator', () => {
   });
 
   it('answers supplier ETags and 412 on a stale If-Match; releases supplier invoices in the background', async () => {
-    sim = await startVismaSimulator();
+    sim = await startVismaSimulator({ release: { mode: 'instant' } });
     const call = api(sim, await token(sim));
     const got = await call('GET', '/v1/supplier/20001');
     const etag = got.headers.get('etag')!;
@@ -386,5 +391,129 @@ describe('Visma simulator', () => {
       }),
     );
     await expect(startVismaSimulator({ fixture: file })).rejects.toThrow(/accounts\[0\]/);
+  });
+
+  it('fails stop() on contract problems nobody expected, and not on those a test declared', async () => {
+    sim = await startVismaSimulator(ANCHORED.visma);
+    const call = api(sim, await token(sim));
+    await call('GET', '/v1/customer?pageNumber=1&pageSize=10&nmae=x');
+    await call('GET', '/v1/supplier');
+    expect(sim.unexpectedViolations().flatMap((v) => v.problems)).toEqual([
+      expect.stringContaining("'nmae' is not declared"),
+      expect.stringContaining('without pageNumber and pageSize'),
+    ]);
+    await fetch(`${sim.baseUrl}/__sim/violations/expect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'request', operationId: 'Customer_GetAll', problem: 'nmae' }),
+    });
+    sim.expectViolations({ problem: /without pageNumber/ });
+    expect(sim.unexpectedViolations()).toEqual([]);
+    await call(
+      'POST',
+      '/v2/customerinvoice',
+      invoice('10001', [['3000', 1, 1, '3']], {
+        documentDate: { value: '2026-06-05T00:00:00+02:00' },
+      }),
+    );
+    const left = sim;
+    sim = undefined;
+    await expect(left.stop()).rejects.toThrow(/documentDate carries a time zone offset/);
+  });
+
+  it('finds "" in date fields of an answer', () => {
+    expect(
+      emptyDateFields({
+        invoiceLines: [{ subaccount: { lastModifiedDateTime: '' } }],
+        documentDate: '2026-01-01T00:00:00',
+        receivedUtc: '',
+        description: '',
+      }),
+    ).toEqual([
+      'response.invoiceLines[0].subaccount.lastModifiedDateTime is "" (a date field must hold a date or be left out)',
+      'response.receivedUtc is "" (a date field must hold a date or be left out)',
+    ]);
+  });
+
+  it('sets release behaviour over HTTP, company-wide and per document', async () => {
+    sim = await startVismaSimulator({ ...ANCHORED.visma, release: { mode: 'instant' } });
+    const call = api(sim, await token(sim));
+    const control = (method: string, path: string, body?: unknown) =>
+      fetch(`${sim!.baseUrl}/__sim/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const create = async () =>
+      new URL(
+        (
+          await call(
+            'POST',
+            '/v2/customerinvoice',
+            invoice('10001', [['3000', 1, 10, '3']], {
+              documentDate: { value: '2026-06-05T00:00:00' },
+            }),
+          )
+        ).headers.get('location')!,
+      ).pathname;
+    expect((await control('PUT', 'release', { mode: 'never', share: 1 })).status).toBe(200);
+    expect((await control('GET', 'release')).body).toMatchObject({ mode: 'never', share: 1 });
+    const first = await create();
+    expect((await call('POST', `${first}/action/release`)).body).toMatchObject({ actionResult: 'Queued' });
+    const second = await create();
+    expect(
+      (
+        await control('POST', `releases/customerInvoice/${second.split('/').pop()}`, {
+          mode: 'fail-now',
+          errorInfo: 'x',
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call('POST', `${second}/action/release`)).body).toMatchObject({
+      actionResult: 'Failed',
+      errorInfo: 'x',
+    });
+    await control('DELETE', `releases/customerInvoice/${second.split('/').pop()}`);
+    await control('PUT', 'release', { mode: 'queued', delayMs: 3_600_000 });
+    expect((await call('POST', `${second}/action/release`)).body).toMatchObject({ actionResult: 'Queued' });
+    await control('POST', 'releases/finish');
+    expect(((await call('GET', second)).body as { status: string }).status).toBe('Open');
+    expect(((await call('GET', first)).body as { status: string }).status).toBe('Balanced');
+    expect((await control('POST', 'releases/nonsense/1', { mode: 'instant' })).status).toBe(400);
+  });
+
+  it('takes a time zone and a financial calendar per fixture company', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'visma-fixture-'));
+    const file = join(dir, 'company.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        companies: [
+          {
+            name: 'Tidssone AS',
+            tenantId: 'tenant-tz',
+            companyId: '888',
+            clientId: 'tz-client',
+            clientSecret: 'tz-secret',
+            timeZone: 'Asia/Tokyo',
+            calendar: { startMonth: 4, adjustmentPeriod: true },
+          },
+        ],
+      }),
+    );
+    const before = localTimestamp('Asia/Tokyo');
+    sim = await startVismaSimulator({ ...ANCHORED.visma, fixture: file });
+    const call = api(sim, await token(sim));
+    const periods = (await call('GET', '/v1/financialPeriod')).body as {
+      period: string;
+      startDate: string;
+    }[];
+    expect(periods.find((p) => p.period === '202601')?.startDate).toBe('2026-04-01T00:00:00');
+    expect(periods.find((p) => p.period === '202513')?.startDate).toBe('2026-04-01T00:00:00');
+    const customer = (await call('GET', '/v1/customer/10001')).body as { lastModifiedDateTime: string };
+    // Tokyo time (UTC+9, no daylight saving): between the local times before the start and now.
+    expect(customer.lastModifiedDateTime >= before).toBe(true);
+    expect(customer.lastModifiedDateTime <= localTimestamp('Asia/Tokyo')).toBe(true);
+    expect(before).toBe(localTimestamp('Asia/Tokyo', new Date(Date.parse(`${before}Z`) - 9 * 3600_000)));
   });
 });

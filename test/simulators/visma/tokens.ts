@@ -27,18 +27,33 @@ export class TokenIssuer {
     private readonly lifetimeSeconds: number,
   ) {}
 
-  /** Answers `POST /connect/token`. */
-  issue(body: unknown, now = Date.now()): SimResponse {
-    const form = record(body);
+  /**
+   * Answers `POST /connect/token`. The client authenticates with `client_id`/`client_secret` form fields or with HTTP
+   * Basic (`client_secret_basic`, RFC 6749 §2.3.1: both parts form-urlencoded, then base64), never with both.
+   */
+  issue(body: unknown, authorization?: string, now = Date.now()): SimResponse {
+    const form = { ...record(body) };
     const oauthError = (error: string, description: string, status = 400): SimResponse => ({
       status,
       body: { error, error_description: description },
     });
+    const basic = basicCredentials(authorization);
+    if (basic === 'malformed')
+      return oauthError('invalid_client', 'The Basic authorization header cannot be read.', 401);
+    if (basic) {
+      if (form.client_secret !== undefined)
+        return oauthError('invalid_request', 'Use one client authentication method, not both.');
+      if (form.client_id !== undefined && form.client_id !== basic.clientId)
+        return oauthError('invalid_request', 'client_id differs from the Basic authorization header.');
+      form.client_id = basic.clientId;
+      form.client_secret = basic.clientSecret;
+    }
     if (form.grant_type !== 'client_credentials')
       return oauthError('unsupported_grant_type', 'Only client_credentials is supported.');
     const owned = this.companies().filter((c) => c.identity.clientId === form.client_id);
     if (owned.length === 0 || owned[0]!.identity.clientSecret !== form.client_secret)
-      return oauthError('invalid_client', 'Invalid client or client credentials.');
+      // RFC 6749 §5.2: a client that authenticated with the Authorization header gets 401.
+      return oauthError('invalid_client', 'Invalid client or client credentials.', basic ? 401 : 400);
     const requested = typeof form.scope === 'string' ? form.scope.split(/\s+/).filter(Boolean) : [];
     const unknown = requested.filter((s) => !SERVICE_SCOPES.includes(s));
     if (unknown.length) return oauthError('invalid_scope', `Unknown scope: ${unknown.join(' ')}`);
@@ -80,6 +95,23 @@ export class TokenIssuer {
   /** Makes every issued token expire now (tests of refresh on 401). */
   expireAll(): void {
     for (const info of this.tokens.values()) info.expiresAt = 0;
+  }
+}
+
+/** Client id and secret from an HTTP Basic header (undefined when there is none). */
+function basicCredentials(
+  authorization: string | undefined,
+): { clientId: string; clientSecret: string } | 'malformed' | undefined {
+  const encoded = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return 'malformed';
+  const part = (s: string): string => decodeURIComponent(s.replace(/\+/g, ' '));
+  try {
+    return { clientId: part(decoded.slice(0, colon)), clientSecret: part(decoded.slice(colon + 1)) };
+  } catch {
+    return 'malformed';
   }
 }
 

@@ -6,7 +6,7 @@ import {
   loadRules,
   setRule,
 } from '../../../main/engine/mapping/rule-store';
-import { acquireRun, finishRun, RunInProgressError } from '../../../main/engine/run-lock';
+import { acquireRun, RunInProgressError } from '../../../main/engine/run-lock';
 import { getCursor } from '../../../main/engine/source-store';
 import { listAudit } from '../../../main/storage/audit';
 import { openLedger } from '../../../main/storage/ledger';
@@ -49,25 +49,30 @@ describe('mapping tables', () => {
   });
 });
 
-describe('run lock', () => {
+describe('run lock (in-memory ledger; the OS-level lock is tested in test/unit/storage/run-lock.test.ts)', () => {
   let db: Ledger;
   beforeEach(() => (db = openLedger(':memory:')));
   afterEach(() => db.close());
   const now = new Date('2026-03-01T10:00:00Z');
 
-  it('allows one run per profile and frees it when the run finishes', () => {
-    const id = acquireRun(db, 'p1', 'manual', now);
-    expect(() => acquireRun(db, 'p1', 'schedule', now)).toThrow(RunInProgressError);
-    expect(acquireRun(db, 'p2', 'manual', now)).toBeGreaterThan(id);
-    finishRun(db, id, 'completed', {}, now);
-    expect(acquireRun(db, 'p1', 'schedule', now)).toBeGreaterThan(id);
+  it('allows one run per profile and frees it when the run finishes', async () => {
+    const run = await acquireRun(db, 'p1', 'manual', now);
+    await expect(acquireRun(db, 'p1', 'schedule', now)).rejects.toThrow(RunInProgressError);
+    const other = await acquireRun(db, 'p2', 'manual', now);
+    expect(other.id).toBeGreaterThan(run.id);
+    other.finish('completed', {}, now);
+    run.finish('completed', {}, now);
+    const next = await acquireRun(db, 'p1', 'schedule', now);
+    expect(next.id).toBeGreaterThan(other.id);
+    next.finish('completed', {}, now);
   });
 
-  it('takes over a run whose heartbeat went stale (its process died)', () => {
-    acquireRun(db, 'p1', 'manual', now);
+  it('never takes over a live run, however old its heartbeat', async () => {
+    const run = await acquireRun(db, 'p1', 'manual', now);
     const later = new Date(now.getTime() + 10 * 60 * 1000);
-    expect(acquireRun(db, 'p1', 'manual', later)).toBeGreaterThan(0);
+    await expect(acquireRun(db, 'p1', 'manual', later)).rejects.toThrow(/already running/);
     const statuses = db.prepare('SELECT status FROM sync_runs ORDER BY id').pluck().all();
-    expect(statuses).toEqual(['abandoned', 'running']);
+    expect(statuses).toEqual(['running']);
+    run.finish('completed', {}, later);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -117,8 +117,12 @@ describe('openLedger', () => {
       file,
       'this is not sqlite, just some text that is long enough to look like a header '.repeat(20),
     );
+    const before = readFileSync(file);
     expect(() => openLedger(file)).toThrow(LedgerOpenError);
-    expect(() => openLedger(file)).toThrow(/could not be read.*left untouched/);
+    expect(() => openLedger(file)).toThrow(
+      /is damaged \(file is not a database\).*nothing was written to it/,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('works in memory for tests', () => {

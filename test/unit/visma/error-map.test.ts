@@ -83,6 +83,33 @@ describe('mapVismaError', () => {
     });
   });
 
+  it('gives empty and plain-text answers (gateway style) a plain message with the HTTP status', () => {
+    expect(map(400, '')).toMatchObject({
+      code: 'validation',
+      status: 400,
+      message: 'Visma refused the request (HTTP 400, no details).',
+    });
+    expect(map(400, 'Bad Request').message).toBe('Visma refused the request (HTTP 400: "Bad Request").');
+    expect(map(404, undefined).message).toBe(
+      'Visma could not find what was asked for (HTTP 404, no details).',
+    );
+    expect(map(413, '<html><body>Request Entity Too Large</body></html>').message).toBe(
+      'Visma refused the request (HTTP 413: "Request Entity Too Large").',
+    );
+    expect(map(502, '').message).toBe('Visma had a problem on its side (HTTP 502). Try again later.');
+    expect(map(401, '').message).toContain('(HTTP 401)');
+    expect(map(412, '').message).toContain('(HTTP 412, no details)');
+  });
+
+  it('recognises a refusal while an earlier release is still running', () => {
+    expect(
+      map(400, {
+        message:
+          'VismaId: 1. Error releasing document. Error: The previous operation has not been completed yet.',
+      }),
+    ).toMatchObject({ code: 'in_progress', message: expect.stringMatching(/still busy/) as unknown });
+  });
+
   it('strips the VismaId prefix for display', () => {
     expect(withoutVismaId('VismaId: 5f9d64e3-1f06-4c13. Error: x')).toBe('Error: x');
   });

@@ -8,6 +8,7 @@ import {
   wrapDate,
 } from '../../../main/visma/wire';
 import { customerInvoiceBody, partyBody, supplierInvoiceBody } from '../../../main/visma/bodies';
+import { UncertainWriteError } from '../../../main/visma/errors';
 
 describe('value wrapper and wire helpers', () => {
   it('wraps scalars and leaves absent fields out', () => {
@@ -30,7 +31,9 @@ describe('value wrapper and wire helpers', () => {
     expect(keyFromLocation('https://api.finance.visma.net/v1/customerinvoice/100017', 'x')).toBe('100017');
     expect(keyFromLocation('/v1/supplier/A%2FB/', 'x')).toBe('A/B');
     expect(keyFromLocation('http://h/v1/customer/123?x=1', 'x')).toBe('123');
-    expect(() => keyFromLocation(undefined, 'POST /v1/customer')).toThrow(/no Location header/);
+    // Stored but unnumbered: an uncertain write (settled by a look-up), never a refusal.
+    expect(() => keyFromLocation(undefined, 'POST /v1/customer')).toThrow(/without a Location header/);
+    expect(() => keyFromLocation('', 'POST /v1/customer')).toThrow(UncertainWriteError);
   });
 });
 

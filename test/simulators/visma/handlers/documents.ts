@@ -1,22 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { HandlerContext, HandlerTable } from '../context';
 import { created, dateFilter, paged } from '../context';
-import type { SimDocument, SimDocumentKind } from '../model';
+import type { SimBackgroundRequest, SimDocument, SimDocumentKind } from '../model';
 import { documentKey } from '../model';
-import { notFound, SimFault } from '../errors';
+import { SimFault, notFound, vismaError } from '../errors';
 import { createDocument, updateDocument } from '../documents';
-import { releaseDocument } from '../release';
-import { customerDocumentDto, supplierInvoiceDto } from '../dto-documents';
+import { deleteDocument, reverseDocument } from '../document-actions';
+import { faultText, requestRelease } from '../release';
+import { creditNoteDto, customerDocumentDto, supplierInvoiceDto } from '../dto-documents';
 import { etagOf } from '../dto-master';
 import { checkIfMatch } from './parties';
-import { timestamp } from '../clock';
+import { utcTimestamp } from '../clock';
+import { record } from '../unwrap';
 
-function find(ctx: HandlerContext, kind: SimDocumentKind, number: string | undefined): SimDocument {
+const LABELS: Record<SimDocumentKind, string> = {
+  customerInvoice: 'Invoice',
+  customerCreditNote: 'Credit note',
+  supplierInvoice: 'Supplier invoice',
+};
+
+function find(
+  ctx: HandlerContext,
+  kind: SimDocumentKind,
+  number: string | undefined,
+  documentType?: string,
+): SimDocument {
   const doc = ctx.company.documents.get(documentKey(kind, number ?? ''));
-  if (!doc)
-    throw notFound(
-      `${kind === 'supplierInvoice' ? 'Supplier invoice' : kind === 'customerInvoice' ? 'Invoice' : 'Credit note'} '${number}'`,
-    );
+  if (!doc || (documentType !== undefined && doc.documentType.toLowerCase() !== documentType.toLowerCase()))
+    throw notFound(`${LABELS[kind]} '${number}'`);
   return doc;
 }
 
@@ -37,6 +48,9 @@ function listOf(ctx: HandlerContext, kind: SimDocumentKind): SimDocument[] {
       eq('financialPeriod', d.financialPeriod) &&
       eq('branch', d.branchNumber) &&
       eq('project', d.project) &&
+      (ar ||
+        q.get('documentType') === null ||
+        q.get('documentType')?.toLowerCase() === d.documentType.toLowerCase()) &&
       (!ar ||
         (eq('externalReference', d.externalReference) && eq('customerRefNumber', d.customerRefNumber))) &&
       (released === null || (released === '1') === (d.status === 'Open' || d.status === 'Closed')) &&
@@ -46,14 +60,96 @@ function listOf(ctx: HandlerContext, kind: SimDocumentKind): SimDocument[] {
   );
 }
 
-function releaseResult(
-  ctx: HandlerContext,
-  kind: SimDocumentKind,
-  number: string | undefined,
-): { status: number; body: unknown } {
-  releaseDocument(ctx.company, find(ctx, kind, number));
-  return { status: 200, body: { actionId: randomUUID(), actionResult: 'Done' } };
+function releaseResult(ctx: HandlerContext, doc: SimDocument): { status: number; body: unknown } {
+  const answer = requestRelease(ctx.company, doc, ctx.release);
+  return { status: 200, body: answer };
 }
+
+/** A background request for `path`, answered `202 {id, stateLocation}` as Visma does for supplier invoice actions. */
+function background(
+  ctx: HandlerContext,
+  fill: (request: SimBackgroundRequest) => SimBackgroundRequest,
+  headers: Record<string, string> = {},
+): { status: number; headers: Record<string, string>; body: unknown } {
+  const id = randomUUID();
+  const request: SimBackgroundRequest = {
+    id,
+    status: 'Started',
+    statusCode: 0,
+    received: utcTimestamp(),
+    originalUri: ctx.req.url.pathname,
+  };
+  ctx.company.background.set(id, fill(request));
+  return { status: 202, headers, body: { id, stateLocation: `${ctx.baseUrl}/v1/background/${id}` } };
+}
+
+/** Supplier invoice release: accepted in the background; the request finishes when the release does. */
+function releaseSupplierInvoice(ctx: HandlerContext, doc: SimDocument) {
+  checkIfMatch(ctx, doc.version, 'Supplier invoice');
+  return background(ctx, (request) => {
+    try {
+      const answer = requestRelease(ctx.company, doc, ctx.release);
+      if (answer.actionResult === 'Queued') {
+        doc.pendingRelease!.backgroundId = request.id;
+        return request;
+      }
+      if (answer.actionResult === 'Failed')
+        return failedRequest(request, answer.errorInfo ?? 'The release failed.');
+      return { ...request, status: 'Finished', statusCode: 200, finished: utcTimestamp() };
+    } catch (error) {
+      if (error instanceof SimFault) return failedRequest(request, faultText(error));
+      throw error;
+    }
+  });
+}
+
+function failedRequest(request: SimBackgroundRequest, message: string): SimBackgroundRequest {
+  return { ...request, status: 'Failed', statusCode: 400, finished: utcTimestamp(), errorMessage: message };
+}
+
+/** Supplier invoice reversal: a debit adjustment, reported through the background request's content. */
+function reverseSupplierInvoice(ctx: HandlerContext, doc: SimDocument) {
+  checkIfMatch(ctx, doc.version, 'Supplier invoice');
+  if (doc.documentType !== 'Invoice')
+    throw vismaError(`Error reversing document. Error: Only supplier invoices can be reversed here.`);
+  const reversal = reverseDocument(ctx.company, doc);
+  return background(
+    ctx,
+    (request) => ({
+      ...request,
+      status: 'Finished',
+      statusCode: 200,
+      finished: utcTimestamp(),
+      content: {
+        refNbr: reversal.referenceNumber,
+        docType: reversal.documentType,
+        actionId: randomUUID(),
+        actionResult: 'Done',
+      },
+    }),
+    { etag: etagOf(doc.version) },
+  );
+}
+
+function reverseCustomerInvoice(ctx: HandlerContext, doc: SimDocument) {
+  const reversal = reverseDocument(ctx.company, doc);
+  const body: Record<string, unknown> = {
+    referenceNumber: reversal.referenceNumber,
+    actionId: randomUUID(),
+    actionResult: 'Done',
+  };
+  if (record(ctx.req.body).returnCreditNote === true)
+    body.creditNoteDto = creditNoteDto(ctx.company, reversal);
+  return { status: 200, body };
+}
+
+function removed(ctx: HandlerContext, doc: SimDocument) {
+  deleteDocument(ctx.company, doc);
+  return { status: 204 };
+}
+
+const expandNote = (ctx: HandlerContext): boolean =>
+  ctx.req.url.searchParams.get('expandNote')?.toLowerCase() === 'true';
 
 /** Customer invoices, customer credit notes, supplier invoices and the background-request state. */
 export const documentHandlers: HandlerTable = {
@@ -77,8 +173,14 @@ export const documentHandlers: HandlerTable = {
     updateDocument(ctx.company, find(ctx, 'customerInvoice', ctx.params.invoiceNumber), ctx.req.body);
     return { status: 204 };
   },
+  CustomerInvoice_DeleteByinvoiceNumber(ctx) {
+    return removed(ctx, find(ctx, 'customerInvoice', ctx.params.invoiceNumber));
+  },
   CustomerInvoice_ReleaseInvoiceByinvoiceNumber(ctx) {
-    return releaseResult(ctx, 'customerInvoice', ctx.params.invoiceNumber);
+    return releaseResult(ctx, find(ctx, 'customerInvoice', ctx.params.invoiceNumber));
+  },
+  CustomerInvoice_ReverseInvoiceByinvoiceNumber(ctx) {
+    return reverseCustomerInvoice(ctx, find(ctx, 'customerInvoice', ctx.params.invoiceNumber));
   },
   CustomerCreditNoteV2_Create(ctx) {
     const doc = createDocument(ctx.company, 'customerCreditNote', ctx.req.body);
@@ -96,21 +198,33 @@ export const documentHandlers: HandlerTable = {
       body: customerDocumentDto(ctx.company, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber)),
     };
   },
+  CustomerCreditNote_DeleteBycreditNoteNumber(ctx) {
+    return removed(ctx, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber));
+  },
   CustomerCreditNote_ReleaseDocumentBycreditNoteNumber(ctx) {
-    return releaseResult(ctx, 'customerCreditNote', ctx.params.creditNoteNumber);
+    return releaseResult(ctx, find(ctx, 'customerCreditNote', ctx.params.creditNoteNumber));
   },
   SupplierInvoice_Post(ctx) {
     const doc = createDocument(ctx.company, 'supplierInvoice', ctx.req.body);
     return created(ctx, '/v1/supplierInvoice', doc.referenceNumber, { etag: etagOf(doc.version) });
   },
   SupplierInvoice_GetAllInvoices(ctx) {
+    const withNote = expandNote(ctx);
     return paged(
       ctx,
-      listOf(ctx, 'supplierInvoice').map((d) => supplierInvoiceDto(ctx.company, d)),
+      listOf(ctx, 'supplierInvoice').map((d) => supplierInvoiceDto(ctx.company, d, withNote)),
     );
   },
   SupplierInvoice_GetByinvoiceNumber(ctx) {
     const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber);
+    return {
+      status: 200,
+      headers: { etag: etagOf(doc.version) },
+      body: supplierInvoiceDto(ctx.company, doc),
+    };
+  },
+  SupplierInvoice_GetByTypeBydocumentTypeinvoiceNumber(ctx) {
+    const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber, ctx.params.documentType);
     return {
       status: 200,
       headers: { etag: etagOf(doc.version) },
@@ -123,37 +237,26 @@ export const documentHandlers: HandlerTable = {
     updateDocument(ctx.company, doc, ctx.req.body);
     return { status: 204, headers: { etag: etagOf(doc.version) } };
   },
+  SupplierInvoice_DeleteByinvoiceNumber(ctx) {
+    return removed(ctx, find(ctx, 'supplierInvoice', ctx.params.invoiceNumber));
+  },
+  SupplierInvoice_DeleteBydocumentTypeinvoiceNumber(ctx) {
+    return removed(ctx, find(ctx, 'supplierInvoice', ctx.params.invoiceNumber, ctx.params.documentType));
+  },
   SupplierInvoice_ReleaseInvoiceByinvoiceNumber(ctx) {
-    const doc = find(ctx, 'supplierInvoice', ctx.params.invoiceNumber);
-    const id = randomUUID();
-    const request = {
-      id,
-      status: 'Started' as const,
-      statusCode: 0,
-      received: timestamp(),
-      originalUri: ctx.req.url.pathname,
-    };
-    ctx.company.background.set(id, request);
-    try {
-      releaseDocument(ctx.company, doc);
-      ctx.company.background.set(id, {
-        ...request,
-        status: 'Finished',
-        statusCode: 200,
-        finished: timestamp(),
-      });
-    } catch (e) {
-      const message =
-        e instanceof SimFault ? String((e.response.body as { message?: string }).message) : String(e);
-      ctx.company.background.set(id, {
-        ...request,
-        status: 'Failed',
-        statusCode: 400,
-        finished: timestamp(),
-        errorMessage: message,
-      });
-    }
-    return { status: 202, body: { id, stateLocation: `${ctx.baseUrl}/v1/background/${id}` } };
+    return releaseSupplierInvoice(ctx, find(ctx, 'supplierInvoice', ctx.params.invoiceNumber));
+  },
+  SupplierInvoice_ReleaseInvoiceByTypeBydocumentTypeinvoiceNumber(ctx) {
+    return releaseSupplierInvoice(
+      ctx,
+      find(ctx, 'supplierInvoice', ctx.params.invoiceNumber, ctx.params.documentType),
+    );
+  },
+  SupplierInvoice_ReverseInvoiceBydocumentTypeinvoiceNumber(ctx) {
+    return reverseSupplierInvoice(
+      ctx,
+      find(ctx, 'supplierInvoice', ctx.params.invoiceNumber, ctx.params.documentType),
+    );
   },
   Background_GetBackgroundApiOperationByrequestId(ctx) {
     const r = ctx.company.background.get(ctx.params.requestId ?? '');
@@ -168,10 +271,19 @@ export const documentHandlers: HandlerTable = {
         startedUtc: r.received,
         ...(r.finished ? { finishedUtc: r.finished } : {}),
         ...(r.errorMessage ? { errorMessage: r.errorMessage } : {}),
+        webhookAddress: 'none',
         originalUri: r.originalUri,
-        hasResponseContent: false,
+        hasResponseContent: r.content !== undefined,
+        ...(r.content !== undefined
+          ? { contentLocation: `${ctx.baseUrl}/v1/background/${r.id}/content` }
+          : {}),
         hasRequestContent: false,
       },
     };
+  },
+  Background_GetBackgroundApiOperationContentByrequestId(ctx) {
+    const r = ctx.company.background.get(ctx.params.requestId ?? '');
+    if (r?.content === undefined) throw notFound(`Background response content '${ctx.params.requestId}'`);
+    return { status: 200, body: r.content };
   },
 };

@@ -14,7 +14,7 @@ import {
   vatZoneDto,
 } from '../dto-master';
 import { bool, record, str } from '../unwrap';
-import { timestamp } from '../clock';
+import { nowIn } from '../model';
 
 /** Accounts, subaccounts, dimensions, VAT, branches, financial periods and projects. */
 export const masterDataHandlers: HandlerTable = {
@@ -46,7 +46,7 @@ export const masterDataHandlers: HandlerTable = {
       type,
       active: bool(b.active) ?? true,
       ...(taxCategory ? { taxCategory } : {}),
-      lastModified: timestamp(),
+      lastModified: nowIn(ctx.company),
     });
     return created(ctx, '/v1/account', accountCD);
   },

@@ -5,7 +5,7 @@ import { nextVersion } from '../model';
 import { vismaError, notFound, SimFault } from '../errors';
 import { customerDto, etagOf, supplierDto } from '../dto-master';
 import { record, str } from '../unwrap';
-import { timestamp } from '../clock';
+import { nowIn } from '../model';
 
 const customerStatuses = ['Active', 'OnHold', 'CreditHold', 'Inactive', 'OneTime'] as const;
 const supplierStatuses = ['Active', 'OnHold', 'HoldPayments', 'Inactive', 'OneTime'] as const;
@@ -88,7 +88,7 @@ export const partyHandlers: HandlerTable = {
       throw vismaError(`Error creating customer. Error: Customer '${number}' already exists.`);
     const vatZoneId = str(b.vatZoneId) ?? '01';
     checkZone(company, vatZoneId, 'creating customer');
-    const now = timestamp();
+    const now = nowIn(ctx.company);
     const customer: SimCustomer = {
       internalId: company.series.internalId++,
       number,
@@ -113,7 +113,7 @@ export const partyHandlers: HandlerTable = {
     c.vatZoneId = str(b.vatZoneId) ?? c.vatZoneId;
     c.currencyId = str(b.currencyId) ?? c.currencyId;
     applyDetails(c, b);
-    c.lastModified = timestamp();
+    c.lastModified = nowIn(ctx.company);
     return { status: 204 };
   },
   Supplier_GetAll(ctx) {
@@ -147,7 +147,7 @@ export const partyHandlers: HandlerTable = {
       vatZoneId,
       currencyId: str(b.currencyId) ?? company.baseCurrency,
       version: nextVersion(company),
-      lastModified: timestamp(),
+      lastModified: nowIn(ctx.company),
     };
     applyDetails(supplier, b);
     company.suppliers.set(number, supplier);
@@ -165,7 +165,7 @@ export const partyHandlers: HandlerTable = {
     s.currencyId = str(b.currencyId) ?? s.currencyId;
     applyDetails(s, b);
     s.version = nextVersion(ctx.company);
-    s.lastModified = timestamp();
+    s.lastModified = nowIn(ctx.company);
     return { status: 204, headers: { etag: etagOf(s.version) } };
   },
 };

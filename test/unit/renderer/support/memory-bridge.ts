@@ -367,6 +367,21 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       await engine.reconcileGate;
       return sampleExport(input.period);
     },
+    // The ledger: in good order, no backups (the real handlers are tested over a real ledger).
+    'ledger.status': () => ({
+      file: '/tmp/ledger.sqlite',
+      state: 'open',
+      problem: null,
+      backupsDir: '/tmp/backups',
+      backups: [],
+      canRestore: true,
+    }),
+    'ledger.backup': () => {
+      throw Object.assign(new Error('No backups in the test double.'), { code: 'conflict' });
+    },
+    'ledger.restore': (input) => {
+      throw Object.assign(new Error(`There is no backup "${input.name}".`), { code: 'not_found' });
+    },
     'mappings.list': () => ({ rules: mappings }),
     'mappings.set': (input) => {
       mappings = mappings.filter((r) => !(r.table === input.table && r.sourceKey === input.sourceKey));
