@@ -23,3 +23,52 @@ export function sum(values: Iterable<string | Decimal>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/** Why a value is not a readable decimal. */
+export type DecimalFault = 'empty' | 'exponent' | 'not_decimal' | 'sub_cent';
+
+/** A strictly read decimal: its canonical text, or why it could not be read. */
+export type ReadDecimal = { ok: true; value: Decimal } | { ok: false; fault: DecimalFault };
+
+/** A plain decimal: optional minus, ASCII digits, optional fraction. No plus sign, no exponent, no separators. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Reads a decimal the strict way: a plain decimal (`1250`, `-12.5`, `0.125`), with surrounding white space
+ * ignored (the digits are unambiguous). Refused, because reading them would be a guess: the empty string, exponent
+ * forms (`1e3`: a float that was printed, not an amount anyone typed), thousands or decimal-comma separators
+ * (`1,250` is 1.25 in Norway and 1250 in the US), a leading `+` or `.`, non-ASCII digits, `NaN`, `Infinity`.
+ * JSON numbers are read through their shortest decimal text, so `0.1` is exactly 0.1.
+ */
+export function readDecimal(raw: string | number): ReadDecimal {
+  const text = typeof raw === 'number' ? String(raw) : raw.trim();
+  if (text === '') return { ok: false, fault: 'empty' };
+  if (PLAIN_DECIMAL.test(text)) return { ok: true, value: new Money(text) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return { ok: false, fault: 'exponent' };
+  return { ok: false, fault: 'not_decimal' };
+}
+
+/** Reads a money amount strictly (see `readDecimal`); more than 2 significant decimals cannot post to the cent. */
+export function readMoney(raw: string | number): ReadDecimal {
+  const read = readDecimal(raw);
+  if (!read.ok) return read;
+  return read.value.decimalPlaces() > 2 ? { ok: false, fault: 'sub_cent' } : read;
+}
+
+/**
+ * The largest amount magnitude (exclusive) that is sent to Visma: 10^13. Visma's API carries amounts as JSON
+ * numbers (IEEE-754 doubles), and a double keeps 15 significant decimal digits exactly (DBL_DIG = 15); 13 integer
+ * digits plus 2 decimals is 15 digits, so every cent amount below this bound arrives in Visma unchanged.
+ */
+export const VISMA_AMOUNT_LIMIT = new Money('1e13');
+
+/** Significant digits a double keeps exactly: a decimal with more may arrive in Visma as a different number. */
+export const DOUBLE_SAFE_DIGITS = 15;
+
+/** True when a decimal survives the trip through a JSON number (a double) unchanged: at most 15 significant digits. */
+export function fitsDouble(value: Decimal): boolean {
+  return (
+    value.isZero() ||
+    (value.precision() <= DOUBLE_SAFE_DIGITS && value.abs().gte('1e-300') && value.abs().lt('1e300'))
+  );
+}

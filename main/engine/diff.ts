@@ -32,7 +32,7 @@ const LINE_FIELDS: (keyof SourceLine)[] = [
   'skuId',
 ];
 
-const show = (v: string | boolean | SourceLine[] | undefined): string | null =>
+const show = (v: SourceDocument[keyof SourceDocument] | SourceLine[keyof SourceLine]): string | null =>
   v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** Field-by-field differences between two versions of a source document (lines matched by id). */

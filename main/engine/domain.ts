@@ -1,4 +1,5 @@
 /** The engine's own view of the documents it moves, independent of either API's wire shapes. */
+import type { DecimalFault } from '../../shared/money';
 
 /** Which kind of ServiceTitan document a source document is. */
 export type SourceKind = 'invoice' | 'ap-bill';
@@ -24,6 +25,18 @@ export interface SourceLine {
   taxable: boolean;
   businessUnitId?: string;
   jobId?: string;
+}
+
+/** Why a field ServiceTitan sent could not be read (amount faults from `shared/money.ts`, plus dates and absence). */
+export type ReadFault = DecimalFault | 'missing' | 'not_a_date' | 'date_out_of_range';
+
+/** A field of a ServiceTitan document that could not be read: the document is stored, and blocked until it can. */
+export interface UnreadableField {
+  /** Which field, in the accountant's words: `total`, `line 1000023 quantity`, `billDate`. */
+  field: string;
+  /** What ServiceTitan sent, as JSON text (`"1e3"`); null when the field was absent or null. */
+  value: string | null;
+  why: ReadFault;
 }
 
 /** A ServiceTitan invoice or AP bill, normalized. Only fields that matter for posting (they feed the hash). */
@@ -53,6 +66,12 @@ export interface SourceDocument {
   total: string;
   active: boolean;
   lines: SourceLine[];
+  /**
+   * Fields that could not be read; absent when every field was readable. An unreadable amount is stored as zero
+   * (`"0.00"`, quantity and price `"0"`) and an unreadable date as `""`, so readers never meet an unparseable value,
+   * but such a document is never posted.
+   */
+  unreadable?: UnreadableField[];
 }
 
 /** A source document together with its ServiceTitan bookkeeping fields (not hashed). */

@@ -1,4 +1,5 @@
 /** Reason codes for blocked documents and review items, with the plain-language text the accountant reads. */
+import type { ReadFault, UnreadableField } from './domain';
 
 /** Why a document is blocked or needs review. */
 export type ReasonCode =
@@ -22,6 +23,12 @@ export type ReasonCode =
   | 'changed_after_posting'
   | 'export_failed'
   | 'voided_after_posting'
+  | 'unreadable_document'
+  | 'total_missing'
+  | 'no_customer'
+  | 'no_vendor'
+  | 'amount_too_large'
+  | 'zero_total'
   | 'release_failed'
   | 'release_incomplete'
   | 'deleted_in_visma'
@@ -48,7 +55,8 @@ const TEXT: Record<ReasonCode, string> = {
   holding_account:
     'One or more lines were posted to the holding account; pick the right account and approve.',
   tax_difference: 'Visma’s total or VAT differs from ServiceTitan’s.',
-  amount_mismatch: 'The lines do not add up to the document total.',
+  amount_mismatch:
+    'The figures of the document do not add up, so it was not posted; correct the document in ServiceTitan.',
   changed_after_posting: 'The document changed in ServiceTitan after it was released in Visma.',
   export_failed: 'ServiceTitan did not accept the “exported” mark.',
   voided_after_posting: 'The document was deactivated in ServiceTitan after it was posted.',
@@ -61,6 +69,15 @@ const TEXT: Record<ReasonCode, string> = {
     'Visma did not confirm whether the document was created; it is looked up in Visma by its marker before anything is sent again.',
   duplicate_in_visma:
     'Visma holds more than one released document for this ServiceTitan document; reverse the extra one in Visma.',
+  unreadable_document:
+    'ServiceTitan sent a value the connector cannot read, so the document was not posted rather than posted with a guessed figure.',
+  total_missing: 'ServiceTitan sent the document without a total, so it was not posted.',
+  no_customer:
+    'The invoice has no customer in ServiceTitan; add the customer there and it posts on the next sync.',
+  no_vendor: 'The bill has no vendor in ServiceTitan; add the vendor there and it posts on the next sync.',
+  amount_too_large:
+    'An amount is larger than Visma can take exactly (Visma carries amounts as 15-digit numbers), so the document was not posted.',
+  zero_total: 'The document’s total is zero, so there is nothing to post in Visma.',
 };
 
 /** The plain-language sentence for a reason, with optional detail appended. */
@@ -72,4 +89,48 @@ export function reasonText(code: ReasonCode, detail?: string): string {
 export interface Problem {
   code: ReasonCode;
   detail?: string;
+}
+
+const FAULT_TEXT: Record<ReadFault, string> = {
+  missing: 'is missing',
+  empty: 'is empty',
+  exponent: 'is written with an exponent; amounts must be plain decimals such as 1250.00',
+  not_decimal: 'is not a plain decimal amount such as 1250.00',
+  sub_cent: 'has more than two decimals and cannot be posted to the cent',
+  not_a_date: 'is not a date',
+  date_out_of_range: 'is a date Visma cannot hold (years 1753 to 9998)',
+};
+
+/** The problem of one unreadable field: a missing total has its own code, anything else names field and value. */
+export function unreadableProblem(f: UnreadableField): Problem {
+  if (f.why === 'missing' && (f.field === 'total' || f.field === 'billAmount'))
+    return { code: 'total_missing', detail: `Field ${f.field} is empty (null).` };
+  const value = f.value === null ? '' : ` ${f.value}`;
+  return { code: 'unreadable_document', detail: `Field ${f.field}${value} ${FAULT_TEXT[f.why]}.` };
+}
+
+/** Two figures of a document that should be equal and are not, in plain words with both amounts. */
+export function mismatchProblem(what: string, computed: string, stated: string, statedName: string): Problem {
+  return {
+    code: 'amount_mismatch',
+    detail: `${what} make ${computed}, but ServiceTitan’s ${statedName} is ${stated}.`,
+  };
+}
+
+/** An amount beyond what Visma carries exactly, with the amount and the limit. */
+export function tooLargeProblem(field: string, amount: string, limit: string): Problem {
+  return {
+    code: 'amount_too_large',
+    detail: `${field} is ${amount}; Visma takes amounts below ${limit} exactly.`,
+  };
+}
+
+/** The audit note for a text shortened to fit a Visma field. */
+export function shortenedNote(field: string, from: number, to: number): string {
+  return `The ${field} was shortened from ${from} to ${to} characters to fit Visma.`;
+}
+
+/** The audit message when a document that had nothing to post changed in ServiceTitan and now has something to post. */
+export function somethingToPostText(total: string): string {
+  return `The document changed in ServiceTitan and its total is no longer zero (now ${total}); it is taken on again.`;
 }

@@ -1,5 +1,4 @@
 import type { SyncSettings } from '../../shared/sync-settings';
-import { money } from '../../shared/money';
 import type { Ledger } from '../storage/types';
 import type { SourceDocument, SourceEnvelope } from './domain';
 import { hashDocument } from './normalize';
@@ -11,13 +10,47 @@ export interface UpsertResult {
   hashChanged: boolean;
 }
 
-/** Whether a document should be posted at all, per the profile's settings. */
+/**
+ * Whether the engine takes a document on, per the profile's settings: active and in an eligible status. Nothing
+ * else is filtered here: a zero total, a missing customer or vendor, or a field that cannot be read is decided when
+ * the document is planned (nothing to post, or blocked with a reason), so no document disappears without a trace.
+ */
 export function isEligible(env: SourceEnvelope, settings: SyncSettings): boolean {
   const { doc } = env;
-  if (!doc.active || money(doc.total).isZero() || !doc.partyId) return false;
+  if (!doc.active) return false;
   if (doc.kind === 'invoice') return (settings.eligibleInvoiceStatuses as string[]).includes(env.status);
   if (settings.excludedBillStatuses.includes(env.status)) return false;
   return (settings.eligibleBillSyncStatuses as string[]).includes(env.status);
+}
+
+/** A stored document the engine has not taken on. */
+export interface UntakenSource {
+  sourceId: number;
+  kind: SourceDocument['kind'];
+  stId: string;
+}
+
+/**
+ * Stored documents an older version left out although they are eligible now: it skipped zero totals and documents
+ * without a customer or vendor without a trace (stored with `eligible = 0` and no outbox row).
+ */
+export function skippedByOlderRule(db: Ledger, profileId: string, settings: SyncSettings): UntakenSource[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.kind, s.st_id, s.st_status, s.payload_json FROM source_documents s
+       WHERE s.profile_id = ? AND s.eligible = 0
+         AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.source_id = s.id AND o.action = 'post')
+         AND (CAST(json_extract(s.payload_json, '$.total') AS REAL) = 0 OR json_extract(s.payload_json, '$.partyId') = '')`,
+    )
+    .all(profileId) as { id: number; kind: string; st_id: string; st_status: string; payload_json: string }[];
+  return rows
+    .filter((r) => isEligible({ doc: parseSource(r.payload_json), status: r.st_status }, settings))
+    .map((r) => ({ sourceId: r.id, kind: r.kind as UntakenSource['kind'], stId: r.st_id }));
+}
+
+/** Marks a stored document eligible (it is taken on). */
+export function markEligible(db: Ledger, sourceId: number): void {
+  db.prepare('UPDATE source_documents SET eligible = 1 WHERE id = ?').run(sourceId);
 }
 
 /** Stores (or refreshes) a source document snapshot; the hash tells whether its posting content changed. */

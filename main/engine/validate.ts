@@ -1,8 +1,9 @@
+import { money, sum, toCents, VISMA_AMOUNT_LIMIT } from '../../shared/money';
 import type { SyncSettings } from '../../shared/sync-settings';
-import type { PlannedDocument } from './domain';
+import type { PlannedDocument, SourceDocument } from './domain';
 import { vatCodeAllowed } from './mapping/defaults';
 import type { MasterData } from './master-data/types';
-import type { Problem } from './reasons';
+import { mismatchProblem, tooLargeProblem, unreadableProblem, type Problem } from './reasons';
 
 /** Outcome of validation: the (possibly period-shifted) plan, blocking problems, and audited notes. */
 export interface ValidationResult {
@@ -115,4 +116,49 @@ export function validatePlanned(
   const problems = [...checkParty(planned, master), ...checkLines(planned, master)];
   const period = checkPeriod(planned, master, settings);
   return { planned: period.planned, problems: [...problems, ...period.problems], notes: period.notes };
+}
+
+function checkBounds(doc: SourceDocument): Problem[] {
+  const limit = toCents(VISMA_AMOUNT_LIMIT);
+  const figures: [string, string][] = [
+    ['The total', doc.total],
+    ['The subtotal', doc.subTotal],
+    ['The tax', doc.tax],
+    ...doc.lines.map((l): [string, string] => [`Line ${l.lineId}`, l.amount]),
+  ];
+  return figures
+    .filter(([, amount]) => money(amount).abs().gte(VISMA_AMOUNT_LIMIT))
+    .map(([field, amount]) => tooLargeProblem(field, amount, limit));
+}
+
+function checkTotals(doc: SourceDocument): Problem[] {
+  const lines = toCents(sum(doc.lines.map((l) => l.amount)));
+  if (doc.kind === 'ap-bill') {
+    const gross = toCents(money(lines).plus(doc.tax));
+    return money(gross).equals(doc.total)
+      ? []
+      : [mismatchProblem(`The lines ${lines} + tax ${doc.tax}`, gross, doc.total, 'bill amount')];
+  }
+  // Discount and price-modifier lines are among the lines (negative); `discountTotal` only repeats them.
+  const problems: Problem[] = [];
+  if (!money(lines).equals(doc.subTotal))
+    problems.push(mismatchProblem('The lines', lines, doc.subTotal, 'subtotal'));
+  const gross = toCents(money(doc.subTotal).plus(doc.tax));
+  if (!money(gross).equals(doc.total))
+    problems.push(
+      mismatchProblem(`Subtotal ${doc.subTotal} + sales tax ${doc.tax}`, gross, doc.total, 'total'),
+    );
+  return problems;
+}
+
+/**
+ * Checks a source document's own figures before anything is resolved (pure): every field readable, every amount
+ * within what Visma carries exactly, and the totals agreeing with the lines to the cent (invoice: lines = subtotal,
+ * subtotal + sales tax = total; bill: lines, shipping and other charges + tax = bill amount). A document that fails
+ * is never posted.
+ */
+export function checkSourceFigures(doc: SourceDocument): Problem[] {
+  if (doc.unreadable?.length) return dedupe(doc.unreadable.map(unreadableProblem));
+  const bounds = checkBounds(doc);
+  return bounds.length > 0 ? bounds : checkTotals(doc);
 }

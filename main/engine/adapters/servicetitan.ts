@@ -1,4 +1,4 @@
-import { money } from '../../../shared/money';
+import { money, sum, type Money } from '../../../shared/money';
 import {
   ServiceTitanError,
   StRequestRejectedError,
@@ -37,7 +37,7 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const percent = (fraction: number) => money(fraction).times(100).toString();
+const percent = (fraction: Money) => fraction.times(100).toString();
 
 /** Wraps a generator so its errors pass through `fatal`. */
 async function* guarded<T>(it: AsyncIterable<T>): AsyncGenerator<T> {
@@ -109,10 +109,13 @@ export function serviceTitanPort(client: ServiceTitanClient): StPort {
     taxZones: () =>
       guard(async () =>
         (await collect(client.taxZones({ active: 'Any' }))).map((z): StTaxZoneInfo => {
+          // Rates are fractions as JSON numbers; each is read through its decimal text and summed exactly.
           const rateOf = (base: string) =>
-            z.rates
-              .filter((r) => r.taxBaseType.includes('Subtotal') || r.taxBaseType.includes(base))
-              .reduce((a, r) => a + r.taxRate, 0);
+            sum(
+              z.rates
+                .filter((r) => r.taxBaseType.includes('Subtotal') || r.taxBaseType.includes(base))
+                .map((r) => money(r.taxRate)),
+            );
           return {
             id: String(z.id),
             name: z.name ?? String(z.id),

@@ -1,6 +1,6 @@
 import type { SyncSettings } from '../../../shared/sync-settings';
 import { financialPeriod, localDate } from '../../../shared/dates';
-import { money, toCents } from '../../../shared/money';
+import { fitsDouble, money, toCents } from '../../../shared/money';
 import type {
   PlannedDocument,
   PlannedLine,
@@ -9,10 +9,12 @@ import type {
   SourceLine,
   VismaDocKind,
 } from '../domain';
+import { markerOf } from '../lifecycle/markers';
 import type { MasterData } from '../master-data/types';
-import type { Problem } from '../reasons';
+import { shortenedNote, type Problem } from '../reasons';
 import { branchByName, costCenterSegment, segmentValueByName, vatCodeByRate } from './defaults';
 import type { MappingRules } from './rules';
+import { fitText, visibleText, VISMA_TEXT_LIMITS } from './visma-text';
 
 /** What resolving a document needs besides the document. */
 export interface ResolveContext {
@@ -22,19 +24,16 @@ export interface ResolveContext {
   supplierLinks: ReadonlyMap<string, string>;
   settings: SyncSettings;
   timeZone: string;
+  /** The ServiceTitan tenant: part of every document's marker (its external reference). */
+  tenantId: string;
   /** Tax zones whose VAT mapping has open drift → the plain reason (master-data alignment); documents in them wait. */
   flaggedTaxZones?: ReadonlyMap<string, string>;
 }
 
-/** A resolved document, or the problems that block it. */
+/** A resolved document (with audit notes, e.g. texts shortened for Visma), or the problems that block it. */
 export type ResolveResult =
-  | { ok: true; planned: PlannedDocument; held: boolean }
+  | { ok: true; planned: PlannedDocument; held: boolean; notes: string[] }
   | { ok: false; problems: Problem[]; planned?: undefined };
-
-/** The stable Visma `externalReference` of a ServiceTitan document. */
-export function externalReferenceOf(kind: SourceDocument['kind'], stId: string): string {
-  return `${kind === 'invoice' ? 'ST-INV' : 'ST-BILL'}-${stId}`;
-}
 
 /** Which Visma document a source becomes: net-negative invoices become credit notes. */
 export function vismaKindOf(doc: SourceDocument): VismaDocKind {
@@ -139,17 +138,41 @@ function lineAmounts(
   const amount = money(line.amount).times(sign);
   const qty = money(line.quantity || '0');
   const price = money(line.unitPrice || '0').times(sign);
-  if (!qty.isZero() && qty.times(price).equals(amount)) {
+  // Quantity and price go to Visma as JSON doubles: only when both arrive unchanged and make the amount exactly.
+  if (!qty.isZero() && fitsDouble(qty) && fitsDouble(price) && qty.times(price).equals(amount)) {
     return { quantity: qty.toString(), unitPrice: price.toString(), amount: toCents(amount) };
   }
   return { quantity: '1', unitPrice: amount.toString(), amount: toCents(amount) };
 }
 
+/** Collects the audit notes of the texts shortened to fit Visma. */
+class TextFitter {
+  readonly notes: string[] = [];
+
+  fit(text: string, limit: number, field: string): string {
+    const fitted = fitText(text, limit);
+    if (fitted.shortenedFrom !== undefined)
+      this.notes.push(shortenedNote(field, fitted.shortenedFrom, limit));
+    return fitted.text;
+  }
+}
+
 /** The text on the Visma document: the ServiceTitan number and the job. */
 export function documentText(doc: SourceDocument): string {
-  const what =
-    doc.kind === 'invoice' ? `ServiceTitan invoice ${doc.number}` : `ServiceTitan bill ${doc.number}`;
-  return doc.jobNumber ? `${what}, job ${doc.jobNumber}` : what;
+  const number = visibleText(doc.number);
+  const what = doc.kind === 'invoice' ? `ServiceTitan invoice ${number}` : `ServiceTitan bill ${number}`;
+  const job = doc.jobNumber ? visibleText(doc.jobNumber) : '';
+  return job ? `${what}, job ${job}` : what;
+}
+
+/** Room for the document text: a supplier invoice's description also ends with ` (<marker>)` (the adapter). */
+function textLimit(doc: SourceDocument, marker: string): number {
+  return VISMA_TEXT_LIMITS.documentText - (doc.kind === 'ap-bill' ? ` (${marker})`.length : 0);
+}
+
+/** A line's description as Visma gets it: plain text, no control characters (invoice and stock lines are HTML). */
+function lineDescription(doc: SourceDocument, line: SourceLine): string {
+  return visibleText(line.description, { html: doc.kind === 'invoice' || line.lineType === 'item' });
 }
 
 /**
@@ -163,7 +186,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   if (!partyNumber) {
     problems.push({
       code: sales ? 'customer_missing' : 'vendor_not_linked',
-      detail: `${sales ? 'Customer' : 'Vendor'} "${doc.partyName}" (ServiceTitan id ${doc.partyId}).`,
+      detail: `${sales ? 'Customer' : 'Vendor'} "${fitText(visibleText(doc.partyName), 80).text}" (ServiceTitan id ${doc.partyId}).`,
     });
   }
   const party = partyNumber
@@ -172,6 +195,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   const kind = vismaKindOf(doc);
   const sign = kind === 'customerCreditNote' ? -1 : 1;
   const lines: PlannedLine[] = [];
+  const texts = new TextFitter();
   let held = false;
   for (const line of doc.lines) {
     if (money(line.amount).isZero()) continue;
@@ -181,7 +205,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     if (!account) {
       problems.push({
         code: 'account_missing',
-        detail: `Line "${line.description}" has ServiceTitan account ${line.glAccountNumber ?? '(none)'} and no rule maps it.`,
+        detail: `Line "${fitText(lineDescription(doc, line), 80).text}" has ServiceTitan account ${line.glAccountNumber ?? '(none)'} and no rule maps it.`,
       });
       continue;
     }
@@ -197,7 +221,12 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     const dims = dimensions(doc, line, ctx);
     lines.push({
       ...lineAmounts(line, sign),
-      description: line.description.slice(0, 250) || '(no description)',
+      description:
+        texts.fit(
+          lineDescription(doc, line),
+          VISMA_TEXT_LIMITS.lineDescription,
+          `description of line ${line.lineId}`,
+        ) || '(no description)',
       accountNumber: account,
       subaccount: dims.subaccount,
       ...(vatCodeId && { vatCodeId }),
@@ -209,6 +238,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   if (problems.length === 0 && lines.length === 0) problems.push({ code: 'no_lines' });
   if (problems.length > 0 || !partyNumber) return { ok: false, problems };
   const date = localDate(doc.documentDate, ctx.timeZone);
+  const marker = markerOf(doc.kind, ctx.tenantId, doc.stId);
   const project =
     ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
   const planned: PlannedDocument = {
@@ -217,9 +247,23 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     date,
     ...(doc.dueDate && { dueDate: localDate(doc.dueDate, ctx.timeZone) }),
     financialPeriod: financialPeriod(date),
-    externalReference: externalReferenceOf(doc.kind, doc.stId),
-    ...(sales ? { customerRefNumber: doc.number } : { supplierReference: doc.vendorReference || doc.number }),
-    text: documentText(doc),
+    externalReference: marker,
+    ...(sales
+      ? {
+          customerRefNumber: texts.fit(
+            visibleText(doc.number),
+            VISMA_TEXT_LIMITS.customerRefNumber,
+            'customer reference number',
+          ),
+        }
+      : {
+          supplierReference: texts.fit(
+            visibleText(doc.vendorReference || doc.number),
+            VISMA_TEXT_LIMITS.supplierReference,
+            'supplier reference',
+          ),
+        }),
+    text: texts.fit(documentText(doc), textLimit(doc, marker), 'document text'),
     ...(lines[0]?.branchNumber && { branchNumber: lines[0].branchNumber }),
     ...(project && { project }),
     ...(party?.vatZoneId && { vatZoneId: party.vatZoneId }),
@@ -228,5 +272,5 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     lines: project && !sales ? lines.map((l) => ({ ...l, projectId: project })) : lines,
     expected: { amount: toCents(money(doc.total).abs()), vat: toCents(money(doc.tax).abs()) },
   };
-  return { ok: true, planned, held };
+  return { ok: true, planned, held, notes: texts.notes };
 }

@@ -1,12 +1,28 @@
 import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../storage/webhook-queue';
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
-import { createOutbox, outboxOfSource } from '../outbox/store';
+import { createOutbox, outboxOfSource, type OutboxRow } from '../outbox/store';
 import { markerOf } from '../lifecycle/markers';
-import { getCursor, isEligible, setCursor, upsertSource } from '../source-store';
+import {
+  getCursor,
+  isEligible,
+  markEligible,
+  setCursor,
+  skippedByOlderRule,
+  upsertSource,
+} from '../source-store';
+import { reopenIfSomethingToPost } from './resolve-phase';
 import type { RunContext } from './context';
 
-/** Stores one batch of envelopes in a single transaction: snapshots, plus a `pending` outbox row for each new eligible one. */
+/** Our own "exported" mark flips ServiceTitan's status (and with it eligibility); the document is still ours. */
+function markedByUs(row: OutboxRow, env: SourceEnvelope): boolean {
+  return row.stMarkedAt !== null && env.status === 'Exported' && env.doc.active;
+}
+
+/**
+ * Stores one batch of envelopes in a single transaction: snapshots, a `pending` outbox row for each new eligible
+ * one, and back to `pending` for a document that had nothing to post and changed so that it has.
+ */
 export function storeBatch(
   ctx: RunContext,
   envelopes: readonly SourceEnvelope[],
@@ -20,7 +36,8 @@ export function storeBatch(
       const eligible = isEligible(env, ctx.settings);
       const result = upsertSource(ctx.db, ctx.profileId, env, eligible, at);
       if (result.hashChanged) counts.changed++;
-      if (eligible && !outboxOfSource(ctx.db, result.sourceId)) {
+      const row = outboxOfSource(ctx.db, result.sourceId);
+      if (eligible && !row) {
         createOutbox(
           ctx.move,
           ctx.profileId,
@@ -28,11 +45,36 @@ export function storeBatch(
           markerOf(env.doc.kind, ctx.tenantId, env.doc.stId),
         );
         counts.new++;
+      } else if (row && result.hashChanged && (eligible || markedByUs(row, env))) {
+        reopenIfSomethingToPost(ctx, row);
       }
     }
     if (cursor) setCursor(ctx.db, ctx.profileId, cursor.name, cursor.value);
   })();
   crashPoint('intake.batch-stored');
+}
+
+/** The cursor that records that the documents an older version skipped have been taken on (once per profile). */
+const SKIPS_TAKEN_ON = 'intake:older-skips-taken-on';
+
+/**
+ * Takes on, once, the documents an older version skipped without a trace (zero totals, no customer or vendor).
+ * Invoices are read again, since the old snapshot cannot tell a missing total from a zero one; a bill's snapshot
+ * can (its total was computed from the lines when ServiceTitan sent none), so it is taken on as stored.
+ */
+export async function takeOnSkipped(ctx: RunContext): Promise<void> {
+  if (getCursor(ctx.db, ctx.profileId, SKIPS_TAKEN_ON)) return;
+  const skipped = skippedByOlderRule(ctx.db, ctx.profileId, ctx.settings);
+  const invoiceIds = skipped.filter((s) => s.kind === 'invoice').map((s) => s.stId);
+  if (invoiceIds.length > 0) storeBatch(ctx, await ctx.st.invoicesByIds(invoiceIds));
+  ctx.db.transaction(() => {
+    for (const s of skipped.filter((x) => x.kind === 'ap-bill')) {
+      markEligible(ctx.db, s.sourceId);
+      createOutbox(ctx.move, ctx.profileId, s.sourceId, markerOf(s.kind, ctx.tenantId, s.stId));
+      ctx.counts[s.kind].new++;
+    }
+    setCursor(ctx.db, ctx.profileId, SKIPS_TAKEN_ON, ctx.now().toISOString());
+  })();
 }
 
 /** Merges the `ap-bills` and `inventory-bills` views of the same bill (same id) into one envelope. */
@@ -52,8 +94,12 @@ export function mergeBillViews(envelopes: readonly SourceEnvelope[]): SourceEnve
   return [...byId.values()];
 }
 
-/** Reads new and changed invoices (feed from the saved cursor), webhook-queued invoices, and bills; stores them. */
+/**
+ * Reads new and changed invoices (feed from the saved cursor), webhook-queued invoices, and bills; stores them.
+ * First takes on what an older version skipped.
+ */
 export async function intake(ctx: RunContext): Promise<void> {
+  await takeOnSkipped(ctx);
   let done = 0;
   const start = getCursor(ctx.db, ctx.profileId, 'invoices') ?? ctx.settings.startDate;
   for await (const batch of ctx.st.invoiceChanges(start)) {

@@ -1,24 +1,33 @@
+import { money } from '../../../shared/money';
 import type { PlannedDocument, SourceDocument } from '../domain';
 import { flaggedTaxZones } from '../alignment/store/drift';
 import { crashPoint } from '../crash-point';
 import { loadLinks, loadRules } from '../mapping/rule-store';
+import { fitText, visibleText } from '../mapping/visma-text';
 import { resolveDocument, type ResolveContext } from '../mapping/resolve';
 import { loadMasterData } from '../master-data/cache';
 import { listOutbox, moveOutbox, type OutboxRow } from '../outbox/store';
-import { reasonText, type Problem } from '../reasons';
+import { reasonText, somethingToPostText, type Problem } from '../reasons';
 import { parseSource } from '../source-store';
-import { validatePlanned } from '../validate';
+import { checkSourceFigures, validatePlanned } from '../validate';
 import type { RunContext } from './context';
 
-/** The outcome of resolving and validating one document. */
+/**
+ * The outcome of resolving and validating one document: a plan to post (with audit notes), the problems that block
+ * it, or nothing to post (a zero total; `problems` holds the single `zero_total` reason, so code that only asks
+ * `ok` treats it as not postable).
+ */
 export type PlanOutcome =
-  { ok: true; planned: PlannedDocument; held: boolean; notes: string[] } | { ok: false; problems: Problem[] };
+  | { ok: true; planned: PlannedDocument; held: boolean; notes: string[]; nothingToPost?: false }
+  | { ok: false; problems: Problem[]; nothingToPost?: false }
+  | { ok: false; problems: [Problem]; nothingToPost: true };
 
 /** Builds the resolve context from the ledger (rules, links, cached master data). */
 export function loadResolveContext(
-  ctx: Pick<RunContext, 'db' | 'profileId' | 'settings' | 'timeZone'>,
+  ctx: Pick<RunContext, 'db' | 'profileId' | 'tenantId' | 'settings' | 'timeZone'>,
 ): ResolveContext {
   return {
+    tenantId: ctx.tenantId,
     rules: loadRules(ctx.db, ctx.profileId),
     master: loadMasterData(ctx.db, ctx.profileId),
     customerLinks: loadLinks(ctx.db, ctx.profileId, 'customer'),
@@ -29,47 +38,78 @@ export function loadResolveContext(
   };
 }
 
-/** Resolves and validates one source document with the current mappings and master data. */
+/**
+ * Resolves and validates one source document with the current mappings and master data. Pure, and never throws on
+ * a document: its own figures are checked first (readable, within Visma's range, adding up), then a zero total
+ * means nothing to post, then the party, the tax-zone flag, the mapping rules and Visma's master data.
+ */
 export function planDocument(doc: SourceDocument, rc: ResolveContext): PlanOutcome {
+  const figures = checkSourceFigures(doc);
+  if (figures.length > 0) return { ok: false, problems: figures };
+  if (money(doc.total).isZero())
+    return { ok: false, nothingToPost: true, problems: [{ code: 'zero_total' }] };
+  if (!doc.partyId)
+    return { ok: false, problems: [{ code: doc.kind === 'invoice' ? 'no_customer' : 'no_vendor' }] };
   const flag = doc.taxZoneId ? rc.flaggedTaxZones?.get(doc.taxZoneId) : undefined;
   if (flag) return { ok: false, problems: [{ code: 'tax_mapping_flagged', detail: flag }] };
   const resolved = resolveDocument(doc, rc);
   if (!resolved.ok) return { ok: false, problems: resolved.problems };
   const checked = validatePlanned(resolved.planned, rc.master, rc.settings);
   if (checked.problems.length > 0) return { ok: false, problems: checked.problems };
-  return { ok: true, planned: checked.planned, held: resolved.held, notes: checked.notes };
+  return {
+    ok: true,
+    planned: checked.planned,
+    held: resolved.held,
+    notes: [...resolved.notes, ...checked.notes],
+  };
 }
 
 /** Plain text for a list of problems: the first one's sentence plus the details of all. */
 export function describeProblems(problems: readonly Problem[]): string {
   const first = problems[0]!;
   const rest = problems.slice(1).map((p) => p.detail ?? p.code);
-  return [reasonText(first.code, first.detail), ...rest].join(' ').slice(0, 1900);
+  return fitText([reasonText(first.code, first.detail), ...rest].join(' '), 1900).text;
 }
 
-/** Moves a waiting row to `ready` (with its plan) or `blocked` (with the reason); quiet when nothing changed. */
-export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome): void {
-  if (outcome.ok) {
-    const plannedJson = JSON.stringify(outcome.planned);
-    if (row.state === 'ready' && row.plannedJson === plannedJson) return;
-    moveOutbox(
-      ctx.move,
-      row.id,
-      'ready',
-      { plannedJson, reasonCode: null, reasonText: null, held: outcome.held },
-      {
-        action: 'document.ready',
-        outcome: 'info',
-        ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
-        ...(outcome.notes.length > 0 && {
-          details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod },
-        }),
-      },
-    );
-    return;
-  }
-  const code = outcome.problems[0]!.code;
-  const text = describeProblems(outcome.problems);
+/** "Invoice 100001" for audit messages, with the number as the accountant can read it. */
+const label = (row: OutboxRow) =>
+  `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${fitText(visibleText(row.sourceNumber), 60).text}`;
+
+function moveReady(ctx: RunContext, row: OutboxRow, outcome: Extract<PlanOutcome, { ok: true }>): void {
+  const plannedJson = JSON.stringify(outcome.planned);
+  if (row.state === 'ready' && row.plannedJson === plannedJson) return;
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'ready',
+    { plannedJson, reasonCode: null, reasonText: null, held: outcome.held },
+    {
+      action: 'document.ready',
+      outcome: 'info',
+      ...(outcome.notes.length > 0 && { message: outcome.notes.join(' ') }),
+      ...(outcome.notes.length > 0 && {
+        details: { notes: outcome.notes, financialPeriod: outcome.planned.financialPeriod },
+      }),
+    },
+  );
+}
+
+function moveNothingToPost(ctx: RunContext, row: OutboxRow, problem: Problem): void {
+  if (row.state === 'nothing_to_post') return;
+  const text = reasonText(problem.code, problem.detail);
+  ctx.counts[row.sourceKind].nothingToPost++;
+  moveOutbox(
+    ctx.move,
+    row.id,
+    'nothing_to_post',
+    { reasonCode: problem.code, reasonText: text, plannedJson: null },
+    { action: 'document.nothing-to-post', outcome: 'info', message: `${label(row)}: ${text}` },
+  );
+}
+
+function moveBlocked(ctx: RunContext, row: OutboxRow, problems: Problem[]): void {
+  const code = problems[0]!.code;
+  const text = describeProblems(problems);
   if (row.state === 'blocked' && row.reasonCode === code && row.reasonText === text) return;
   moveOutbox(
     ctx.move,
@@ -79,10 +119,50 @@ export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome)
     {
       action: 'document.blocked',
       outcome: 'blocked',
-      message: `${row.sourceKind === 'invoice' ? 'Invoice' : 'Bill'} ${row.sourceNumber}: ${text}`,
-      details: { problems: outcome.problems },
+      message: `${label(row)}: ${text}`,
+      details: { problems },
     },
   );
+}
+
+/** True when a document's own figures say there is nothing to post: readable, adding up, and a zero total. */
+export function hasNothingToPost(doc: SourceDocument): boolean {
+  return checkSourceFigures(doc).length === 0 && money(doc.total).isZero();
+}
+
+/**
+ * A `nothing_to_post` row whose document now has something to post (an amount, or a problem to explain) goes back
+ * to `pending`, audited, so the rest of the run takes it on like a new document; any other row is left alone.
+ */
+export function reopenIfSomethingToPost(ctx: Pick<RunContext, 'move'>, row: OutboxRow): OutboxRow {
+  if (row.state !== 'nothing_to_post') return row;
+  const doc = parseSource(row.payloadJson);
+  if (hasNothingToPost(doc)) return row;
+  return moveOutbox(
+    ctx.move,
+    row.id,
+    'pending',
+    { reasonCode: null, reasonText: null },
+    {
+      action: 'document.reopened',
+      outcome: 'info',
+      message: `${label(row)}: ${somethingToPostText(doc.total)}`,
+    },
+  );
+}
+
+/**
+ * Moves a waiting row to `ready` (with its plan), `blocked` (with the reason) or `nothing_to_post` (audited); quiet
+ * when nothing changed. A `nothing_to_post` row that has something to post again goes back through `pending` first.
+ */
+export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome): void {
+  if (outcome.nothingToPost) {
+    moveNothingToPost(ctx, row, outcome.problems[0]);
+    return;
+  }
+  const current = reopenIfSomethingToPost(ctx, row);
+  if (outcome.ok) moveReady(ctx, current, outcome);
+  else moveBlocked(ctx, current, outcome.problems);
 }
 
 /** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */

@@ -104,9 +104,10 @@ export function invoice(overrides: Partial<SourceDocument> = {}): SourceDocument
   };
 }
 
-/** A resolve context over `masterData()` with customer 5 → 10001 and vendor 7 → 20001. */
+/** A resolve context over `masterData()` for tenant 8450100, with customer 5 → 10001 and vendor 7 → 20001. */
 export function resolveContext(overrides: Partial<ResolveContext> = {}): ResolveContext {
   return {
+    tenantId: '8450100',
     rules: emptyRules(),
     master: masterData(),
     customerLinks: new Map([['5', '10001']]),

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { money } from '../../../shared/money';
 import { diffDocuments } from '../../../main/engine/diff';
 import { hashDocument, normalizeBill, normalizeInvoice } from '../../../main/engine/normalize';
 import { mergeBillViews } from '../../../main/engine/pipeline/intake';
@@ -155,5 +157,123 @@ describe('diffDocuments', () => {
       { field: 'line 1 amount', before: '1000.00', after: '1200.00' },
       { field: 'line 9', before: null, after: 'Extra 0.00' },
     ]);
+  });
+});
+
+describe('normalize never throws on a document', () => {
+  it('stores an unreadable amount as zero and lists the field, the raw value and why', () => {
+    const items = stInvoice.items!;
+    const env = normalizeInvoice({
+      ...stInvoice,
+      total: '1e3',
+      salesTax: '',
+      items: [{ ...items[0]!, quantity: ' 2 ', total: '200.005' }, items[1]!],
+    });
+    expect(env.doc.total).toBe('0.00');
+    expect(env.doc.tax).toBe('0.00');
+    expect(env.doc.lines[1]).toMatchObject({ quantity: '2', amount: '0.00' });
+    expect(env.doc.unreadable).toEqual([
+      { field: 'line 2 total', value: '"200.005"', why: 'sub_cent' },
+      { field: 'salesTax', value: '""', why: 'empty' },
+      { field: 'total', value: '"1e3"', why: 'exponent' },
+    ]);
+  });
+
+  it('shows a long raw value shortened, never inside a character', () => {
+    const env = normalizeInvoice({ ...stInvoice, total: `${'1'.repeat(56)}👍🏽${'2'.repeat(20)}` });
+    const shown = env.doc.unreadable![0]!.value!;
+    expect(shown.length).toBeLessThanOrEqual(60);
+    expect(shown.endsWith('…"')).toBe(true);
+    expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(shown)).toBe(false);
+  });
+
+  it('records a missing total, takes the lines as subtotal when there is none, and keeps a missing customer', () => {
+    const env = normalizeInvoice({ ...stInvoice, total: null, subTotal: null, customer: null });
+    expect(env.doc).toMatchObject({ subTotal: '1000.00', total: '0.00', partyId: '', partyName: '' });
+    expect(env.doc.unreadable).toEqual([{ field: 'total', value: null, why: 'missing' }]);
+  });
+
+  it('reads dates strictly: impossible and far-away dates are listed, the rest kept as sent', () => {
+    const env = normalizeInvoice({
+      ...stInvoice,
+      invoiceDate: '2026-02-30T00:00:00Z',
+      dueDate: '0001-01-01T00:00:00Z',
+    });
+    expect(env.doc.documentDate).toBe('');
+    expect(env.doc.unreadable?.map((u) => [u.field, u.why])).toEqual([
+      ['invoiceDate', 'not_a_date'],
+      ['dueDate', 'date_out_of_range'],
+    ]);
+    expect(
+      normalizeInvoice({ ...stInvoice, invoiceDate: '9998-12-31T00:00:00Z' }).doc.unreadable,
+    ).toBeUndefined();
+  });
+
+  it('keeps the hash of a readable document as it was (no new field appears)', () => {
+    const env = normalizeInvoice(stInvoice);
+    expect(env.doc.unreadable).toBeUndefined();
+    expect('unreadable' in env.doc).toBe(false);
+  });
+
+  it('reads a bill without a bill amount or with unreadable lines without throwing', () => {
+    const bill = {
+      id: 80002,
+      referenceNumber: 'B80002',
+      billAmount: null,
+      taxAmount: '25.00',
+      shippingAmount: 'gratis',
+      vendor: null,
+      items: [
+        { id: 1, order: 1, quantity: '1e2', cost: '1.00', skuId: 1, skuType: 'Material', skuCode: 'S' },
+      ],
+      expenseItems: [{ id: 9, amount: '100.00' }],
+      doNotPay: false,
+      landedCostMethod: 'None',
+      syncStatus: 'Posted',
+    } as unknown as ApBill;
+    const env = normalizeBill(bill, 'ap-bills');
+    expect(env.doc).toMatchObject({ partyId: '', total: '0.00', documentDate: '', subTotal: '100.00' });
+    expect(env.doc.unreadable?.map((u) => `${u.field}:${u.why}`)).toEqual([
+      'item 1 quantity:exponent',
+      'shippingAmount:not_decimal',
+      'billDate:missing',
+      'billAmount:missing',
+    ]);
+  });
+
+  it('survives any string in any amount field (property)', () => {
+    const anyAmount = fc.oneof(
+      fc.string(),
+      fc.constantFrom('1e3', '', ' 12.50 ', '-0', '9'.repeat(400), 'NaN', '1,5', null),
+    );
+    fc.assert(
+      fc.property(
+        anyAmount,
+        anyAmount,
+        anyAmount,
+        anyAmount,
+        anyAmount,
+        (total, subTotal, tax, qty, price) => {
+          const items = stInvoice.items!;
+          const env = normalizeInvoice({
+            ...stInvoice,
+            total,
+            subTotal,
+            salesTax: tax,
+            items: [{ ...items[0]!, quantity: qty, price, total: price }],
+          });
+          for (const value of [
+            env.doc.total,
+            env.doc.subTotal,
+            env.doc.tax,
+            ...env.doc.lines.map((l) => l.amount),
+          ])
+            expect(value).toMatch(/^-?\d+\.\d{2}$/);
+          for (const l of env.doc.lines)
+            expect(() => money(l.quantity).times(money(l.unitPrice))).not.toThrow();
+        },
+      ),
+      { seed: 20260620, numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSyncSettings } from '../../../shared/sync-settings';
-import { externalReferenceOf, resolveDocument } from '../../../main/engine/mapping/resolve';
+import { markerOf } from '../../../main/engine/lifecycle/markers';
+import { resolveDocument } from '../../../main/engine/mapping/resolve';
 import { emptyRules } from '../../../main/engine/mapping/rules';
 import { invoice, line, resolveContext } from './fixtures';
 
@@ -14,7 +15,7 @@ describe('resolveDocument', () => {
       partyNumber: '10001',
       date: '2026-01-15',
       financialPeriod: '202601',
-      externalReference: 'ST-INV-60001',
+      externalReference: 'ST-8450100-INV-60001',
       customerRefNumber: '100001',
       text: 'ServiceTitan invoice 100001, job 40001',
       hold: false,
@@ -123,7 +124,7 @@ describe('resolveDocument', () => {
       kind: 'supplierInvoice',
       partyNumber: '20001',
       supplierReference: 'AHL-1',
-      externalReference: externalReferenceOf('ap-bill', '60001'),
+      externalReference: markerOf('ap-bill', '8450100', '60001'),
     });
     expect(r.ok && r.planned.lines[0]!.vatCodeId).toBe('1');
   });

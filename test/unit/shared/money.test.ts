@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { money, sum, toCents } from '../../../shared/money';
+import {
+  fitsDouble,
+  money,
+  readDecimal,
+  readMoney,
+  sum,
+  toCents,
+  VISMA_AMOUNT_LIMIT,
+} from '../../../shared/money';
 
 describe('money', () => {
   it('adds decimal strings exactly', () => {
@@ -13,5 +21,64 @@ describe('money', () => {
   it('refuses what is not an amount', () => {
     expect(() => money('abc')).toThrow();
     expect(() => money(Infinity)).toThrow(/Not an amount/);
+  });
+});
+
+describe('reading amounts strictly', () => {
+  it('reads plain decimals, with white space around them ignored', () => {
+    for (const [raw, cents] of [
+      ['1250.00', '1250.00'],
+      ['-12.5', '-12.50'],
+      ['0', '0.00'],
+      ['-0.00', '0.00'],
+      [' 12.50 ', '12.50'],
+      ['\t7\n', '7.00'],
+      ['12.500', '12.50'],
+      [0.1, '0.10'],
+    ] as const) {
+      const read = readMoney(raw);
+      expect(read.ok, JSON.stringify(raw)).toBe(true);
+      if (read.ok) expect(toCents(read.value)).toBe(cents);
+    }
+  });
+
+  it('refuses what would be a guess, saying why', () => {
+    for (const [raw, fault] of [
+      ['', 'empty'],
+      ['   ', 'empty'],
+      ['1e3', 'exponent'],
+      ['1.5E-7', 'exponent'],
+      ['1,250.00', 'not_decimal'],
+      ['1250,00', 'not_decimal'],
+      ['+5', 'not_decimal'],
+      ['.5', 'not_decimal'],
+      ['5.', 'not_decimal'],
+      ['NaN', 'not_decimal'],
+      ['Infinity', 'not_decimal'],
+      ['0x10', 'not_decimal'],
+      ['١٢٣', 'not_decimal'],
+      ['12.505', 'sub_cent'],
+      [1e21, 'exponent'],
+    ] as const) {
+      expect(readMoney(raw), JSON.stringify(raw)).toEqual({ ok: false, fault });
+    }
+  });
+
+  it('reads quantities and prices of any scale', () => {
+    const read = readDecimal('0.3333333');
+    expect(read.ok && read.value.toString()).toBe('0.3333333');
+  });
+
+  it('knows which decimals survive a JSON double and where Visma’s range ends', () => {
+    expect(fitsDouble(money('9999999999999.99'))).toBe(true);
+    expect(fitsDouble(money('0.1'))).toBe(true);
+    expect(fitsDouble(money('1e20'))).toBe(true);
+    expect(fitsDouble(money('12345678901234567'))).toBe(false);
+    expect(fitsDouble(money('0.3333333333333333333'))).toBe(false);
+    expect(money('9999999999999.99').lt(VISMA_AMOUNT_LIMIT)).toBe(true);
+    expect(money('10000000000000.00').lt(VISMA_AMOUNT_LIMIT)).toBe(false);
+    // Every cent amount below the limit comes back from a double unchanged.
+    for (const text of ['9999999999999.99', '-9999999999999.99', '1234567890123.45', '0.01'])
+      expect(money(Number(text)).toFixed(2)).toBe(text);
   });
 });
