@@ -18,7 +18,7 @@ const vismaClient = (methods: Record<string, unknown>) =>
 const stClient = (parts: Record<string, unknown>) =>
   ({ calls: () => ({ total: 0 }), ...parts }) as unknown as ServiceTitanClient;
 
-const failing = (err: unknown) => () => Promise.reject(err);
+const failing = (err: Error) => () => Promise.reject(err);
 const refusal = (status: number, message: string) =>
   new VismaError(mapVismaError(status, { message }, 'POST /v2/customerinvoice'));
 const fields = {
@@ -127,7 +127,7 @@ describe('the Visma port classifies every method through one classifier', () => 
 describe('the ServiceTitan port classifies every method through one classifier', () => {
   it('ends the run on a missing scope or an unreachable feed, naming ServiceTitan', async () => {
     async function* feed() {
-      yield { data: [], continueFrom: 'a' };
+      yield await Promise.resolve({ data: [], continueFrom: 'a' });
       throw new StUnavailableError('invoices export', 'connection refused');
     }
     const port = serviceTitanPort(
@@ -182,6 +182,6 @@ describe('the ServiceTitan port classifies every method through one classifier',
   });
 });
 
-function failingIterator(err: unknown): AsyncIterator<never> {
+function failingIterator(err: Error): AsyncIterator<never> {
   return { next: () => Promise.reject(err) };
 }
