@@ -75,7 +75,7 @@ export function registerMasterDataCommand(program: Command): void {
       const ports = await ctx.connect();
       const summary = await alignMasterData(profileOf(ctx), {
         db: ctx.db,
-        ports: ports.alignment,
+        ports,
         actor: 'cli',
       });
       if (opts.json) printJson(summary);
@@ -149,7 +149,7 @@ export function registerMasterDataCommand(program: Command): void {
       withContext(opts, async (ctx) => {
         const ports = await ctx.connect();
         const counts = await mapZone(
-          alignContext(profileOf(ctx), { db: ctx.db, ports: ports.alignment, actor: 'cli' }),
+          alignContext(profileOf(ctx), { db: ctx.db, ports, actor: 'cli' }),
           stZoneId,
           {
             vatZoneId: opts.vatZone,

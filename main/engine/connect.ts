@@ -7,20 +7,11 @@ import type { SecretStore } from '../storage/types';
 import { createVismaClient, type VismaClientOptions } from '../visma';
 import { serviceTitanPort } from './adapters/servicetitan';
 import { vismaPort } from './adapters/visma';
-import type { StPort, VismaPort } from './ports';
-import type { AlignmentPorts } from './alignment/ports';
-import { alignStPort } from './alignment/st-adapter';
-import { alignVismaPort } from './alignment/visma-adapter';
+import type { EnginePorts } from './ports';
 import { SyncSettings } from '../../shared/sync-settings';
 import { assertEnvironmentsAllowed } from './environment-guard';
 
-/** The two API ports of a profile. */
-export interface EnginePorts {
-  st: StPort;
-  visma: VismaPort;
-  /** Master-data alignment over the same clients (vendors ↔ suppliers, customers, tax zones, business units). */
-  alignment: AlignmentPorts;
-}
+export type { EnginePorts } from './ports';
 
 /** Tuning passed to the clients (tests use short backoffs). */
 export interface ConnectOptions {
@@ -84,11 +75,10 @@ export async function connectProfile(
   );
   const guid = SyncSettings.parse(config.sync ?? {}).masterData.applicationGuid;
   return {
-    st: serviceTitanPort(st),
+    st: serviceTitanPort(st, guid),
     visma: vismaPort(visma, {
       timeZone: config.timeZone,
       ...(graceMs !== undefined && { landingGraceMs: graceMs }),
     }),
-    alignment: { st: alignStPort(st, guid), visma: alignVismaPort(visma) },
   };
 }

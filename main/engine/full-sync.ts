@@ -53,7 +53,7 @@ export async function runFullSync(
     async (run) => {
       const ports = typeof deps.ports === 'function' ? await deps.ports() : deps.ports;
       const masterData = settings.masterData.enabled
-        ? await alignMasterData(profile, { db: deps.db, ports: ports.alignment, actor: options.actor, now })
+        ? await alignMasterData(profile, { db: deps.db, ports, actor: options.actor, now })
         : null;
       const summary = await runDocumentPhases(
         profile,

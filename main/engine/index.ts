@@ -4,7 +4,7 @@ export type { EngineDeps, EngineProfile, RunOptions, SyncSummary, SyncTrigger } 
 export type { KindCounts, ProgressEvent } from './pipeline/context';
 export { SyncCoordinator, scheduleSync } from './coordinator';
 export { RunInProgressError } from './run-lock';
-export { FatalSyncError } from './ports';
+export { FatalSyncError, RecordCallError } from './ports';
 export type { StPort, VismaPort, WriteOutcome, FoundDocument } from './ports';
 export { connectProfile, resolveSecrets } from './connect';
 export type { EnginePorts, ConnectOptions } from './connect';

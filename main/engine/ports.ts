@@ -1,5 +1,13 @@
 /** What the engine needs from each API. Adapters in `adapters/` implement these over the real clients. */
 import type { PlannedDocument, SourceEnvelope, VismaDocKind } from './domain';
+import type { PartyFields } from './alignment/fields';
+import type {
+  NewVismaCustomer,
+  StCustomerRecord,
+  StTagType,
+  StVendorRecord,
+  VismaPartyRecord,
+} from './master-data/records';
 import type {
   StBusinessUnitInfo,
   StCustomerInfo,
@@ -22,7 +30,7 @@ export interface ChangeBatch {
   cursor?: string;
 }
 
-/** Reading and marking ServiceTitan documents. */
+/** ServiceTitan for the sync pipeline (documents, the parties and lists they need) and master-data alignment. */
 export interface StPort {
   /** Invoices changed since `cursor` (a saved feed position or a start date), in batches. */
   invoiceChanges(cursor: string | undefined): AsyncIterable<ChangeBatch>;
@@ -30,9 +38,9 @@ export interface StPort {
   invoicesByIds(ids: string[]): Promise<SourceEnvelope[]>;
   /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
   billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
-  /** Customers by id. */
+  /** Customers by id, as creating a Visma customer for a document needs them. */
   customersByIds(ids: string[]): Promise<StCustomerInfo[]>;
-  /** Vendors by id. */
+  /** Vendors by id, as creating a Visma supplier for a bill needs them. */
   vendorsByIds(ids: string[]): Promise<StVendorInfo[]>;
   /** Tax zones with their total rates. */
   taxZones(): Promise<StTaxZoneInfo[]>;
@@ -44,6 +52,26 @@ export interface StPort {
   markBillsExported(
     entries: { stId: string; views: string[]; vismaNumber: string | null }[],
   ): Promise<Map<string, string>>;
+  /** Every vendor, active or not, with its mapped fields and the connector's external data (alignment). */
+  vendorRecords(): Promise<StVendorRecord[]>;
+  /** Creates a vendor carrying the supplier number in its external data; returns the new id. */
+  createVendor(fields: PartyFields, supplierNumber: string): Promise<string>;
+  /** Writes changed fields to a vendor (the full address when any part of it changed). */
+  updateVendor(id: string, changes: Partial<PartyFields>, current: PartyFields): Promise<void>;
+  /** Stores the supplier number in the vendor's external data (patch mode Merge: other applications' keys stay). */
+  linkVendor(id: string, supplierNumber: string): Promise<void>;
+  /** Customers with their mapped fields, all or those modified on or after `since` (alignment). */
+  customerRecords(since?: string): Promise<StCustomerRecord[]>;
+  /** Customers with their mapped fields by id, active or not (alignment). */
+  customerRecordsByIds(ids: string[]): Promise<StCustomerRecord[]>;
+  /** Primary e-mail per customer id (bulk: 50 customers per call; see `primaryEmails`). */
+  customerEmails(customerIds: string[]): Promise<Map<string, string>>;
+  /** Ids of customers whose contacts changed on or after `since` (a contact change does not touch the customer). */
+  customersWithChangedContacts(since: string): Promise<string[]>;
+  /** Tag types, active or not. */
+  tagTypes(): Promise<StTagType[]>;
+  /** The tax zone of the customer's first active location. */
+  customerTaxZone(customerId: string): Promise<string | undefined>;
   /** HTTP calls made so far. */
   callCount(): number;
 }
@@ -91,6 +119,7 @@ export interface FoundDocument {
 /** Master data lists; `since` asks for records changed after a timestamp (incremental refresh). */
 export interface VismaMasterDataPort {
   accounts(since?: string): Promise<VAccount[]>;
+  /** VAT codes with the zones they are allowed in and their last valid day. */
   vatCodes(): Promise<VVatCode[]>;
   vatCategories(): Promise<VVatCategory[]>;
   vatZones(): Promise<VVatZone[]>;
@@ -102,9 +131,33 @@ export interface VismaMasterDataPort {
   projects(since?: string): Promise<VProject[]>;
 }
 
-/** Writing and reading Visma documents. */
-export interface VismaPort extends VismaMasterDataPort {
+/** Customer and supplier records with their mapped fields, as master-data alignment reads and writes them. */
+export interface VismaPartyRecordPort {
+  /** Every supplier with its mapped fields. */
+  supplierRecords(): Promise<VismaPartyRecord[]>;
+  /** Creates a supplier from mapped fields; returns its number. */
+  createSupplierRecord(fields: PartyFields, vatZoneId?: string): Promise<string>;
+  /**
+   * Updates a supplier with `If-Match`: `change` gets the fresh supplier and returns the fields to write (null:
+   * nothing); on 412 the supplier is re-read and `change` applied again. Returns false when nothing was written.
+   */
+  updateSupplier(
+    number: string,
+    change: (current: VismaPartyRecord) => Partial<PartyFields> | null,
+  ): Promise<boolean>;
+  /** Every customer with its mapped fields. */
+  customerRecords(): Promise<VismaPartyRecord[]>;
+  /** Creates a customer from mapped fields (with VAT zone and customer class); returns its number. */
+  createCustomerRecord(customer: NewVismaCustomer): Promise<string>;
+  /** Writes changed fields to a customer. */
+  updateCustomer(number: string, changes: Partial<PartyFields>): Promise<void>;
+}
+
+/** Visma for the sync pipeline (master data, parties, documents) and master-data alignment. */
+export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
+  /** Creates the Visma customer a document needs (VAT zone: the profile's or the first Visma lists). */
   createCustomer(customer: StCustomerInfo): Promise<WriteOutcome<VParty>>;
+  /** Creates the Visma supplier a bill needs (VAT zone: the profile's or the first Visma lists). */
   createSupplier(vendor: StVendorInfo): Promise<WriteOutcome<VParty>>;
   /** Creates a document (unreleased); the value is its number. */
   createDocument(doc: PlannedDocument): Promise<WriteOutcome<string>>;
@@ -134,10 +187,40 @@ export interface VismaPort extends VismaMasterDataPort {
   callCount(): number;
 }
 
+/** The two API ports of a profile: the sync pipeline and master-data alignment use the same ones. */
+export interface EnginePorts {
+  st: StPort;
+  visma: VismaPort;
+}
+
+/** Why Visma refused a write, where the lifecycle acts on it (see `WriteOutcome`). */
+export type RefusalReason = NonNullable<Extract<WriteOutcome<unknown>, { status: 'rejected' }>['reason']>;
+
 /** A failure that ends the whole run (bad credentials, unreachable service); the message is for the user. */
 export class FatalSyncError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'FatalSyncError';
+  }
+}
+
+/**
+ * A call that failed for what it was about, not for the connection: the system refused it (`refused`; nothing was
+ * changed) or a write got no clear answer (`uncertain`; it may have landed). The caller records it and goes on.
+ * `message` is the client's plain-language text; the client error is the `cause`.
+ */
+export class RecordCallError extends Error {
+  /** Why it was refused, when the engine acts on it. */
+  readonly reason: RefusalReason | undefined;
+
+  constructor(
+    readonly system: 'ServiceTitan' | 'Visma',
+    readonly outcome: 'refused' | 'uncertain',
+    message: string,
+    options: { cause: unknown; reason?: RefusalReason | undefined },
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'RecordCallError';
+    this.reason = options.reason;
   }
 }

@@ -2,7 +2,7 @@ import type { SyncSettings } from '../../../shared/sync-settings';
 import { appendAudit, type AuditActor, type AuditOutcome } from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
 import type { PartyFields } from './fields';
-import type { AlignmentPorts } from './ports';
+import type { EnginePorts } from '../ports';
 import { saveSnapshot } from './store/snapshots';
 
 /** Counters of one party kind in one run. */
@@ -36,7 +36,7 @@ export interface AlignContext {
   db: Ledger;
   profileId: string;
   settings: SyncSettings;
-  ports: AlignmentPorts;
+  ports: EnginePorts;
   actor: AuditActor;
   now: () => Date;
   /** Today in the profile's time zone (`yyyy-MM-dd`). */

@@ -2,7 +2,7 @@ import { segmentValueByName } from '../mapping/defaults';
 import { loadRules } from '../mapping/rule-store';
 import type { VSegment } from '../master-data/types';
 import { audit, type AlignContext } from './context';
-import type { AlignStCustomer } from './ports';
+import type { StCustomerRecord } from '../master-data/records';
 import { reconcileDrift, type DriftFinding } from './store/drift';
 import { listSuggestions, offerSuggestion, type SuggestionKind } from './store/suggestions';
 
@@ -50,7 +50,7 @@ function offer(
  */
 export async function alignCustomerSegments(
   ctx: AlignContext,
-  customers: readonly AlignStCustomer[],
+  customers: readonly StCustomerRecord[],
 ): Promise<CustomerSegmentCounts> {
   const counts: CustomerSegmentCounts = { suggested: 0, driftOpen: 0 };
   const segmentId = ctx.settings.customerTypeSegmentId;

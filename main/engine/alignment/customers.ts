@@ -10,9 +10,9 @@ import {
   saveCreatedPair,
 } from './context';
 import { FIELD_LABELS, PARTY_FIELDS, sameValue, type PartyField, type PartyFields } from './fields';
-import { isConnectionFailure } from './fatal';
 import { matchParties, type MatchParty } from './matcher';
-import type { AlignStCustomer, AlignVismaParty } from './ports';
+import type { StCustomerRecord, VismaPartyRecord } from '../master-data/records';
+import { FatalSyncError } from '../ports';
 import { loadSnapshot, saveSnapshot } from './store/snapshots';
 import { listSuggestions, offerSuggestion, retireLinkedSuggestions } from './store/suggestions';
 import { loadRegister } from './store/tax-zones';
@@ -44,8 +44,8 @@ function neededCustomers(ctx: AlignContext): Set<string> {
 
 function matchUnlinked(
   ctx: AlignContext,
-  customers: AlignStCustomer[],
-  visma: AlignVismaParty[],
+  customers: StCustomerRecord[],
+  visma: VismaPartyRecord[],
   counts: PartyCounts,
 ): void {
   const links = loadLinks(ctx.db, ctx.profileId, 'customer');
@@ -81,7 +81,7 @@ function matchUnlinked(
 
 async function createNeeded(
   ctx: AlignContext,
-  customers: Map<string, AlignStCustomer>,
+  customers: Map<string, StCustomerRecord>,
   needed: Set<string>,
   counts: PartyCounts,
 ): Promise<void> {
@@ -97,7 +97,11 @@ async function createNeeded(
       const vatZoneId = zone ? (register.get(zone)?.vatZoneId ?? undefined) : undefined;
       const customerClassId = ctx.settings.masterData.customerClassByType[c.type];
       setCursor(ctx.db, ctx.profileId, `intent:customer:${id}`, ctx.now().toISOString());
-      const number = await ctx.ports.visma.createCustomer({ fields: c.fields, vatZoneId, customerClassId });
+      const number = await ctx.ports.visma.createCustomerRecord({
+        fields: c.fields,
+        vatZoneId,
+        customerClassId,
+      });
       setLink(ctx.db, ctx.profileId, 'customer', id, number, 'created', ctx.actor);
       counts.createdInVisma++;
       counts.linked++;
@@ -110,7 +114,7 @@ async function createNeeded(
       );
       saveCreatedPair(ctx, 'customer', id, number, c.fields, { st: c.modifiedOn });
     } catch (err) {
-      if (isConnectionFailure(err)) throw err;
+      if (err instanceof FatalSyncError) throw err;
       counts.failed++;
       recordFailure(
         ctx,
@@ -126,7 +130,7 @@ async function createNeeded(
 /** Name and address changes of a linked ServiceTitan customer flow to its Visma customer (one way). */
 async function flowChanges(
   ctx: AlignContext,
-  c: AlignStCustomer,
+  c: StCustomerRecord,
   number: string,
   counts: PartyCounts,
 ): Promise<void> {
@@ -164,7 +168,7 @@ async function flowChanges(
       at,
     );
   } catch (err) {
-    if (isConnectionFailure(err)) throw err;
+    if (err instanceof FatalSyncError) throw err;
     counts.failed++;
     recordFailure(
       ctx,
@@ -181,14 +185,14 @@ async function readCustomers(
   ctx: AlignContext,
   since: string | undefined,
   needed: Set<string>,
-): Promise<Map<string, AlignStCustomer>> {
+): Promise<Map<string, StCustomerRecord>> {
   const [changed, contactChanged] = await Promise.all([
-    ctx.ports.st.customers(since),
+    ctx.ports.st.customerRecords(since),
     since ? ctx.ports.st.customersWithChangedContacts(since) : Promise.resolve([]),
   ]);
   const have = new Set(changed.map((c) => c.id));
   const missing = [...new Set([...needed, ...contactChanged])].filter((id) => !have.has(id));
-  const extra = missing.length > 0 ? await ctx.ports.st.customersByIds(missing) : [];
+  const extra = missing.length > 0 ? await ctx.ports.st.customerRecordsByIds(missing) : [];
   const customers = new Map([...changed, ...extra].map((c) => [c.id, c]));
   const emails = await ctx.ports.st.customerEmails([...customers.keys()]);
   for (const c of customers.values()) c.fields = { ...c.fields, email: emails.get(c.id) ?? '' };
@@ -203,7 +207,7 @@ async function readCustomers(
  */
 export async function alignCustomers(
   ctx: AlignContext,
-  onRead?: (customers: AlignStCustomer[]) => void,
+  onRead?: (customers: StCustomerRecord[]) => void,
 ): Promise<PartyCounts> {
   const counts = emptyPartyCounts();
   if (!ctx.settings.masterData.matchCustomers && !ctx.settings.createCustomers) return counts;
@@ -213,7 +217,7 @@ export async function alignCustomers(
   const needed = neededCustomers(ctx);
   const [customers, visma] = await Promise.all([
     readCustomers(ctx, since, needed),
-    ctx.ports.visma.customers(),
+    ctx.ports.visma.customerRecords(),
   ]);
   onRead?.([...customers.values()]);
   if (ctx.settings.masterData.matchCustomers) matchUnlinked(ctx, [...customers.values()], visma, counts);

@@ -7,8 +7,8 @@ import { alignBusinessUnits, type BusinessUnitCounts } from './business-units';
 import { audit, type AlignContext, type PartyCounts } from './context';
 import { alignCustomerSegments, type CustomerSegmentCounts } from './customer-segments';
 import { alignCustomers } from './customers';
-import type { AlignStCustomer } from './ports';
-import type { AlignmentPorts } from './ports';
+import type { StCustomerRecord } from '../master-data/records';
+import type { EnginePorts } from '../ports';
 import { masterDataReviewItems } from './review-items';
 import { alignTaxZones, type TaxZoneCounts } from './tax-zones';
 import { alignVendors } from './vendors';
@@ -23,7 +23,7 @@ export interface AlignProfile {
 /** Dependencies of a run. */
 export interface AlignDeps {
   db: Ledger;
-  ports: AlignmentPorts;
+  ports: EnginePorts;
   actor?: AuditActor;
   now?: () => Date;
 }
@@ -70,7 +70,7 @@ export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): P
   const started = now();
   const taxZones = await alignTaxZones(ctx);
   const suppliers = await alignVendors(ctx);
-  let read: AlignStCustomer[] = [];
+  let read: StCustomerRecord[] = [];
   const customers = await alignCustomers(ctx, (c) => (read = c));
   const customerSegments = await alignCustomerSegments(ctx, read);
   const businessUnits = await alignBusinessUnits(ctx);

@@ -1,7 +1,7 @@
 import { FIELD_LABELS, sameValue, type PartyField, type PartyFields } from './fields';
 import { audit, recordFailure, type AlignContext, type PartyCounts } from './context';
-import { isConnectionFailure } from './fatal';
-import type { AlignVendor, AlignVismaParty } from './ports';
+import type { StVendorRecord, VismaPartyRecord } from '../master-data/records';
+import { FatalSyncError } from '../ports';
 import { markConflictApplied, pendingConflicts, recordConflict } from './store/conflicts';
 import { loadSnapshot, saveSnapshot, type StoredSnapshot } from './store/snapshots';
 import { planPair, type FieldConflict } from './three-way';
@@ -9,13 +9,13 @@ import { planPair, type FieldConflict } from './three-way';
 const labels = (fields: Partial<PartyFields>) =>
   (Object.keys(fields) as PartyField[]).map((f) => FIELD_LABELS[f]).join(', ');
 
-function conflictText(vendor: AlignVendor, number: string, c: FieldConflict): string {
+function conflictText(vendor: StVendorRecord, number: string, c: FieldConflict): string {
   return `Vendor "${vendor.fields.name}" (ServiceTitan ${vendor.id}) and supplier ${number}: the ${FIELD_LABELS[c.field]} differs — ServiceTitan "${c.st}", Visma "${c.visma}". Neither side is changed until you choose.`;
 }
 
 function noteConflict(
   ctx: AlignContext,
-  vendor: AlignVendor,
+  vendor: StVendorRecord,
   number: string,
   c: FieldConflict,
   counts: PartyCounts,
@@ -34,8 +34,8 @@ function noteConflict(
 /** Writes resolved conflicts to both sides; returns the fields as they now are. */
 async function applyResolutions(
   ctx: AlignContext,
-  vendor: AlignVendor,
-  supplier: AlignVismaParty,
+  vendor: StVendorRecord,
+  supplier: VismaPartyRecord,
   snapshot: StoredSnapshot | null,
 ): Promise<{ st: PartyFields; visma: PartyFields }> {
   const st = { ...vendor.fields };
@@ -73,8 +73,8 @@ async function applyResolutions(
  */
 export async function syncSupplierPair(
   ctx: AlignContext,
-  vendor: AlignVendor,
-  supplier: AlignVismaParty,
+  vendor: StVendorRecord,
+  supplier: VismaPartyRecord,
   counts: PartyCounts,
 ): Promise<void> {
   const snapshot = loadSnapshot(ctx.db, ctx.profileId, 'supplier', vendor.id);
@@ -163,7 +163,7 @@ export async function syncSupplierPair(
       at,
     );
   } catch (err) {
-    if (isConnectionFailure(err)) throw err;
+    if (err instanceof FatalSyncError) throw err;
     counts.failed++;
     recordFailure(
       ctx,

@@ -1,17 +1,5 @@
 import { money } from '../../../shared/money';
-import type { StTaxZoneInfo } from '../master-data/types';
-
-/** A Visma VAT code as alignment reads it (with its validity). Rates are percent strings. */
-export interface AlignVatCode {
-  vatId: string;
-  description: string;
-  rate: string;
-  direction?: 'Output' | 'Input' | undefined;
-  exempt: boolean;
-  zones: string[];
-  /** Last day the code may be used (`yyyy-MM-dd`); absent means no end. */
-  notValidAfter?: string | undefined;
-}
+import type { StTaxZoneInfo, VVatCode } from '../master-data/types';
 
 /** One VAT code a tax-zone mapping uses, and for what. */
 export interface ZoneCode {
@@ -53,7 +41,7 @@ export interface TaxDriftInput {
   zones: readonly StTaxZoneInfo[];
   register: ReadonlyMap<string, RegisteredZone>;
   rules: Readonly<Record<string, ExplicitVatRule>>;
-  vatCodes: ReadonlyMap<string, AlignVatCode>;
+  vatCodes: ReadonlyMap<string, VVatCode>;
   /** Today as `yyyy-MM-dd` (profile time zone). */
   today: string;
 }

@@ -9,9 +9,9 @@ import {
   type PartyCounts,
   saveCreatedPair,
 } from './context';
-import { isConnectionFailure } from './fatal';
 import { matchParties, type MatchParty } from './matcher';
-import type { AlignVendor, AlignVismaParty } from './ports';
+import type { StVendorRecord, VismaPartyRecord } from '../master-data/records';
+import { FatalSyncError } from '../ports';
 import { syncSupplierPair } from './supplier-pair';
 import {
   listSuggestions,
@@ -20,7 +20,7 @@ import {
   decideSuggestion,
 } from './store/suggestions';
 
-const asMatch = (key: string, f: AlignVendor['fields']): MatchParty => ({
+const asMatch = (key: string, f: StVendorRecord['fields']): MatchParty => ({
   key,
   name: f.name,
   street: f.street,
@@ -43,8 +43,8 @@ function link(
 /** Links kept in ServiceTitan's external data (a reinstall, or a create that landed before a crash) are restored. */
 function restoreFromExternalData(
   ctx: AlignContext,
-  vendors: AlignVendor[],
-  suppliers: Map<string, AlignVismaParty>,
+  vendors: StVendorRecord[],
+  suppliers: Map<string, VismaPartyRecord>,
   counts: PartyCounts,
 ): void {
   const links = loadLinks(ctx.db, ctx.profileId, 'supplier');
@@ -64,8 +64,8 @@ function restoreFromExternalData(
 
 function matchUnlinked(
   ctx: AlignContext,
-  vendors: AlignVendor[],
-  suppliers: AlignVismaParty[],
+  vendors: StVendorRecord[],
+  suppliers: VismaPartyRecord[],
   counts: PartyCounts,
 ): void {
   const links = loadLinks(ctx.db, ctx.profileId, 'supplier');
@@ -109,8 +109,8 @@ function undecided(ctx: AlignContext): { vendors: Set<string>; suppliers: Set<st
 
 async function createSuppliers(
   ctx: AlignContext,
-  vendors: AlignVendor[],
-  suppliers: AlignVismaParty[],
+  vendors: StVendorRecord[],
+  suppliers: VismaPartyRecord[],
   counts: PartyCounts,
 ): Promise<void> {
   if (!ctx.settings.createSuppliers) return;
@@ -127,7 +127,7 @@ async function createSuppliers(
       if (!number) {
         setCursor(ctx.db, ctx.profileId, intent, ctx.now().toISOString());
         crashPoint('align.supplier.before-create');
-        number = await ctx.ports.visma.createSupplier(v.fields);
+        number = await ctx.ports.visma.createSupplierRecord(v.fields);
         crashPoint('align.supplier.after-create');
         counts.createdInVisma++;
         audit(
@@ -142,7 +142,7 @@ async function createSuppliers(
       taken.add(number);
       saveCreatedPair(ctx, 'supplier', v.id, number, v.fields, { st: v.modifiedOn });
     } catch (err) {
-      if (isConnectionFailure(err)) throw err;
+      if (err instanceof FatalSyncError) throw err;
       counts.failed++;
       recordFailure(
         ctx,
@@ -157,7 +157,7 @@ async function createSuppliers(
 
 async function createVendor(
   ctx: AlignContext,
-  s: AlignVismaParty,
+  s: VismaPartyRecord,
   counts: PartyCounts,
 ): Promise<string | undefined> {
   try {
@@ -176,7 +176,7 @@ async function createVendor(
     saveCreatedPair(ctx, 'supplier', id, s.number, s.fields, { visma: s.modifiedOn });
     return id;
   } catch (err) {
-    if (isConnectionFailure(err)) throw err;
+    if (err instanceof FatalSyncError) throw err;
     counts.failed++;
     recordFailure(
       ctx,
@@ -192,7 +192,7 @@ async function createVendor(
 /** Unlinked active suppliers: create the vendor (setting `create`), or ask first (`ask`: a suggestion waits). */
 async function handleUnlinkedSuppliers(
   ctx: AlignContext,
-  suppliers: AlignVismaParty[],
+  suppliers: VismaPartyRecord[],
   counts: PartyCounts,
 ): Promise<void> {
   const mode = ctx.settings.masterData.suppliersToServiceTitan;
@@ -209,7 +209,7 @@ async function handleUnlinkedSuppliers(
   );
   const at = ctx.now().toISOString();
   // Asking about inactive suppliers is noise; with `create` every supplier gets its vendor (inactive stays inactive).
-  const wanted = (x: AlignVismaParty) =>
+  const wanted = (x: VismaPartyRecord) =>
     mode === 'create' || x.fields.active === 'active' || accepted.has(x.number);
   for (const s of suppliers.filter((x) => !taken.has(x.number) && !waiting.has(x.number) && wanted(x))) {
     const decision = accepted.get(s.number);
@@ -250,7 +250,10 @@ async function handleUnlinkedSuppliers(
  */
 export async function alignVendors(ctx: AlignContext): Promise<PartyCounts> {
   const counts = emptyPartyCounts();
-  const [vendors, supplierList] = await Promise.all([ctx.ports.st.vendors(), ctx.ports.visma.suppliers()]);
+  const [vendors, supplierList] = await Promise.all([
+    ctx.ports.st.vendorRecords(),
+    ctx.ports.visma.supplierRecords(),
+  ]);
   const suppliers = new Map(supplierList.map((s) => [s.number, s]));
   restoreFromExternalData(ctx, vendors, suppliers, counts);
   matchUnlinked(ctx, vendors, supplierList, counts);
@@ -264,7 +267,7 @@ export async function alignVendors(ctx: AlignContext): Promise<PartyCounts> {
     try {
       await ctx.ports.st.linkVendor(v.id, number);
     } catch (err) {
-      if (isConnectionFailure(err)) throw err;
+      if (err instanceof FatalSyncError) throw err;
       recordFailure(
         ctx,
         'vendor.failed',

@@ -1,13 +1,14 @@
 import { money } from '../../../shared/money';
 import type { StTaxZoneInfo } from '../master-data/types';
-import type { AlignVatCode, ZoneCode } from './tax-drift';
+import type { VVatCode } from '../master-data/types';
+import type { ZoneCode } from './tax-drift';
 
-function usable(code: AlignVatCode, today: string): boolean {
+function usable(code: VVatCode, today: string): boolean {
   return !code.notValidAfter || code.notValidAfter.slice(0, 10) >= today;
 }
 
 function pick(
-  codes: readonly AlignVatCode[],
+  codes: readonly VVatCode[],
   rate: string,
   direction: 'Output' | 'Input',
   exempt: boolean,
@@ -20,14 +21,14 @@ function pick(
       (c.direction === undefined || c.direction === direction) &&
       (!vatZoneId || c.zones.length === 0 || c.zones.includes(vatZoneId)),
   );
-  const rank = (c: AlignVatCode) => (c.exempt === exempt ? 0 : 1);
+  const rank = (c: VVatCode) => (c.exempt === exempt ? 0 : 1);
   return [...candidates].sort((a, b) => rank(a) - rank(b) || a.vatId.localeCompare(b.vatId))[0]?.vatId;
 }
 
 /** The Visma VAT zone suggested for a tax zone: the first zone that has a sales VAT code at the zone's rate. */
 export function suggestVatZone(
   zone: StTaxZoneInfo,
-  codes: readonly AlignVatCode[],
+  codes: readonly VVatCode[],
   today: string,
 ): string | null {
   const rate = money(zone.laborRate);
@@ -45,7 +46,7 @@ export function suggestVatZone(
 export function codesForZone(
   zone: StTaxZoneInfo,
   vatZoneId: string | null,
-  codes: readonly AlignVatCode[],
+  codes: readonly VVatCode[],
   today: string,
 ): ZoneCode[] {
   const valid = codes.filter((c) => usable(c, today));

@@ -19,6 +19,8 @@ export interface VVatCode {
   exempt: boolean;
   /** VAT zones the code is allowed in (empty: unknown, no check). */
   zones: string[];
+  /** Last day the code may be used (`yyyy-MM-dd`); absent means no end. */
+  notValidAfter?: string;
 }
 
 /** A Visma VAT category: the VAT codes an account of that category allows. */

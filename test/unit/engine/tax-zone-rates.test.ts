@@ -1,3 +1,4 @@
+import { CONNECTOR_APPLICATION_GUID } from '../../../shared/master-data-settings';
 import { describe, expect, it } from 'vitest';
 import { serviceTitanPort } from '../../../main/engine/adapters/servicetitan';
 import type { ServiceTitanClient, TaxZone } from '../../../main/servicetitan';
@@ -38,6 +39,7 @@ describe('tax-zone rates', () => {
           [['Subtotal'], 0.005],
         ]),
       ]),
+      CONNECTOR_APPLICATION_GUID,
     ).taxZones();
     // 0.1 + 0.2 as floats is 0.30000000000000004, i.e. "30.000000000000004" %.
     expect(zones.map((z) => [z.id, z.laborRate, z.materialRate])).toEqual([

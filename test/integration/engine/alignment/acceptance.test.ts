@@ -115,7 +115,7 @@ describe('master data alignment against the simulators', () => {
     h.st.modify('vendors', ids.aerfjord, {
       address: { street: 'Nye gate 7', unit: null, city: 'Oslo', state: '', zip: '0151', country: 'NO' },
     });
-    const port = h.ports.alignment.visma;
+    const port = h.ports.visma;
     const original = port.updateSupplier.bind(port);
     let interfered = false;
     port.updateSupplier = (number, change) =>

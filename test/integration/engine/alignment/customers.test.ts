@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncSettingsInput } from '../../../../shared/sync-settings';
-import type { NewVismaCustomer } from '../../../../main/engine/alignment/ports';
+import type { NewVismaCustomer } from '../../../../main/engine/master-data/records';
 import { decide } from '../../../../main/engine/alignment/decisions';
 import { masterDataReviewItems } from '../../../../main/engine/alignment/review-items';
 import { alignMasterData, type AlignmentSummary } from '../../../../main/engine/alignment/run-alignment';
@@ -23,7 +23,7 @@ const BASE: SyncSettingsInput = {
 function alignWith(h: Harness, sync: SyncSettingsInput = BASE): Promise<AlignmentSummary> {
   return alignMasterData(
     { id: h.config.id, timeZone: h.config.timeZone, sync },
-    { db: h.db, ports: h.ports.alignment },
+    { db: h.db, ports: h.ports },
   );
 }
 
@@ -166,15 +166,15 @@ describe('customer alignment against the simulators', () => {
     addStEmail(h, target, 'second@example.no', false);
     addStEmail(h, target, 'faktura@kunde.example.no', true);
     const created: NewVismaCustomer[] = [];
-    const port = h.ports.alignment.visma;
-    const original = port.createCustomer.bind(port);
-    port.createCustomer = (c) => (created.push(c), original(c));
+    const port = h.ports.visma;
+    const original = port.createCustomerRecord.bind(port);
+    port.createCustomerRecord = (c) => (created.push(c), original(c));
     try {
       const summary = await alignWith(h, { ...BASE, createCustomers: true });
       expect(summary.failures).toEqual([]);
       expect(summary.customers.createdInVisma).toBe(needed.length);
     } finally {
-      port.createCustomer = original;
+      port.createCustomerRecord = original;
     }
     const st = h.st.get('customers', target) as unknown as {
       name: string;

@@ -8,7 +8,7 @@ import type { Harness } from '../harness';
 export function align(h: Harness): Promise<AlignmentSummary> {
   return alignMasterData(
     { id: h.config.id, timeZone: h.config.timeZone, sync: h.config.sync },
-    { db: h.db, ports: h.ports.alignment },
+    { db: h.db, ports: h.ports },
   );
 }
 

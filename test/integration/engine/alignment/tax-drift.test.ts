@@ -66,7 +66,7 @@ describe('tax zones ↔ VAT drift against the simulators', () => {
     const counts = await mapZone(
       alignContext(
         { id: h.config.id, timeZone: h.config.timeZone, sync: h.config.sync },
-        { db: h.db, ports: h.ports.alignment },
+        { db: h.db, ports: h.ports },
       ),
       '306',
       { vatZoneId: '01' },

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectTaxDrift,
-  type AlignVatCode,
-  type RegisteredZone,
-} from '../../../../main/engine/alignment/tax-drift';
+import { detectTaxDrift, type RegisteredZone } from '../../../../main/engine/alignment/tax-drift';
 import { codesForZone, suggestVatZone } from '../../../../main/engine/alignment/zone-codes';
-import type { StTaxZoneInfo } from '../../../../main/engine/master-data/types';
+import type { StTaxZoneInfo, VVatCode } from '../../../../main/engine/master-data/types';
 
-const codes: AlignVatCode[] = [
+const codes: VVatCode[] = [
   { vatId: '3', description: 'Utgående 25 %', rate: '25', direction: 'Output', exempt: false, zones: ['01'] },
   {
     vatId: '31',

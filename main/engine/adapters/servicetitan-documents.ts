@@ -1,0 +1,80 @@
+import type { ServiceTitanClient } from '../../servicetitan';
+import type { SourceEnvelope } from '../domain';
+import { normalizeBill, normalizeInvoice } from '../normalize';
+import type { ChangeBatch, StPort } from '../ports';
+import { collect, type CallGuard } from './calls';
+
+/** ServiceTitan ids as the client takes them (ids that are not whole numbers are left out). */
+export const numericIds = (ids: string[]) => ids.map(Number).filter((n) => Number.isInteger(n));
+
+/** The document methods of the ServiceTitan port: invoice and bill changes, marking them exported. */
+export function stDocumentCalls(
+  client: ServiceTitanClient,
+  guard: CallGuard,
+): Pick<
+  StPort,
+  'invoiceChanges' | 'invoicesByIds' | 'billChanges' | 'markInvoicesExported' | 'markBillsExported'
+> {
+  return {
+    async *invoiceChanges(cursor) {
+      for await (const page of guard.pages(client.invoices.exportFeed(cursor))) {
+        yield { envelopes: page.data.map(normalizeInvoice), cursor: page.continueFrom } satisfies ChangeBatch;
+      }
+    },
+    invoicesByIds: (ids) =>
+      guard.read(async () =>
+        (await collect(client.invoices.list({ ids: numericIds(ids) }))).map(normalizeInvoice),
+      ),
+    async *billChanges(since) {
+      const envelopes: SourceEnvelope[] = [];
+      let newest = since;
+      const note = (modifiedOn?: string | null) => {
+        if (modifiedOn && (!newest || modifiedOn > newest)) newest = modifiedOn;
+      };
+      const filter = since ? { modifiedOnOrAfter: since } : {};
+      for (const billType of ['Procurement', 'ApBill'] as const) {
+        for await (const bill of guard.pages(client.apBills.list({ ...filter, billType }))) {
+          envelopes.push(normalizeBill(bill, 'ap-bills'));
+          note(bill.modifiedOn);
+        }
+      }
+      for await (const bill of guard.pages(client.inventoryBills.list(filter))) {
+        envelopes.push(normalizeBill(bill, 'inventory-bills'));
+        note(bill.modifiedOn);
+      }
+      yield { envelopes, ...(newest && { cursor: newest }) };
+    },
+    markInvoicesExported: (entries) =>
+      guard.write(async () => {
+        const results = await client.invoices.markAsExported(
+          entries.map((e) => ({
+            invoiceId: Number(e.stId),
+            externalId: e.vismaNumber,
+            externalMessage: e.vismaNumber
+              ? `Visma ${e.vismaNumber}`
+              : 'Nothing to post to Visma (zero total)',
+          })),
+        );
+        return new Map(
+          results
+            .filter((r) => !r.success)
+            .map((r) => [String(r.invoiceId), r.errorMessage ?? 'not accepted']),
+        );
+      }),
+    markBillsExported: (entries) =>
+      guard.write(async () => {
+        const failures = new Map<string, string>();
+        const ap = await client.apBills.markAsExported(entries.map((e) => Number(e.stId)));
+        for (const r of ap) if (!r.success) failures.set(String(r.billId), r.errorMessage ?? 'not accepted');
+        const inventory = entries
+          .filter((e) => e.views.includes('inventory-bills'))
+          .map((e) => Number(e.stId));
+        if (inventory.length > 0) {
+          for (const r of await client.inventoryBills.markAsExported(inventory)) {
+            if (!r.success) failures.set(String(r.inventoryBillId), r.errorMessage ?? 'not accepted');
+          }
+        }
+        return failures;
+      }),
+  };
+}
