@@ -2,6 +2,7 @@ import { money, sum, toCents, VISMA_AMOUNT_LIMIT } from '../../shared/money';
 import type { SyncSettings } from '../../shared/sync-settings';
 import type { PlannedDocument, SourceDocument } from './domain';
 import { vatCodeAllowed } from './mapping/defaults';
+import { periodsAfter } from './master-data/periods';
 import type { MasterData } from './master-data/types';
 import { mismatchProblem, tooLargeProblem, unreadableProblem, type Problem } from './reasons';
 
@@ -89,9 +90,9 @@ function checkPeriod(planned: PlannedDocument, master: MasterData, settings: Syn
   }
   if (!closed) return { planned, problems: [], notes: [] };
   if (settings.postIntoFirstOpenPeriod) {
-    const next = [...master.periods.keys()]
-      .sort()
-      .find((p) => p > planned.financialPeriod && closedIn(planned, master, p) === false);
+    const next = periodsAfter(planned.financialPeriod, master.periods).find(
+      (p) => closedIn(planned, master, p.period) === false,
+    )?.period;
     if (next) {
       return {
         planned: { ...planned, financialPeriod: next },

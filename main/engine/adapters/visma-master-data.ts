@@ -1,4 +1,4 @@
-import { toVismaLocalTime, type VismaClient } from '../../visma';
+import { isAdjustmentPeriod, toVismaLocalTime, type VismaClient } from '../../visma';
 import type { VParty } from '../master-data/types';
 import type { VismaMasterDataPort } from '../ports';
 import type { CallGuard } from './calls';
@@ -81,6 +81,9 @@ export function vismaMasterDataCalls(
           period: p.period,
           closedInCustomerLedger: p.closedInCustomerLedger || p.closedInGeneralLedger || !p.active,
           closedInSupplierLedger: p.closedInSupplierLedger || p.closedInGeneralLedger || !p.active,
+          ...(p.startDate && { startDate: p.startDate.slice(0, 10) }),
+          ...(p.endDate && { endDate: p.endDate.slice(0, 10) }),
+          ...(isAdjustmentPeriod(p) && { adjustment: true }),
         })),
       ),
     customers: (since) =>

@@ -1,5 +1,6 @@
 import type { SyncSettings } from '../../../shared/sync-settings';
-import { financialPeriod, localDate } from '../../../shared/dates';
+import { localDate } from '../../../shared/dates';
+import { periodOfDate } from '../master-data/periods';
 import { fitsDouble, money, toCents } from '../../../shared/money';
 import type {
   PlannedDocument,
@@ -238,6 +239,12 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
   if (problems.length === 0 && lines.length === 0) problems.push({ code: 'no_lines' });
   if (problems.length > 0 || !partyNumber) return { ok: false, problems };
   const date = localDate(doc.documentDate, ctx.timeZone);
+  const period = periodOfDate(date, ctx.master.periods);
+  if (period === null)
+    return {
+      ok: false,
+      problems: [{ code: 'period_missing', detail: `Visma has no financial period that holds ${date}.` }],
+    };
   const marker = markerOf(doc.kind, ctx.tenantId, doc.stId);
   const project =
     ctx.settings.useProjects && doc.jobId ? ctx.rules.jobProject[doc.jobId]?.project : undefined;
@@ -246,7 +253,7 @@ export function resolveDocument(doc: SourceDocument, ctx: ResolveContext): Resol
     partyNumber,
     date,
     ...(doc.dueDate && { dueDate: localDate(doc.dueDate, ctx.timeZone) }),
-    financialPeriod: financialPeriod(date),
+    financialPeriod: period,
     externalReference: marker,
     ...(sales
       ? {

@@ -54,6 +54,11 @@ export interface VPeriod {
   period: string;
   closedInCustomerLedger: boolean;
   closedInSupplierLedger: boolean;
+  /** First and last day (`yyyy-MM-dd`) as Visma defines them: financial years need not start in January. */
+  startDate?: string;
+  endDate?: string;
+  /** A year-end adjustment period (no days of its own): never chosen for a document by its date. */
+  adjustment?: boolean;
 }
 
 /** A Visma customer or supplier. */

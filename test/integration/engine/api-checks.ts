@@ -10,6 +10,9 @@ export interface ListedDocument {
   status: string;
   amount: string;
   marker: string | null;
+  /** The document date (`yyyy-MM-dd`) and the financial period Visma holds it in. */
+  date: string;
+  financialPeriod: string | undefined;
 }
 
 /** Every document of the harness's company, read through Visma's own list endpoints (not our ledger). */
@@ -25,12 +28,16 @@ export async function listViaApi(h: Pick<Harness, 'config'>): Promise<ListedDocu
       status: string;
       amount: string;
       externalReference?: string | undefined;
+      documentDate: string;
+      financialPeriod?: string | undefined;
     }) => ({
       kind,
       number: d.referenceNumber,
       status: d.status,
       amount: d.amount,
       marker: parseMarker(d.externalReference) ? d.externalReference!.trim() : null,
+      date: d.documentDate.slice(0, 10),
+      financialPeriod: d.financialPeriod,
     });
   const ap = (d: {
     referenceNumber: string;
@@ -38,6 +45,8 @@ export async function listViaApi(h: Pick<Harness, 'config'>): Promise<ListedDocu
     amount: string;
     description?: string | undefined;
     note?: string | undefined;
+    date: string;
+    financialPeriod?: string | undefined;
   }) => {
     const m = findMarker(d.note) ?? findMarker(d.description);
     return {
@@ -46,6 +55,8 @@ export async function listViaApi(h: Pick<Harness, 'config'>): Promise<ListedDocu
       status: d.status,
       amount: d.amount,
       marker: m ? formatMarker(m) : null,
+      date: d.date.slice(0, 10),
+      financialPeriod: d.financialPeriod,
     };
   };
   return [
