@@ -28,7 +28,7 @@ export interface SourceLine {
 }
 
 /** Why a field ServiceTitan sent could not be read (amount faults from `shared/money.ts`, plus dates and absence). */
-export type ReadFault = DecimalFault | 'missing' | 'not_a_date' | 'date_out_of_range';
+export type ReadFault = DecimalFault | 'missing' | 'not_a_date' | 'date_out_of_range' | 'off_spec';
 
 /** A field of a ServiceTitan document that could not be read: the document is stored, and blocked until it can. */
 export interface UnreadableField {

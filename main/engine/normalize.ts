@@ -220,6 +220,36 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The status of a record ServiceTitan sent that could not be read at all (it is taken on, to be seen and checked). */
+export const UNREADABLE_STATUS = 'Unreadable';
+
+/**
+ * A stand-in for a record that breaks ServiceTitan's API description: stored with the problems as its one unreadable
+ * field, so it is blocked in the review queue with them, and replaced by the real document once ServiceTitan sends a
+ * readable one.
+ */
+export function rejectedEnvelope(r: {
+  kind: SourceDocument['kind'];
+  stId: string;
+  problems: string;
+}): SourceEnvelope {
+  const doc: SourceDocument = {
+    kind: r.kind,
+    stId: r.stId,
+    number: r.stId,
+    documentDate: '',
+    partyId: '',
+    partyName: '',
+    subTotal: '0.00',
+    tax: '0.00',
+    total: '0.00',
+    active: true,
+    lines: [],
+    unreadable: [{ field: 'record', value: JSON.stringify(r.problems.slice(0, 400)), why: 'off_spec' }],
+  };
+  return { doc, status: UNREADABLE_STATUS };
+}
+
 /** A stable hash of a source document's posting-relevant content (key order does not matter). */
 export function hashDocument(doc: SourceDocument): string {
   return createHash('sha256').update(canonical(doc)).digest('hex');

@@ -1,5 +1,5 @@
 /** What the engine needs from each API. Adapters in `adapters/` implement these over the real clients. */
-import type { PlannedDocument, SourceEnvelope, VismaDocKind } from './domain';
+import type { PlannedDocument, SourceEnvelope, SourceKind, VismaDocKind } from './domain';
 import type { PartyFields } from './alignment/fields';
 import type {
   NewVismaCustomer,
@@ -28,6 +28,16 @@ import type {
 export interface ChangeBatch {
   envelopes: SourceEnvelope[];
   cursor?: string;
+  /** Records ServiceTitan sent that do not match its API description: they go to the review queue, never dropped. */
+  rejected?: RejectedRecord[];
+}
+
+/** A ServiceTitan record that could not be read at all (it breaks the API description). */
+export interface RejectedRecord {
+  kind: SourceKind;
+  /** Its id when it has one (without one, only the audit log can tell of it). */
+  stId: string | null;
+  problems: string;
 }
 
 /** ServiceTitan for the sync pipeline (documents, the parties and lists they need) and master-data alignment. */
@@ -35,7 +45,7 @@ export interface StPort {
   /** Invoices changed since `cursor` (a saved feed position or a start date), in batches. */
   invoiceChanges(cursor: string | undefined): AsyncIterable<ChangeBatch>;
   /** Full invoices by id (webhooks; at most 50 per call inside). */
-  invoicesByIds(ids: string[]): Promise<SourceEnvelope[]>;
+  invoicesByIds(ids: string[]): Promise<ChangeBatch>;
   /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
   billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
   /** Customers by id, as creating a Visma customer for a document needs them. */

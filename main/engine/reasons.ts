@@ -99,6 +99,7 @@ const FAULT_TEXT: Record<ReadFault, string> = {
   sub_cent: 'has more than two decimals and cannot be posted to the cent',
   not_a_date: 'is not a date',
   date_out_of_range: 'is a date Visma cannot hold (years 1753 to 9998)',
+  off_spec: 'does not match ServiceTitan’s own API description, so nothing of it can be trusted',
 };
 
 /** The problem of one unreadable field: a missing total has its own code, anything else names field and value. */

@@ -1,7 +1,7 @@
 import type { SyncSettings } from '../../shared/sync-settings';
 import type { Ledger } from '../storage/types';
 import type { SourceDocument, SourceEnvelope } from './domain';
-import { hashDocument } from './normalize';
+import { UNREADABLE_STATUS, hashDocument } from './normalize';
 
 /** What storing one envelope did. */
 export interface UpsertResult {
@@ -18,6 +18,7 @@ export interface UpsertResult {
 export function isEligible(env: SourceEnvelope, settings: SyncSettings): boolean {
   const { doc } = env;
   if (!doc.active) return false;
+  if (env.status === UNREADABLE_STATUS) return true;
   if (doc.kind === 'invoice') return (settings.eligibleInvoiceStatuses as string[]).includes(env.status);
   if (settings.excludedBillStatuses.includes(env.status)) return false;
   return (settings.eligibleBillSyncStatuses as string[]).includes(env.status);

@@ -1,11 +1,29 @@
-import type { ServiceTitanClient } from '../../servicetitan';
+import type { ServiceTitanClient, StRejectedRecord } from '../../servicetitan';
 import type { SourceEnvelope } from '../domain';
 import { normalizeBill, normalizeInvoice } from '../normalize';
-import type { ChangeBatch, StPort } from '../ports';
+import type { ChangeBatch, RejectedRecord, StPort } from '../ports';
 import { collect, type CallGuard } from './calls';
 
 /** ServiceTitan ids as the client takes them (ids that are not whole numbers are left out). */
 export const numericIds = (ids: string[]) => ids.map(Number).filter((n) => Number.isInteger(n));
+
+/** Collects the records a list could not read, as the engine's rejected records; `take` empties it. */
+function rejections() {
+  let list: RejectedRecord[] = [];
+  return {
+    onRejected: (r: StRejectedRecord) =>
+      void list.push({
+        kind: r.resource.startsWith('invoice') ? 'invoice' : 'ap-bill',
+        stId: r.id,
+        problems: r.problems,
+      }),
+    take: () => {
+      const out = list;
+      list = [];
+      return out;
+    },
+  };
+}
 
 /** The document methods of the ServiceTitan port: invoice and bill changes, marking them exported. */
 export function stDocumentCalls(
@@ -17,14 +35,23 @@ export function stDocumentCalls(
 > {
   return {
     async *invoiceChanges(cursor) {
-      for await (const page of guard.pages(client.invoices.exportFeed(cursor))) {
-        yield { envelopes: page.data.map(normalizeInvoice), cursor: page.continueFrom } satisfies ChangeBatch;
+      const bad = rejections();
+      for await (const page of guard.pages(client.invoices.exportFeed(cursor, bad))) {
+        yield {
+          envelopes: page.data.map(normalizeInvoice),
+          cursor: page.continueFrom,
+          rejected: bad.take(),
+        } satisfies ChangeBatch;
       }
     },
     invoicesByIds: (ids) =>
-      guard.read(async () =>
-        (await collect(client.invoices.list({ ids: numericIds(ids) }))).map(normalizeInvoice),
-      ),
+      guard.read(async () => {
+        const bad = rejections();
+        const envelopes = (await collect(client.invoices.list({ ids: numericIds(ids) }, bad))).map(
+          normalizeInvoice,
+        );
+        return { envelopes, rejected: bad.take() };
+      }),
     async *billChanges(since) {
       const envelopes: SourceEnvelope[] = [];
       let newest = since;
@@ -32,17 +59,18 @@ export function stDocumentCalls(
         if (modifiedOn && (!newest || modifiedOn > newest)) newest = modifiedOn;
       };
       const filter = since ? { modifiedOnOrAfter: since } : {};
+      const bad = rejections();
       for (const billType of ['Procurement', 'ApBill'] as const) {
-        for await (const bill of guard.pages(client.apBills.list({ ...filter, billType }))) {
+        for await (const bill of guard.pages(client.apBills.list({ ...filter, billType }, bad))) {
           envelopes.push(normalizeBill(bill, 'ap-bills'));
           note(bill.modifiedOn);
         }
       }
-      for await (const bill of guard.pages(client.inventoryBills.list(filter))) {
+      for await (const bill of guard.pages(client.inventoryBills.list(filter, bad))) {
         envelopes.push(normalizeBill(bill, 'inventory-bills'));
         note(bill.modifiedOn);
       }
-      yield { envelopes, ...(newest && { cursor: newest }) };
+      yield { envelopes, rejected: bad.take(), ...(newest && { cursor: newest }) };
     },
     markInvoicesExported: (entries) =>
       guard.write(async () => {

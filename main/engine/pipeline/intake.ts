@@ -12,11 +12,43 @@ import {
   upsertSource,
 } from '../source-store';
 import { reopenIfSomethingToPost } from './resolve-phase';
+import { appendAudit } from '../../storage/audit';
+import { rejectedEnvelope } from '../normalize';
+import type { ChangeBatch } from '../ports';
 import type { RunContext } from './context';
 
 /** Our own "exported" mark flips ServiceTitan's status (and with it eligibility); the document is still ours. */
 function markedByUs(row: OutboxRow, env: SourceEnvelope): boolean {
   return row.stMarkedAt !== null && env.status === 'Exported' && env.doc.active;
+}
+
+/**
+ * A batch's documents plus stand-ins for the records ServiceTitan sent that could not be read at all: those with an id
+ * are taken on (and blocked in the review queue with the problems); one without an id can only be told in the audit.
+ */
+export function withRejected(ctx: RunContext, batch: ChangeBatch): SourceEnvelope[] {
+  const standIns: SourceEnvelope[] = [];
+  for (const r of batch.rejected ?? []) {
+    if (r.stId) {
+      // A readable copy in the same batch wins; a stand-in never replaces what could be read.
+      if (!batch.envelopes.some((e) => e.doc.kind === r.kind && e.doc.stId === r.stId))
+        standIns.push(rejectedEnvelope({ kind: r.kind, stId: r.stId, problems: r.problems }));
+      continue;
+    }
+    appendAudit(ctx.db, {
+      profileId: ctx.profileId,
+      actor: ctx.actor,
+      sourceType: r.kind,
+      action: 'document.unreadable',
+      outcome: 'failure',
+      message:
+        `ServiceTitan sent a ${r.kind === 'invoice' ? 'invoice' : 'bill'} without an id that does not match its API description; it could not be taken on: ${r.problems}`.slice(
+          0,
+          1900,
+        ),
+    });
+  }
+  return [...batch.envelopes, ...standIns];
 }
 
 /**
@@ -66,7 +98,7 @@ export async function takeOnSkipped(ctx: RunContext): Promise<void> {
   if (getCursor(ctx.db, ctx.profileId, SKIPS_TAKEN_ON)) return;
   const skipped = skippedByOlderRule(ctx.db, ctx.profileId, ctx.settings);
   const invoiceIds = skipped.filter((s) => s.kind === 'invoice').map((s) => s.stId);
-  if (invoiceIds.length > 0) storeBatch(ctx, await ctx.st.invoicesByIds(invoiceIds));
+  if (invoiceIds.length > 0) storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(invoiceIds)));
   ctx.db.transaction(() => {
     for (const s of skipped.filter((x) => x.kind === 'ap-bill')) {
       markEligible(ctx.db, s.sourceId);
@@ -103,13 +135,17 @@ export async function intake(ctx: RunContext): Promise<void> {
   let done = 0;
   const start = getCursor(ctx.db, ctx.profileId, 'invoices') ?? ctx.settings.startDate;
   for await (const batch of ctx.st.invoiceChanges(start)) {
-    storeBatch(ctx, batch.envelopes, batch.cursor ? { name: 'invoices', value: batch.cursor } : undefined);
+    storeBatch(
+      ctx,
+      withRejected(ctx, batch),
+      batch.cursor ? { name: 'invoices', value: batch.cursor } : undefined,
+    );
     done += batch.envelopes.length;
     ctx.progress({ phase: 'intake', done });
   }
   const queued = [...new Set([...ctx.queuedInvoiceIds, ...pendingWebhookInvoices(ctx.db, ctx.profileId)])];
   if (queued.length > 0) {
-    storeBatch(ctx, await ctx.st.invoicesByIds(queued));
+    storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(queued)));
     markWebhookInvoicesFetched(ctx.db, ctx.profileId, queued, ctx.now().toISOString());
     ctx.queuedInvoiceIds.length = 0;
   }
@@ -117,7 +153,7 @@ export async function intake(ctx: RunContext): Promise<void> {
   const bills: SourceEnvelope[] = [];
   let newest = since;
   for await (const batch of ctx.st.billChanges(since)) {
-    bills.push(...batch.envelopes);
+    bills.push(...withRejected(ctx, batch));
     if (batch.cursor && (!newest || batch.cursor > newest)) newest = batch.cursor;
   }
   storeBatch(ctx, mergeBillViews(bills), newest ? { name: 'bills', value: newest } : undefined);
