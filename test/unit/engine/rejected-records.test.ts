@@ -12,13 +12,12 @@ import type { Ledger } from '../../../main/storage/types';
 
 /** A ServiceTitan port whose feeds carry only records that break the API description. */
 function portWith(invoices: ChangeBatch, bills: ChangeBatch): StPort {
+  const once = async function* (batch: ChangeBatch) {
+    yield await Promise.resolve(batch);
+  };
   return {
-    async *invoiceChanges() {
-      yield invoices;
-    },
-    async *billChanges() {
-      yield bills;
-    },
+    invoiceChanges: () => once(invoices),
+    billChanges: () => once(bills),
     invoicesByIds: () => Promise.resolve({ envelopes: [] }),
   } as unknown as StPort;
 }
@@ -61,8 +60,8 @@ describe('records ServiceTitan sent that break its API description', () => {
     for (const row of rows) {
       const plan = planDocument(parseSource(row.payloadJson), rc);
       expect(plan.ok).toBe(false);
-      expect(plan.ok === false && plan.problems[0]!.code).toBe('unreadable_document');
-      expect(plan.ok === false && plan.problems[0]!.detail).toMatch(
+      expect(plan.ok === false && plan.problems[0].code).toBe('unreadable_document');
+      expect(plan.ok === false && plan.problems[0].detail).toMatch(
         /does not match ServiceTitan’s own API description/,
       );
     }
