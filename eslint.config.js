@@ -5,6 +5,13 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process'];
 
+/** What no main/ code outside main/app/ may import. */
+const MAIN_IMPORT_RULES = [
+  { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
+  { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
+  { group: ['**/test/**'], message: 'Product code never imports test code; load simulators lazily.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,14 +71,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
-            { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
-            {
-              group: ['**/test/**'],
-              message: 'Product code never imports test code; load simulators lazily.',
-            },
-          ],
+          patterns: MAIN_IMPORT_RULES,
         },
       ],
     },
@@ -83,12 +83,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron-store'], message: 'Only main/app/ may import electron.' },
-            { group: ['**/renderer/**'], message: 'main/ never imports from renderer/.' },
-            {
-              group: ['**/test/**'],
-              message: 'Product code never imports test code; load simulators lazily.',
-            },
+            ...MAIN_IMPORT_RULES,
             {
               group: ['**/app/**', '**/cli/**', '**/host/**', '**/webhooks/**', '**/api/**', '**/cli'],
               message: 'The engine imports no host code (app, cli, host, webhooks, api).',

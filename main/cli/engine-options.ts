@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { ProfileConfig } from '../../shared/profile-config';
+import { readJsonFile } from './json-file';
 import { connectProfile, type EnginePorts } from '../engine/connect';
 import { openLedger } from '../storage/ledger';
 import { loadProfileConfig } from '../storage/profiles';
@@ -35,21 +34,7 @@ export function engineOptions(command: Command): Command {
 
 /** Reads and validates a `--config` file with a plain message on every problem. */
 export function readConfigFile(file: string): ProfileConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(
-      `The config file "${file}" could not be read as JSON: ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
-  }
-  const parsed = ProfileConfig.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `The config file "${file}" is not a valid profile: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
-    );
-  return parsed.data;
+  return readJsonFile(file, ProfileConfig, 'config file', 'a valid profile');
 }
 
 /** The profile, ledger and (lazily) the API ports of a CLI invocation. */

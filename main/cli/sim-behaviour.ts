@@ -3,8 +3,8 @@
  * `servicetitan` and a `visma` part, each optional. Realistic behaviour is the default; the file changes it (see the
  * simulator READMEs for what each switch does). Validated here, so a typo is a plain message, not a silent default.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonFile } from './json-file';
 
 const Release = z
   .object({
@@ -61,19 +61,5 @@ export type SimBehaviour = z.infer<typeof SimBehaviour>;
 
 /** Reads and validates a behaviour file, with a plain message naming the file and the field on any problem. */
 export function readSimBehaviour(file: string): SimBehaviour {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(
-      `The simulator behaviour file "${file}" could not be read as JSON: ${err instanceof Error ? err.message : String(err)}`,
-      { cause: err },
-    );
-  }
-  const parsed = SimBehaviour.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `The simulator behaviour file "${file}" is not valid: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
-    );
-  return parsed.data;
+  return readJsonFile(file, SimBehaviour, 'simulator behaviour file', 'valid');
 }

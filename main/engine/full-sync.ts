@@ -6,7 +6,7 @@ import { alignMasterData, type AlignmentSummary } from './alignment/run-alignmen
 import type { EnginePorts } from './connect';
 import { recordRun } from './run-record';
 import {
-  describeRun,
+  recordOf,
   runDocumentPhases,
   type EngineDeps,
   type EngineProfile,
@@ -69,11 +69,7 @@ export async function runFullSync(
       );
       return { ...summary, masterData };
     },
-    (summary) => ({
-      summary,
-      message: describeRun(summary),
-      details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
-    }),
+    recordOf,
   );
   await maintainLedger(deps.db, { now: now() });
   return result;

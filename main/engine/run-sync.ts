@@ -181,13 +181,17 @@ function summarize(
   };
 }
 
-/** The audit sentence of a completed run. */
-export function describeRun(summary: SyncSummary): string {
+/** How a completed run is recorded: the summary on its run row, and the audit sentence and details. */
+export function recordOf(summary: SyncSummary) {
   const posted = summary.documents.invoices.posted + summary.documents.bills.posted;
   const other = summary.otherInstallation
     ? ' Visma holds documents under our markers that this ledger did not post: another installation is posting into this company, or this ledger was reset.'
     : '';
-  return `Sync run ${summary.runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.${other}`;
+  return {
+    summary,
+    message: `Sync run ${summary.runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.${other}`,
+    details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
+  };
 }
 
 /** Runs the document phases inside an already recorded run. */
@@ -244,10 +248,6 @@ export async function runSync(
       ...(options.lock && { lock: options.lock }),
     },
     (run) => runDocumentPhases(profile, deps, { ...options, run }),
-    (summary) => ({
-      summary,
-      message: describeRun(summary),
-      details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
-    }),
+    recordOf,
   );
 }

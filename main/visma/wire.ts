@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { localDateTime as wallClock } from '../../shared/dates';
 import { UncertainWriteError, VismaError } from './errors';
 
 /** Visma's value wrapper for a scalar on an update DTO. */
@@ -46,22 +47,8 @@ export function toVismaLocalTime(at: Date | string, timeZone: string): string {
   const instant = typeof at === 'string' ? new Date(at) : at;
   if (Number.isNaN(instant.getTime()))
     throw new VismaError({ code: 'invalid_input', message: `Not a point in time: ${String(at)}` });
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
   const ms = String(instant.getUTCMilliseconds()).padStart(3, '0');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}`;
+  return `${wallClock(instant, timeZone)}.${ms}`;
 }
 
 /** Drops keys whose value is undefined, so absent fields are not sent. */
