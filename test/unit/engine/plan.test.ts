@@ -292,7 +292,7 @@ describe('eligibility and the nothing-to-post state', () => {
     ctx.st = {
       invoicesByIds: (ids: string[]) => {
         asked.push(ids);
-        return Promise.resolve([normalizeInvoice({ ...stInvoice, id: 60001, total: null })]);
+        return Promise.resolve({ envelopes: [normalizeInvoice({ ...stInvoice, id: 60001, total: null })] });
       },
     } as unknown as RunContext['st'];
     await takeOnSkipped(ctx);
