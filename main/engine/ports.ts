@@ -124,6 +124,14 @@ export interface FoundDocument {
   errorInfo?: string;
   /** Visma's last-modified timestamp, company-local without an offset, as Visma returned it. */
   lastModified?: string;
+  /** The customer's or supplier's name, when the list carried it. */
+  partyName?: string;
+  /** Visma's own document type (`Invoice`, `CreditNote`, `DebitAdj`, `CreditAdj`, …). */
+  documentType?: string;
+  /** The document this one reverses, when Visma's Reverse made it. */
+  reversalOf?: string;
+  /** Net line amounts per GL account (the list's lines), for the close's GL level. */
+  lineAccounts?: { account: string; amount: string }[];
 }
 
 /** Master data lists; `since` asks for records changed after a timestamp (incremental refresh). */

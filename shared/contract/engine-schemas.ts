@@ -230,6 +230,7 @@ export const ReconTotalsRowView = z.object({
   servicetitan: ReconFiguresView,
   visma: ReconFiguresView,
   difference: ReconFiguresView,
+  vismaNotBooked: ReconFiguresView,
 });
 
 /** A ServiceTitan document of the period (credit notes positive, as in Visma) with its outbox state. */
@@ -252,6 +253,8 @@ export const ReconStDocView = z.object({
   plannedPeriod: z.string().nullable(),
   glBatchNumber: z.string().nullable(),
   ignoredReason: z.string().nullable(),
+  partyId: z.string().nullable(),
+  partyName: z.string().nullable(),
 });
 
 /** A Visma document of the period with the engine key it carries (or was recorded under). */
@@ -268,6 +271,9 @@ export const ReconVismaDocView = z.object({
   released: z.boolean(),
   hold: z.boolean(),
   partyNumber: z.string(),
+  partyName: z.string().nullable(),
+  status: z.string(),
+  reversalOf: z.string().nullable(),
 });
 
 /** A ServiceTitan document and its Visma document; differences are ServiceTitan minus Visma. */
@@ -278,6 +284,70 @@ export const ReconPairView = z.object({
   amountDifference: ReconAmount,
   vatDifference: ReconAmount,
 });
+
+/** The buckets of the month-end close; every document of the period is in exactly one. */
+export const CloseBucketView = z.enum([
+  'matched',
+  'notBooked',
+  'waiting',
+  'neverSynced',
+  'changedInServiceTitan',
+  'different',
+  'duplicated',
+  'postedByHand',
+  'deletedInVisma',
+  'ignored',
+  'outsidePeriod',
+]);
+export type CloseBucketView = z.infer<typeof CloseBucketView>;
+
+/** One document of the period in the close, with the reason (a `recon.reason.*` code and its parameters). */
+export const CloseEntryView = z.object({
+  bucket: CloseBucketView,
+  reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  documentType: ReconDocTypeView,
+  businessUnitId: z.string().nullable(),
+  businessUnitName: z.string().nullable(),
+  party: z.object({
+    stId: z.string().nullable(),
+    name: z.string().nullable(),
+    vismaNumber: z.string().nullable(),
+  }),
+  st: ReconStDocView.nullable(),
+  visma: z.array(ReconVismaDocView),
+  amount: ReconAmount,
+  vat: ReconAmount,
+});
+export type CloseEntryView = z.infer<typeof CloseEntryView>;
+
+/** One check of "ready to close". */
+export const ChecklistItemView = z.object({
+  id: z.enum([
+    'nothingWaiting',
+    'nothingUncertain',
+    'nothingUnreleased',
+    'noUnexplainedDifference',
+    'holdingAccountEmpty',
+  ]),
+  ok: z.boolean(),
+  count: z.number().int(),
+  buckets: z.array(CloseBucketView),
+  accounts: z.array(z.string()).optional(),
+});
+export type ChecklistItemView = z.infer<typeof ChecklistItemView>;
+
+/** One GL account's period movement against what the documents explain (debit minus credit). */
+export const GlAccountLineView = z.object({
+  account: z.string(),
+  description: z.string().nullable(),
+  roles: z.array(z.enum(['revenue', 'expense', 'holding', 'receivables', 'payables', 'vat'])),
+  debit: ReconAmount,
+  credit: ReconAmount,
+  net: ReconAmount,
+  explained: ReconAmount,
+  unexplained: ReconAmount,
+});
+export type GlAccountLineView = z.infer<typeof GlAccountLineView>;
 
 /** Everything a period's reconciliation found (`reconcile.period`, `reconcile --json`). */
 export const ReconciliationView = z.object({
@@ -327,6 +397,17 @@ export const ReconciliationView = z.object({
     }),
   ),
   vismaCalls: z.number(),
+  entries: z.array(CloseEntryView),
+  bucketCounts: z.record(CloseBucketView, z.number().int()),
+  checklist: z.object({ ready: z.boolean(), items: z.array(ChecklistItemView) }),
+  gl: z.object({ accounts: z.array(GlAccountLineView), unexplainedAccounts: z.array(z.string()) }).nullable(),
+  glError: z.string().nullable(),
+  servicetitanLive: z.boolean(),
+  servicetitanError: z.string().nullable(),
+  servicetitanCalls: z.number(),
+  companyName: z.string().nullable(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
 });
 export type ReconciliationView = z.infer<typeof ReconciliationView>;
 

@@ -92,6 +92,8 @@ export function stDocOf(row: LedgerRow, timeZone: string, tenantId: string): StD
     plannedPeriod: plannedPeriodOf(row.planned_json),
     glBatchNumber: row.gl_batch_number,
     ignoredReason: row.ignored_reason,
+    partyId: doc.partyId || null,
+    partyName: doc.partyName || null,
   };
 }
 

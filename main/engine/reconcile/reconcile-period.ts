@@ -3,7 +3,8 @@ import type { VismaPort } from '../ports';
 import { keyOfFound } from './keys';
 import { keysByVismaNumber, ledgerRefs, periodDocuments } from './ledger-side';
 import { matchPeriod } from './match';
-import { parsePeriod } from './period';
+import { addDays, parsePeriod } from './period';
+import { emptyCloseReport } from './close-empty';
 import { drilldownCounts, handTotals, periodTotals } from './totals';
 import type { Reconciliation } from './types';
 import { readPeriodDocuments, vismaDocOf } from './visma-side';
@@ -62,5 +63,6 @@ export async function reconcilePeriod(
     counts: drilldownCounts(drilldown),
     ...drilldown,
     vismaCalls,
+    ...emptyCloseReport(p.firstDay, addDays(p.nextFirstDay, -1)),
   };
 }

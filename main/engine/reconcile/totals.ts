@@ -15,6 +15,7 @@ interface Bucket {
   businessUnitName: string | null;
   st: Sum;
   visma: Sum;
+  notBooked: Sum;
 }
 
 const zero = (): Sum => ({ count: 0, amount: money(0), vat: money(0) });
@@ -74,13 +75,14 @@ function rowsOf(buckets: Iterable<Bucket>): TotalsRow[] {
       servicetitan: figures(b.st),
       visma: figures(b.visma),
       difference: difference(b.st, b.visma),
+      vismaNotBooked: figures(b.notBooked),
     }));
 }
 
 /**
  * Totals per document type and business unit, and per document type. ServiceTitan: eligible documents of the
  * period except ignored ones. Visma: every document of the period that carries the engine's key (documents entered
- * by hand are summed apart). Unknown Visma documents count under no business unit.
+ * by hand are summed apart); only released documents count as booked, the others are summed as not booked. Unknown Visma documents count under no business unit.
  */
 export function periodTotals(d: Drilldown): { totals: TotalsRow[]; totalsByType: TotalsRow[] } {
   const detailed = new Map<string, Bucket>();
@@ -89,7 +91,7 @@ export function periodTotals(d: Drilldown): { totals: TotalsRow[]; totalsByType:
     const id = `${documentType}\u0000${unit.businessUnitId ?? ''}`;
     let b = map.get(id);
     if (!b) {
-      b = { documentType, ...unit, st: zero(), visma: zero() };
+      b = { documentType, ...unit, st: zero(), visma: zero(), notBooked: zero() };
       map.set(id, b);
     }
     b.businessUnitName ??= unit.businessUnitName;
@@ -101,8 +103,9 @@ export function periodTotals(d: Drilldown): { totals: TotalsRow[]; totalsByType:
     add(bucket(byType, doc.documentType, NO_UNIT).st, doc);
   }
   for (const { doc, unit } of visma) {
-    add(bucket(detailed, doc.documentType, unit).visma, doc);
-    add(bucket(byType, doc.documentType, NO_UNIT).visma, doc);
+    const side = doc.released ? 'visma' : 'notBooked';
+    add(bucket(detailed, doc.documentType, unit)[side], doc);
+    add(bucket(byType, doc.documentType, NO_UNIT)[side], doc);
   }
   for (const t of RECON_DOC_TYPES) bucket(byType, t, NO_UNIT);
   return { totals: rowsOf(detailed.values()), totalsByType: rowsOf(byType.values()) };

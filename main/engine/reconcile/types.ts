@@ -35,6 +35,9 @@ export interface StDoc {
   plannedPeriod: string | null;
   glBatchNumber: string | null;
   ignoredReason: string | null;
+  /** ServiceTitan's customer (invoices) or vendor (bills) id and name. */
+  partyId: string | null;
+  partyName: string | null;
 }
 
 /** A Visma document of the period, with the ServiceTitan key it carries (or was recorded under). */
@@ -52,6 +55,12 @@ export interface VismaDoc {
   released: boolean;
   hold: boolean;
   partyNumber: string;
+  /** The customer's or supplier's name when Visma's list carried it. */
+  partyName: string | null;
+  /** Visma's status (`Hold`, `Balanced`, `Open`, `Closed`, `Voided`, …). */
+  status: string;
+  /** The document this one reverses (a credit note or debit adjustment made by Visma's Reverse), if any. */
+  reversalOf: string | null;
 }
 
 /** A ledger document that a Visma document of the period points at, but that is not reconciled in this period. */
@@ -133,8 +142,11 @@ export interface TotalsRow {
   businessUnitId: string | null;
   businessUnitName: string | null;
   servicetitan: Figures;
+  /** Released documents only (booked); unreleased ones are in `vismaNotBooked`. */
   visma: Figures;
   difference: Figures;
+  /** Visma documents of the period not booked yet (unreleased, on hold). */
+  vismaNotBooked: Figures;
 }
 
 /** Totals of Visma documents entered by hand, per document type. */
@@ -143,8 +155,8 @@ export interface HandTotals {
   figures: Figures;
 }
 
-/** The full reconciliation of a period. */
-export interface Reconciliation extends Drilldown {
+/** The full reconciliation of a period: the drill-down lists (kept as they were) and the three-way close. */
+export interface Reconciliation extends Drilldown, CloseReport {
   profileId: string;
   /** `YYYY-MM`. */
   period: string;
@@ -160,4 +172,198 @@ export interface Reconciliation extends Drilldown {
   counts: Record<keyof Drilldown, number>;
   /** HTTP calls the reconciliation made to Visma. */
   vismaCalls: number;
+}
+
+// ── Month-end close: three ways (ServiceTitan read live ↔ ledger ↔ Visma) ─────────────────────────────────────────
+
+/** The one place each document of a period lands in the month-end close. */
+export type CloseBucket =
+  /** Booked and released in Visma with ServiceTitan's amount and VAT. */
+  | 'matched'
+  /** In Visma but not booked yet: unreleased, on hold, or on the holding account. */
+  | 'notBooked'
+  /** Waiting in the review queue (blocked, uncertain, not posted yet). */
+  | 'waiting'
+  /** ServiceTitan has it, neither the ledger nor Visma does: the sync never saw it. */
+  | 'neverSynced'
+  /** Changed in ServiceTitan after it was posted. */
+  | 'changedInServiceTitan'
+  /** Booked with a different amount, VAT or document type. */
+  | 'different'
+  /** More than one Visma document (in any period) carries its marker. */
+  | 'duplicated'
+  /** A Visma document of the period without our marker. */
+  | 'postedByHand'
+  /** We posted it, and it was deleted or reversed in Visma since. */
+  | 'deletedInVisma'
+  /** The accountant chose to ignore it (who and why in the reason). */
+  | 'ignored'
+  /** A Visma document of the period whose ServiceTitan document belongs to another period (or no longer counts). */
+  | 'outsidePeriod';
+
+/** Every bucket, in the order the report lists them. */
+export const CLOSE_BUCKETS: readonly CloseBucket[] = [
+  'matched',
+  'notBooked',
+  'waiting',
+  'neverSynced',
+  'changedInServiceTitan',
+  'different',
+  'duplicated',
+  'postedByHand',
+  'deletedInVisma',
+  'ignored',
+  'outsidePeriod',
+];
+
+/**
+ * Why an entry is in its bucket (the message code is `recon.reason.<code>`). Parameters, by code:
+ * - `booked` {vismaNumber} · `unreleased` {vismaNumber, status} · `onHold` {vismaNumber}
+ * - `holdingAccount` {vismaNumber, reviewReason?} (reviewReason: a review `ReasonCode`, translated as such)
+ * - `waiting` {reviewReason, state} · `uncertain` {state} · `notPostedYet` {state}
+ * - `neverSynced` {} · `changedAfterPosting` {fields} (comma-separated field names: total, tax, date, …)
+ * - `different` {differences, amountDifference, vatDifference} (differences: comma-separated amount, vat, type)
+ * - `duplicated` {count, numbers, periods} (comma-separated)
+ * - `postedByHand` {vismaNumber} · `deletedInVisma` {vismaNumber} · `reversedInVisma` {vismaNumber, reversal}
+ * - `ignored` {by, why} · `otherPeriod` {date} · `notEligible` {} · `unknownSource` {marker}
+ */
+export type CloseReasonCode =
+  | 'booked'
+  | 'unreleased'
+  | 'onHold'
+  | 'holdingAccount'
+  | 'waiting'
+  | 'uncertain'
+  | 'notPostedYet'
+  | 'neverSynced'
+  | 'changedAfterPosting'
+  | 'different'
+  | 'duplicated'
+  | 'postedByHand'
+  | 'deletedInVisma'
+  | 'reversedInVisma'
+  | 'ignored'
+  | 'otherPeriod'
+  | 'notEligible'
+  | 'unknownSource';
+
+/** Every reason code (texts must exist for each, in every language). */
+export const CLOSE_REASON_CODES: readonly CloseReasonCode[] = [
+  'booked',
+  'unreleased',
+  'onHold',
+  'holdingAccount',
+  'waiting',
+  'uncertain',
+  'notPostedYet',
+  'neverSynced',
+  'changedAfterPosting',
+  'different',
+  'duplicated',
+  'postedByHand',
+  'deletedInVisma',
+  'reversedInVisma',
+  'ignored',
+  'otherPeriod',
+  'notEligible',
+  'unknownSource',
+];
+
+/** Why an entry is in its bucket: a reason code with its parameters; texts live per language. */
+export interface CloseReason {
+  code: CloseReasonCode;
+  params: Record<string, string | number>;
+}
+
+/** The customer or supplier of an entry: ServiceTitan's id and name, Visma's number (either may be unknown). */
+export interface CloseParty {
+  stId: string | null;
+  name: string | null;
+  vismaNumber: string | null;
+}
+
+/** One document of the period in the close, in exactly one bucket. */
+export interface CloseEntry {
+  bucket: CloseBucket;
+  reason: CloseReason;
+  documentType: ReconDocType;
+  businessUnitId: string | null;
+  businessUnitName: string | null;
+  party: CloseParty;
+  /** The ServiceTitan document (as read live when it could be, else as the ledger holds it); null when posted by hand. */
+  st: StDoc | null;
+  /** The Visma documents that carry it (more than one when duplicated; from any period). */
+  visma: VismaDoc[];
+  /** The entry's gross and VAT: ServiceTitan's when it has one, else the Visma document's (Visma sign convention). */
+  amount: string;
+  vat: string;
+}
+
+/** The checks that must all hold before a period can be closed. */
+export type ChecklistId =
+  | 'nothingWaiting'
+  | 'nothingUncertain'
+  | 'nothingUnreleased'
+  | 'noUnexplainedDifference'
+  | 'holdingAccountEmpty';
+
+/** One check of "ready to close": how many things stand in its way and which buckets list them. */
+export interface ChecklistItem {
+  id: ChecklistId;
+  ok: boolean;
+  count: number;
+  /** The buckets that list what stands in the way (the page links to them). */
+  buckets: CloseBucket[];
+  /** For `noUnexplainedDifference`: the GL accounts with an unexplained difference. */
+  accounts?: string[];
+}
+
+/** "Ready to close": every check holds. */
+export interface Checklist {
+  ready: boolean;
+  items: ChecklistItem[];
+}
+
+/** What an account is used for by the mappings. */
+export type GlRole = 'revenue' | 'expense' | 'holding' | 'receivables' | 'payables' | 'vat';
+
+/** One GL account's period movement in Visma against what the period's documents explain (debit minus credit). */
+export interface GlAccountLine {
+  account: string;
+  description: string | null;
+  roles: GlRole[];
+  /** Visma's period-to-date debit and credit, and their net (debit minus credit). */
+  debit: string;
+  credit: string;
+  net: string;
+  /** The net the period's released documents explain. */
+  explained: string;
+  /** `net - explained`: a manual journal, a posting on the wrong account, a document the lists did not show. */
+  unexplained: string;
+}
+
+/** The GL level of the close: null when Visma's balances could not be read (the reason is then in `glError`). */
+export interface GlLevel {
+  accounts: GlAccountLine[];
+  /** Accounts whose unexplained difference is not zero. */
+  unexplainedAccounts: string[];
+}
+
+/** The three-way close added to the reconciliation (`reconcile --json` grows by these fields). */
+export interface CloseReport {
+  entries: CloseEntry[];
+  bucketCounts: Record<CloseBucket, number>;
+  checklist: Checklist;
+  gl: GlLevel | null;
+  glError: string | null;
+  /** Whether ServiceTitan was read live (false: it could not be reached, the ledger stood in; see `servicetitanError`). */
+  servicetitanLive: boolean;
+  servicetitanError: string | null;
+  /** HTTP calls the reconciliation made to ServiceTitan. */
+  servicetitanCalls: number;
+  /** Visma's company name, for the auditor's report. */
+  companyName: string | null;
+  /** Visma's first and last day of the financial period (`yyyy-MM-dd`). */
+  periodStart: string;
+  periodEnd: string;
 }

@@ -47,5 +47,8 @@ export function vismaDocOf(doc: FoundDocument, keysByNumber: ReadonlyMap<string,
     released: doc.released,
     hold: doc.hold,
     partyNumber: doc.partyNumber,
+    partyName: doc.partyName ?? null,
+    status: doc.status,
+    reversalOf: doc.reversalOf ?? null,
   };
 }

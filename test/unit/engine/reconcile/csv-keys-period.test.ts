@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, reconciliationCsv } from '../../../../main/engine/reconcile/csv';
+import { emptyCloseReport } from '../../../../main/engine/reconcile/close-empty';
 import { keyOfFound, sourceOfKey } from '../../../../main/engine/reconcile/keys';
 import { matchPeriod } from '../../../../main/engine/reconcile/match';
 import { parsePeriod } from '../../../../main/engine/reconcile/period';
@@ -102,7 +103,8 @@ describe('reconciliationCsv', () => {
       postedByHandTotals: handTotals(d),
       counts: drilldownCounts(d),
       ...d,
-      vismaCalls: 3,
+      ...emptyCloseReport('2024-03-01', '2024-03-31'),
+    vismaCalls: 3,
     };
     const { filename, csv } = reconciliationCsv(r);
     expect(filename).toBe('reconciliation-demo-2024-03.csv');

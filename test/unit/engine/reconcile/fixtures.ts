@@ -21,6 +21,8 @@ export function stDoc(id: string, over: Partial<StDoc> = {}): StDoc {
     plannedPeriod: '202403',
     glBatchNumber: `B${id}`,
     ignoredReason: null,
+    partyId: '7001',
+    partyName: 'Fjord Heating AS',
     ...over,
   };
 }
@@ -38,6 +40,9 @@ export function vismaDoc(number: string, key: string | null, over: Partial<Visma
     amount: '125.00',
     vat: '25.00',
     released: true,
+    partyName: null,
+    status: 'Open',
+    reversalOf: null,
     hold: false,
     partyNumber: '10001',
     ...over,
