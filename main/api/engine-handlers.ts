@@ -135,8 +135,8 @@ export function createEngineHandlers(
       throw new ApiError('invalid_input', (err as Error).message);
     }
     const profile = await engineProfile(profileId);
-    const visma = (await engine.ports(profileId)).visma;
-    return reconcilePeriod(profile, { db, visma }, period).catch((err: unknown) => {
+    const { st, visma } = await engine.ports(profileId);
+    return reconcilePeriod(profile, { db, st, visma }, period).catch((err: unknown) => {
       throw new ApiError('service_failed', err instanceof Error ? err.message : String(err));
     });
   };

@@ -57,7 +57,11 @@ export function registerReconcileCommand(program: Command): void {
     const ctx = await openEngineContext(opts);
     try {
       const ports = await ctx.connect();
-      const result = await reconcilePeriod(ctx.config, { db: ctx.db, visma: ports.visma }, opts.period);
+      const result = await reconcilePeriod(
+        ctx.config,
+        { db: ctx.db, st: ports.st, visma: ports.visma },
+        opts.period,
+      );
       const csvFile = opts.csv ? resolve(opts.csv) : null;
       if (csvFile) writeFileSync(csvFile, reconciliationCsv(result).csv, 'utf8');
       if (opts.json) return printJson({ ...result, csvFile });

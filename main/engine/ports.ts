@@ -48,6 +48,16 @@ export interface StPort {
   invoicesByIds(ids: string[]): Promise<ChangeBatch>;
   /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
   billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
+  /**
+   * The documents of a period read live for the month-end close (every page at the largest page size): invoices
+   * invoiced in `[invoicedFrom, invoicedBefore)` and bills created on or after `billsCreatedFrom` (ServiceTitan
+   * filters bills by creation only; the caller keeps those whose own date is in the period).
+   */
+  periodDocuments(window: {
+    invoicedFrom: string;
+    invoicedBefore: string;
+    billsCreatedFrom: string;
+  }): Promise<ChangeBatch>;
   /** Customers by id, as creating a Visma customer for a document needs them. */
   customersByIds(ids: string[]): Promise<StCustomerInfo[]>;
   /** Vendors by id, as creating a Visma supplier for a bill needs them. */

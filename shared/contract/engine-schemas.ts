@@ -274,6 +274,7 @@ export const ReconVismaDocView = z.object({
   partyName: z.string().nullable(),
   status: z.string(),
   reversalOf: z.string().nullable(),
+  vismaDocumentType: z.string().nullable(),
 });
 
 /** A ServiceTitan document and its Visma document; differences are ServiceTitan minus Visma. */

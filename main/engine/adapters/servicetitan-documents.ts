@@ -31,7 +31,12 @@ export function stDocumentCalls(
   guard: CallGuard,
 ): Pick<
   StPort,
-  'invoiceChanges' | 'invoicesByIds' | 'billChanges' | 'markInvoicesExported' | 'markBillsExported'
+  | 'invoiceChanges'
+  | 'invoicesByIds'
+  | 'billChanges'
+  | 'periodDocuments'
+  | 'markInvoicesExported'
+  | 'markBillsExported'
 > {
   return {
     async *invoiceChanges(cursor) {
@@ -50,6 +55,21 @@ export function stDocumentCalls(
         const envelopes = (await collect(client.invoices.list({ ids: numericIds(ids) }, bad))).map(
           normalizeInvoice,
         );
+        return { envelopes, rejected: bad.take() };
+      }),
+    periodDocuments: (window) =>
+      guard.read(async () => {
+        const bad = rejections();
+        const envelopes: SourceEnvelope[] = [];
+        const invoiced = { invoicedOnOrAfter: window.invoicedFrom, invoicedOnBefore: window.invoicedBefore };
+        for await (const invoice of client.invoices.list(invoiced, bad))
+          envelopes.push(normalizeInvoice(invoice));
+        const created = { dateFrom: window.billsCreatedFrom };
+        for (const billType of ['Procurement', 'ApBill'] as const)
+          for await (const bill of client.apBills.list({ ...created, billType }, bad))
+            envelopes.push(normalizeBill(bill, 'ap-bills'));
+        for await (const bill of client.inventoryBills.list(created, bad))
+          envelopes.push(normalizeBill(bill, 'inventory-bills'));
         return { envelopes, rejected: bad.take() };
       }),
     async *billChanges(since) {

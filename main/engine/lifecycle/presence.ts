@@ -25,8 +25,14 @@ export function markerOfFound(doc: FoundDocument, tenantId: string): string | nu
   return m && m.tenantId === tenantId ? formatMarker(m) : null;
 }
 
+/** What a presence refresh needs: a run's context, or the month-end close's. */
+export type PresenceContext = Pick<
+  RunContext,
+  'db' | 'profileId' | 'tenantId' | 'timeZone' | 'now' | 'presence'
+> & { visma: Pick<RunContext['visma'], 'listChangedDocuments'> };
+
 /** Lists each kind once more (modified since its watermark) and stores what carries our markers. */
-export async function refreshPresence(ctx: RunContext, kinds: Iterable<VismaDocKind>): Promise<void> {
+export async function refreshPresence(ctx: PresenceContext, kinds: Iterable<VismaDocKind>): Promise<void> {
   for (const kind of new Set(kinds)) {
     const previous = presenceWatermark(ctx.db, ctx.profileId, kind);
     // Listed before in this run: only what changed since then (everything older is stored already).

@@ -28,18 +28,20 @@ const LedgerRow = z.object({
   state: z.string().nullable(),
   reason_code: nullableText,
   reason_text: nullableText,
+  review_code: nullableText,
   external_reference: z.string().nullable(),
   visma_doc_number: nullableText,
   planned_json: z.string().nullable(),
   gl_batch_number: nullableText,
   ignored_reason: nullableText,
 });
-type LedgerRow = z.infer<typeof LedgerRow>;
+/** A source document joined with its posting outbox row. */
+export type LedgerRow = z.infer<typeof LedgerRow>;
 
 const PlannedPeriod = z.object({ financialPeriod: z.string() }).loose();
 
 const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
-  o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.external_reference, o.visma_doc_number,
+  o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.review_code, o.external_reference, o.visma_doc_number,
   o.planned_json, o.gl_batch_number, o.ignored_reason
   FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
 
@@ -68,9 +70,16 @@ export function inScope(row: LedgerRow, doc: SourceDocument): boolean {
   return row.outbox_id !== null && row.st_status === 'Exported' && doc.active && !money(doc.total).isZero();
 }
 
-/** A ledger row as the reconciliation sees it: amounts in Visma's sign convention, the local document date. */
-export function stDocOf(row: LedgerRow, timeZone: string, tenantId: string): StDoc {
-  const doc = parseSource(row.payload_json);
+/**
+ * A ledger row as the reconciliation sees it: amounts in Visma's sign convention, the local document date. `doc`
+ * replaces the stored snapshot with the document as ServiceTitan holds it now (read live).
+ */
+export function stDocOf(
+  row: LedgerRow,
+  timeZone: string,
+  tenantId: string,
+  doc: SourceDocument = parseSource(row.payload_json),
+): StDoc {
   const documentType = docTypeOf(doc);
   const sign = documentType === 'creditNote' ? -1 : 1;
   return {
@@ -117,7 +126,53 @@ export function periodDocuments(
   return found
     .filter((r) => inScope(r, parseSource(r.payload_json)))
     .map((r) => stDocOf(r, profile.timeZone, profile.servicetitan.tenantId))
-    .filter((d) => d.date.startsWith(period.period));
+    .filter((d) => d.date >= period.firstDay && d.date < period.nextFirstDay);
+}
+
+/** A ledger document found by key: as the reconciliation sees it, its stored snapshot and whether it is in scope. */
+export interface LedgerDoc {
+  row: LedgerRow;
+  snapshot: SourceDocument;
+  inScope: boolean;
+}
+
+/** The ledger documents of ServiceTitan documents (any date), by key. */
+export function ledgerDocsByKeys(
+  db: Ledger,
+  profile: { id: string; servicetitan: { tenantId: string } },
+  keys: readonly string[],
+): Map<string, LedgerDoc> {
+  const out = new Map<string, LedgerDoc>();
+  const sources = keys.map(sourceOfKey).filter((s) => s !== null);
+  for (let i = 0; i < sources.length; i += CHUNK) {
+    const chunk = sources.slice(i, i + CHUNK);
+    const where = chunk.map(() => '(s.kind = ? AND s.st_id = ?)').join(' OR ');
+    const params = chunk.flatMap((s) => [s.kind, s.stId]);
+    for (const row of rows(db, `${SELECT} WHERE s.profile_id = ? AND (${where})`, [profile.id, ...params])) {
+      const snapshot = parseSource(row.payload_json);
+      const key = markerOf(row.kind, profile.servicetitan.tenantId, row.st_id);
+      out.set(key, { row, snapshot, inScope: inScope(row, snapshot) });
+    }
+  }
+  return out;
+}
+
+/** Who ignored each of the given documents, as the audit log recorded it (by key). */
+export function ignoredBy(
+  db: Ledger,
+  profileId: string,
+  docs: readonly { key: string; kind: string; stId: string }[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const query = db.prepare(
+    `SELECT actor FROM audit_log WHERE profile_id = ? AND action = 'document.ignored' AND source_type = ?
+     AND source_id = ? ORDER BY id DESC LIMIT 1`,
+  );
+  for (const d of docs) {
+    const found = query.get(profileId, d.kind, d.stId) as { actor: string } | undefined;
+    if (found) out.set(d.key, found.actor);
+  }
+  return out;
 }
 
 /** The ledger documents behind engine keys (any period, eligible or not), by key. */

@@ -1,13 +1,20 @@
+import { SyncSettings } from '../../../shared/sync-settings';
 import type { Ledger } from '../../storage/types';
-import type { VismaPort } from '../ports';
+import { periodOfDate } from '../master-data/periods';
+import type { VPeriod } from '../master-data/types';
+import type { StPort, VismaPort } from '../ports';
+import { closeChecklist } from './checklist';
+import { classifyClose, type OtherVismaDoc } from './close';
+import { closeStDocs, liveInRange, type DayRange } from './close-inputs';
+import { documentsElsewhere } from './close-visma';
 import { keyOfFound } from './keys';
 import { keysByVismaNumber, ledgerRefs, periodDocuments } from './ledger-side';
 import { matchPeriod } from './match';
-import { addDays, parsePeriod } from './period';
-import { emptyCloseReport } from './close-empty';
+import { addDays, parsePeriod, type ReconPeriod } from './period';
 import { drilldownCounts, handTotals, periodTotals } from './totals';
-import type { Reconciliation } from './types';
+import type { Reconciliation, VismaDoc } from './types';
 import { readPeriodDocuments, vismaDocOf } from './visma-side';
+import { readGlLevel } from './gl-read';
 
 /** The profile fields a reconciliation needs. */
 export interface ReconProfile {
@@ -15,29 +22,91 @@ export interface ReconProfile {
   timeZone: string;
   /** The ServiceTitan tenant, part of every marker. */
   servicetitan: { tenantId: string };
+  /** Sync settings: which ServiceTitan documents count, the holding account. */
+  sync?: unknown;
+  visma?: { companyId?: string; companyName?: string | undefined };
 }
 
-/** The ledger and the Visma port; `now` stamps the report (tests pass a fixed clock). */
+/** The APIs a reconciliation reads. */
+export type ReconVisma = Pick<
+  VismaPort,
+  'listDocumentsInPeriod' | 'listChangedDocuments' | 'periods' | 'callCount'
+>;
+
+/** The ledger and both ports (ServiceTitan optional: without it the ledger stands in); `now` stamps the report. */
 export interface ReconDeps {
   db: Ledger;
-  visma: Pick<VismaPort, 'listDocumentsInPeriod' | 'callCount'>;
+  visma: ReconVisma;
+  st?: Pick<StPort, 'periodDocuments' | 'callCount'>;
   now?: () => Date;
 }
 
+/** The calendar month's period in Visma's own calendar: its id and its days (fiscal years need not start in January). */
+async function vismaPeriod(visma: ReconVisma, period: string): Promise<ReconPeriod> {
+  const month = parsePeriod(period);
+  const periods = new Map<string, VPeriod>((await visma.periods()).map((p) => [p.period, p]));
+  const id = periodOfDate(month.firstDay, periods);
+  if (!id)
+    throw new Error(
+      `Visma has no financial period for ${period}: create the financial year in Visma (General ledger → Financial years), then reconcile again.`,
+    );
+  const found = periods.get(id);
+  return {
+    period,
+    financialPeriod: id,
+    firstDay: found?.startDate ?? month.firstDay,
+    nextFirstDay: found?.endDate ? addDays(found.endDate, 1) : month.nextFirstDay,
+  };
+}
+
+/** ServiceTitan's documents of the days, read live; null (with the reason) when ServiceTitan cannot be read. */
+async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange) {
+  if (!deps.st) return { live: null, error: null };
+  try {
+    const batch = await deps.st.periodDocuments({
+      // ServiceTitan filters in UTC: a day either side covers every time zone, the exact local day is kept below.
+      invoicedFrom: `${addDays(range.firstDay, -1)}T00:00:00Z`,
+      invoicedBefore: `${addDays(range.nextFirstDay, 1)}T00:00:00Z`,
+      // Bills are filtered by when they were entered: a week before the period catches bills entered ahead.
+      billsCreatedFrom: `${addDays(range.firstDay, -7)}T00:00:00Z`,
+    });
+    return {
+      live: liveInRange(batch.envelopes, range, profile.timeZone, profile.servicetitan.tenantId),
+      error: null,
+    };
+  } catch (err) {
+    return { live: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /**
- * Reconciles a period (`YYYY-MM`): the ledger's eligible ServiceTitan documents dated in it (profile time zone)
- * against Visma's documents of the financial period, read in bulk (one paged list per document kind).
+ * Reconciles a period (`YYYY-MM`, the month whose first day falls in a Visma period) three ways: ServiceTitan read
+ * live, the ledger, and Visma (the period's documents in bulk, plus wherever else Visma holds their markers, plus the
+ * general ledger's balances of the accounts the mappings use). Every document lands in one bucket with its reason;
+ * the drill-down lists and totals of earlier versions are kept.
  */
 export async function reconcilePeriod(
   profile: ReconProfile,
   deps: ReconDeps,
   period: string,
 ): Promise<Reconciliation> {
-  const p = parsePeriod(period);
-  const callsBefore = deps.visma.callCount();
+  const now = deps.now ?? (() => new Date());
+  const settings = SyncSettings.parse(profile.sync ?? {});
+  const vismaBefore = deps.visma.callCount();
+  const stBefore = deps.st?.callCount() ?? 0;
+  const p = await vismaPeriod(deps.visma, period);
   const found = await readPeriodDocuments(deps.visma, p.financialPeriod);
-  const vismaCalls = deps.visma.callCount() - callsBefore;
-  const stDocs = periodDocuments(deps.db, profile, p);
+  const { live, error: stError } = await readLive(profile, deps, p);
+  const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
+  const ledgerPeriod = periodDocuments(deps.db, profile, p);
+  const closeDocs = closeStDocs(
+    deps.db,
+    profile,
+    settings,
+    live,
+    ledgerPeriod.map((d) => d.key),
+  );
+  const stDocs = closeDocs.map((d) => d.st);
   const keysByNumber = keysByVismaNumber(
     deps.db,
     profile.id,
@@ -46,23 +115,47 @@ export async function reconcilePeriod(
   const vismaDocs = found.map((doc) => vismaDocOf(doc, keysByNumber));
   const inPeriod = new Set(stDocs.map((d) => d.key));
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
-  const drilldown = matchPeriod({
-    financialPeriod: p.financialPeriod,
-    stDocs,
-    vismaDocs,
-    elsewhere: ledgerRefs(deps.db, profile, otherKeys as string[]),
+  const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
+  const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
+  const farAway = await documentsElsewhere(
+    { db: deps.db, profile, visma: deps.visma, now },
+    [...inPeriod],
+    p.financialPeriod,
+  );
+  const vismaByKey = new Map<string, VismaDoc[]>();
+  for (const doc of vismaDocs)
+    if (doc.key && inPeriod.has(doc.key)) vismaByKey.set(doc.key, [...(vismaByKey.get(doc.key) ?? []), doc]);
+  for (const [key, docs] of farAway) vismaByKey.set(key, [...(vismaByKey.get(key) ?? []), ...docs]);
+  const others: OtherVismaDoc[] = vismaDocs
+    .filter((d) => d.key && !inPeriod.has(d.key))
+    .map((visma) => ({ visma, source: elsewhere.get(visma.key!) ?? null }));
+  const close = classifyClose({
+    stDocs: closeDocs,
+    vismaByKey,
+    postedByHand: vismaDocs.filter((d) => !d.key),
+    others,
   });
+  const gl = await readGlLevel(deps.visma, settings, p.financialPeriod, found);
   return {
     profileId: profile.id,
     period: p.period,
     financialPeriod: p.financialPeriod,
     timeZone: profile.timeZone,
-    generatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    generatedAt: now().toISOString(),
     ...periodTotals(drilldown),
     postedByHandTotals: handTotals(drilldown),
     counts: drilldownCounts(drilldown),
     ...drilldown,
-    vismaCalls,
-    ...emptyCloseReport(p.firstDay, addDays(p.nextFirstDay, -1)),
+    ...close,
+    checklist: closeChecklist(close.entries, gl.level),
+    gl: gl.level,
+    glError: gl.error,
+    servicetitanLive: live !== null,
+    servicetitanError: stError,
+    servicetitanCalls: stCalls,
+    companyName: profile.visma?.companyName ?? profile.visma?.companyId ?? null,
+    periodStart: p.firstDay,
+    periodEnd: addDays(p.nextFirstDay, -1),
+    vismaCalls: deps.visma.callCount() - vismaBefore,
   };
 }

@@ -61,6 +61,8 @@ export interface VismaDoc {
   status: string;
   /** The document this one reverses (a credit note or debit adjustment made by Visma's Reverse), if any. */
   reversalOf: string | null;
+  /** Visma's own document type (`Invoice`, `CreditNote`, `DebitAdj`, …), when the list carried it. */
+  vismaDocumentType: string | null;
 }
 
 /** A ledger document that a Visma document of the period points at, but that is not reconciled in this period. */

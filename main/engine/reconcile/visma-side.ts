@@ -4,7 +4,12 @@ import type { FoundDocument, VismaPort } from '../ports';
 import { keyOfFound, numberKey } from './keys';
 import type { ReconDocType, VismaDoc } from './types';
 
-const KINDS: readonly VismaDocKind[] = ['customerInvoice', 'customerCreditNote', 'supplierInvoice'];
+/** The Visma document kinds the close reads. */
+export const DOCUMENT_KINDS: readonly VismaDocKind[] = [
+  'customerInvoice',
+  'customerCreditNote',
+  'supplierInvoice',
+];
 
 /** The reconciliation's document type of a Visma document kind. */
 export function docTypeOfKind(kind: VismaDocKind): ReconDocType {
@@ -18,7 +23,7 @@ export async function readPeriodDocuments(
 ): Promise<FoundDocument[]> {
   const out: FoundDocument[] = [];
   const seen = new Set<string>();
-  for (const kind of KINDS) {
+  for (const kind of DOCUMENT_KINDS) {
     for (const doc of await visma.listDocumentsInPeriod(kind, financialPeriod)) {
       // A document that moved between pages while they were read appears twice; keep it once.
       const id = numberKey(doc.kind, doc.number);
@@ -50,5 +55,6 @@ export function vismaDocOf(doc: FoundDocument, keysByNumber: ReadonlyMap<string,
     partyName: doc.partyName ?? null,
     status: doc.status,
     reversalOf: doc.reversalOf ?? null,
+    vismaDocumentType: doc.documentType ?? null,
   };
 }

@@ -43,6 +43,7 @@ export function vismaDoc(number: string, key: string | null, over: Partial<Visma
     partyName: null,
     status: 'Open',
     reversalOf: null,
+    vismaDocumentType: null,
     hold: false,
     partyNumber: '10001',
     ...over,

@@ -1,0 +1,162 @@
+/**
+ * The ServiceTitan side of the close: the period's documents as ServiceTitan holds them now (read live), each joined
+ * with what the ledger knows of it; the ledger stands in for a document the live read did not return.
+ */
+import { z } from 'zod';
+import { localDate } from '../../../shared/dates';
+import { money, toCents } from '../../../shared/money';
+import type { SyncSettings } from '../../../shared/sync-settings';
+import type { Ledger } from '../../storage/types';
+import { diffDocuments } from '../diff';
+import type { SourceDocument, SourceEnvelope } from '../domain';
+import { markerOf } from '../lifecycle/markers';
+import { isEligible } from '../source-store';
+import type { CloseStDoc } from './close';
+import { sourceOfKey } from './keys';
+import { docTypeOf, ignoredBy, ledgerDocsByKeys, stDocOf, type LedgerDoc } from './ledger-side';
+import type { StDoc } from './types';
+
+/** The profile fields the ServiceTitan side needs. */
+export interface SideProfile {
+  id: string;
+  timeZone: string;
+  servicetitan: { tenantId: string };
+}
+
+/** The first and the day after the last local day of the period (`yyyy-MM-dd`). */
+export interface DayRange {
+  firstDay: string;
+  nextFirstDay: string;
+}
+
+const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
+
+const PlannedLines = z.object({ lines: z.array(z.object({ holding: z.boolean().optional() }).loose()) }).loose();
+
+/** Whether the planned Visma document puts any line on the holding account. */
+function usesHoldingAccount(plannedJson: string | null): boolean {
+  if (!plannedJson) return false;
+  const parsed = PlannedLines.safeParse(JSON.parse(plannedJson));
+  return parsed.success && parsed.data.lines.some((l) => l.holding === true);
+}
+
+/** A document ServiceTitan has that the ledger never took on. */
+function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string): StDoc {
+  const documentType = docTypeOf(doc);
+  const sign = documentType === 'creditNote' ? -1 : 1;
+  return {
+    sourceId: 0,
+    stId: doc.stId,
+    number: doc.number,
+    documentType,
+    key: markerOf(doc.kind, tenantId, doc.stId),
+    date: localDate(doc.documentDate, timeZone),
+    businessUnitId: doc.businessUnitId ?? null,
+    businessUnitName: doc.businessUnitName ?? null,
+    amount: toCents(money(doc.total).times(sign)),
+    vat: toCents(money(doc.tax).times(sign)),
+    outboxId: null,
+    state: null,
+    reasonCode: null,
+    reasonText: null,
+    vismaNumber: null,
+    plannedPeriod: null,
+    glBatchNumber: null,
+    ignoredReason: null,
+    partyId: doc.partyId || null,
+    partyName: doc.partyName || null,
+  };
+}
+
+/** In scope when read live: eligible now, or taken on by the engine and marked exported since (still active, not zero). */
+function liveInScope(env: SourceEnvelope, ledger: LedgerDoc | undefined, settings: SyncSettings): boolean {
+  if (isEligible(env, settings)) return true;
+  return (
+    ledger?.row.outbox_id != null &&
+    env.status === 'Exported' &&
+    env.doc.active &&
+    !money(env.doc.total).isZero()
+  );
+}
+
+/** The fields ServiceTitan changed on a posted document since the ledger's snapshot (lines summed up as `lines`). */
+function changedSincePosting(ledger: LedgerDoc, live: SourceDocument): string[] {
+  if (!ledger.row.state || !POSTED.has(ledger.row.state)) return [];
+  const fields = diffDocuments(ledger.snapshot, live).map((d) =>
+    d.field.startsWith('line') ? 'lines' : d.field,
+  );
+  return [...new Set(fields)];
+}
+
+/** The local date of a timestamp, or null when ServiceTitan sent none that can be read (such a document is the review queue's). */
+function safeLocalDate(instant: string, timeZone: string): string | null {
+  try {
+    return localDate(instant, timeZone);
+  } catch {
+    return null;
+  }
+}
+
+/** The live documents whose local date is in the range, once each (a bill listed in two views counts once). */
+export function liveInRange(
+  envelopes: readonly SourceEnvelope[],
+  range: DayRange,
+  timeZone: string,
+  tenantId: string,
+) {
+  const out = new Map<string, SourceEnvelope>();
+  for (const env of envelopes) {
+    const date = safeLocalDate(env.doc.documentDate, timeZone);
+    if (!date) continue;
+    const key = markerOf(env.doc.kind, tenantId, env.doc.stId);
+    if (date >= range.firstDay && date < range.nextFirstDay && !out.has(key)) out.set(key, env);
+  }
+  return out;
+}
+
+/**
+ * The period's ServiceTitan documents for the close: live ones (null when ServiceTitan could not be read) over the
+ * ledger's in-scope documents of the period (`ledgerKeys`), each with its ledger row, changes and who ignored it.
+ */
+export function closeStDocs(
+  db: Ledger,
+  profile: SideProfile,
+  settings: SyncSettings,
+  live: ReadonlyMap<string, SourceEnvelope> | null,
+  ledgerKeys: readonly string[],
+): CloseStDoc[] {
+  const { timeZone } = profile;
+  const tenantId = profile.servicetitan.tenantId;
+  const keys = [...new Set([...(live?.keys() ?? []), ...ledgerKeys])];
+  const ledger = ledgerDocsByKeys(db, profile, keys);
+  const out: CloseStDoc[] = [];
+  for (const key of keys) {
+    const row = ledger.get(key);
+    const env = live?.get(key);
+    if (env && !liveInScope(env, row, settings)) continue;
+    if (!env && !row?.inScope) continue;
+    const st = row
+      ? stDocOf(row.row, timeZone, tenantId, env?.doc)
+      : unsyncedStDoc(env!.doc, timeZone, tenantId);
+    out.push({
+      st,
+      inLedger: row !== undefined,
+      reviewCode: row?.row.review_code ?? null,
+      onHoldingAccount: usesHoldingAccount(row?.row.planned_json ?? null),
+      changedFields: row && env ? changedSincePosting(row, env.doc) : [],
+      ignoredBy: null,
+    });
+  }
+  const who = ignoredBy(
+    db,
+    profile.id,
+    out
+      .filter((d) => d.st.state === 'ignored' || d.st.ignoredReason)
+      .map((d) => ({
+        key: d.st.key,
+        kind: sourceOfKey(d.st.key)?.kind ?? 'invoice',
+        stId: d.st.stId,
+      })),
+  );
+  return out.map((d) => ({ ...d, ignoredBy: who.get(d.st.key) ?? null }));
+}
