@@ -407,6 +407,7 @@ export const ReconciliationView = z.object({
   servicetitanError: z.string().nullable(),
   servicetitanCalls: z.number(),
   companyName: z.string().nullable(),
+  timings: z.object({ vismaMs: z.number(), servicetitanMs: z.number(), totalMs: z.number() }),
   periodStart: z.string(),
   periodEnd: z.string(),
 });

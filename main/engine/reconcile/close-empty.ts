@@ -18,6 +18,7 @@ export function emptyCloseReport(periodStart: string, periodEnd: string): CloseR
     servicetitanError: null,
     servicetitanCalls: 0,
     companyName: null,
+    timings: { vismaMs: 0, servicetitanMs: 0, totalMs: 0 },
     periodStart,
     periodEnd,
   };

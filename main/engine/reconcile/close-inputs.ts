@@ -31,7 +31,9 @@ export interface DayRange {
 
 const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
 
-const PlannedLines = z.object({ lines: z.array(z.object({ holding: z.boolean().optional() }).loose()) }).loose();
+const PlannedLines = z
+  .object({ lines: z.array(z.object({ holding: z.boolean().optional() }).loose()) })
+  .loose();
 
 /** Whether the planned Visma document puts any line on the holding account. */
 function usesHoldingAccount(plannedJson: string | null): boolean {

@@ -59,6 +59,30 @@ async function vismaPeriod(visma: ReconVisma, period: string): Promise<ReconPeri
   };
 }
 
+/** Time spent waiting for each API, and in all. */
+function stopwatch() {
+  const started = performance.now();
+  let vismaMs = 0;
+  let servicetitanMs = 0;
+  const timed = async <T>(work: Promise<T>, add: (ms: number) => void): Promise<T> => {
+    const from = performance.now();
+    try {
+      return await work;
+    } finally {
+      add(performance.now() - from);
+    }
+  };
+  return {
+    visma: <T>(work: Promise<T>) => timed(work, (ms) => (vismaMs += ms)),
+    st: <T>(work: Promise<T>) => timed(work, (ms) => (servicetitanMs += ms)),
+    timings: () => ({
+      vismaMs: Math.round(vismaMs),
+      servicetitanMs: Math.round(servicetitanMs),
+      totalMs: Math.round(performance.now() - started),
+    }),
+  };
+}
+
 /** ServiceTitan's documents of the days, read live; null (with the reason) when ServiceTitan cannot be read. */
 async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange) {
   if (!deps.st) return { live: null, error: null };
@@ -94,9 +118,10 @@ export async function reconcilePeriod(
   const settings = SyncSettings.parse(profile.sync ?? {});
   const vismaBefore = deps.visma.callCount();
   const stBefore = deps.st?.callCount() ?? 0;
-  const p = await vismaPeriod(deps.visma, period);
-  const found = await readPeriodDocuments(deps.visma, p.financialPeriod);
-  const { live, error: stError } = await readLive(profile, deps, p);
+  const clock = stopwatch();
+  const p = await clock.visma(vismaPeriod(deps.visma, period));
+  const found = await clock.visma(readPeriodDocuments(deps.visma, p.financialPeriod));
+  const { live, error: stError } = await clock.st(readLive(profile, deps, p));
   const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
   const ledgerPeriod = periodDocuments(deps.db, profile, p);
   const closeDocs = closeStDocs(
@@ -117,10 +142,8 @@ export async function reconcilePeriod(
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
-  const farAway = await documentsElsewhere(
-    { db: deps.db, profile, visma: deps.visma, now },
-    [...inPeriod],
-    p.financialPeriod,
+  const farAway = await clock.visma(
+    documentsElsewhere({ db: deps.db, profile, visma: deps.visma, now }, [...inPeriod], p.financialPeriod),
   );
   const vismaByKey = new Map<string, VismaDoc[]>();
   for (const doc of vismaDocs)
@@ -135,7 +158,7 @@ export async function reconcilePeriod(
     postedByHand: vismaDocs.filter((d) => !d.key),
     others,
   });
-  const gl = await readGlLevel(deps.visma, settings, p.financialPeriod, found);
+  const gl = await clock.visma(readGlLevel(deps.visma, settings, p.financialPeriod, found));
   return {
     profileId: profile.id,
     period: p.period,
@@ -154,6 +177,7 @@ export async function reconcilePeriod(
     servicetitanError: stError,
     servicetitanCalls: stCalls,
     companyName: profile.visma?.companyName ?? profile.visma?.companyId ?? null,
+    timings: clock.timings(),
     periodStart: p.firstDay,
     periodEnd: addDays(p.nextFirstDay, -1),
     vismaCalls: deps.visma.callCount() - vismaBefore,

@@ -365,6 +365,8 @@ export interface CloseReport {
   servicetitanCalls: number;
   /** Visma's company name, for the auditor's report. */
   companyName: string | null;
+  /** Where the time went (ms): waiting for Visma, waiting for ServiceTitan, and in all. */
+  timings: { vismaMs: number; servicetitanMs: number; totalMs: number };
   /** Visma's first and last day of the financial period (`yyyy-MM-dd`). */
   periodStart: string;
   periodEnd: string;
