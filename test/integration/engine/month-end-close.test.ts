@@ -289,5 +289,17 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
       expect(item('noUnexplainedDifference').count).toBeGreaterThanOrEqual(6);
       expect(item('holdingAccountEmpty').ok).toBe(false);
     });
+
+    it('lets the ledger stand in when ServiceTitan cannot be read, and says so', async () => {
+      h.st.addFault({ kind: 'status', status: 403, count: 1, pathIncludes: '/invoices' });
+      const without = await reconcile();
+      h.st.clearFaults();
+      expect(without.servicetitanLive).toBe(false);
+      expect(without.servicetitanError).toMatch(/\w/);
+      // What only ServiceTitan knows is out of sight; what Visma shows is still found.
+      expect(entriesOf(without, neverSyncedId)).toEqual([]);
+      expect(entryOf(without, picked.duplicated.stId).bucket).toBe('duplicated');
+      expect(entryOf(without, picked.deleted.stId).bucket).toBe('deletedInVisma');
+    });
   });
 });
