@@ -28,6 +28,18 @@ export const SyncSettings = z.object({
   createSuppliers: z.boolean().default(true),
   /** Account for lines no rule maps; absent means such documents are blocked. */
   holdingAccount: AccountCd.nullable().default(null),
+  /**
+   * The control and VAT accounts the month-end close sets against Visma's general ledger. Null or empty: found in
+   * Visma (the receivables account the customer documents name, the accounts marked as AR/AP control accounts, the
+   * VAT codes' GL accounts).
+   */
+  closeAccounts: z
+    .object({
+      receivables: AccountCd.nullable().default(null),
+      payables: AccountCd.nullable().default(null),
+      vat: z.array(AccountCd).default([]),
+    })
+    .default({ receivables: null, payables: null, vat: [] }),
   /** Release holding-account documents automatically (default: keep them on hold for review). */
   releaseHoldingDocuments: z.boolean().default(false),
   /** Post into the first open period when the document's period is closed (audited) instead of waiting. */

@@ -142,6 +142,19 @@ export interface FoundDocument {
   reversalOf?: string;
   /** Net line amounts per GL account (the list's lines), for the close's GL level. */
   lineAccounts?: { account: string; amount: string }[];
+  /** VAT per VAT code (the document's tax details), for the close's GL level. */
+  vatDetails?: { vatId: string; amount: string }[];
+  /** Customer documents: the customer-ledger (receivables) account Visma names on the document. */
+  ledgerAccount?: string;
+}
+
+/** One GL account's movement in a financial period, summed over branches and subaccounts (decimal strings). */
+export interface GlBalance {
+  account: string;
+  description: string | null;
+  /** Period-to-date debit and credit of the actual ledger. */
+  debit: string;
+  credit: string;
 }
 
 /** Master data lists; `since` asks for records changed after a timestamp (incremental refresh). */
@@ -201,6 +214,8 @@ export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
   listChangedDocuments(kind: VismaDocKind, since?: string): Promise<FoundDocument[]>;
   /** Documents of a kind in a financial period `YYYYMM`, all pages (reconciliation). */
   listDocumentsInPeriod(kind: VismaDocKind, financialPeriod: string): Promise<FoundDocument[]>;
+  /** The general ledger's period-to-date debit and credit per account in a financial period (all pages, one list). */
+  glBalances(financialPeriod: string): Promise<GlBalance[]>;
   /** GL batch numbers of released documents, by document number (bulk). */
   findGlBatches(
     module: 'AR' | 'AP',

@@ -24,6 +24,7 @@ export type {
   CustomerInvoice,
   Dimension,
   FinancialPeriod,
+  GeneralLedgerBalance,
   JournalTransaction,
   Project,
   Subaccount,

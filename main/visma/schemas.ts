@@ -123,9 +123,14 @@ export const VatCode = z
     categories: z.array(z.object({ vatCategoryId: z.string() }).loose()).default([]),
     /** Last day the code may be used; Visma's way of deactivating a VAT code. */
     notValidAfter: z.string().nullish(),
+    /** The accounts its VAT posts to: payable (sales) and claimable (purchases). */
+    glAccounts: z
+      .object({ vatPayableAccount: numberRef.optional(), vatClaimableAccount: numberRef.optional() })
+      .loose()
+      .optional(),
     lastModifiedDateTime: z.string().optional(),
   })
-  .transform(({ schedules, zones, categories, ...rest }) => {
+  .transform(({ schedules, zones, categories, glAccounts, ...rest }) => {
     const current = [...schedules].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '')).pop();
     return {
       ...rest,
@@ -133,6 +138,8 @@ export const VatCode = z
       groupType: current?.groupType,
       zoneIds: zones.map((z1) => z1.id),
       categoryIds: categories.map((c) => c.vatCategoryId),
+      payableAccount: glAccounts?.vatPayableAccount?.number,
+      claimableAccount: glAccounts?.vatClaimableAccount?.number,
     };
   });
 export type VatCode = z.infer<typeof VatCode>;
@@ -272,12 +279,22 @@ const ArLine = z
     subaccountNumber: subaccount?.subaccountNumber,
   }));
 
+const partyRef = z.object({ number: z.string(), name: z.string().optional() }).loose();
+
+/** An application (`ArAdjustDto`): the document a credit note is applied to, or one applied to an invoice. */
+const Application = z
+  .object({ docType: z.string().optional(), refNbr: z.string().optional(), released: z.boolean().optional() })
+  .loose();
+
 const customerDocumentFields = {
   referenceNumber: z.string(),
   documentType: z.string().optional(),
   status: z.string(),
   hold: z.boolean().optional(),
-  customer: numberRef,
+  customer: partyRef,
+  /** The customer ledger (receivables) account of the document. */
+  account: numberRef.optional(),
+  applications: z.array(Application).default([]),
   documentDate: date,
   documentDueDate: date.optional(),
   financialPeriod: z.string().optional(),
@@ -302,9 +319,11 @@ const customerDocumentFields = {
 /** A customer invoice as read back. */
 export const CustomerInvoice = z
   .object({ ...customerDocumentFields, invoiceLines: z.array(ArLine).default([]) })
-  .transform(({ customer, invoiceLines, ...rest }) => ({
+  .transform(({ customer, invoiceLines, account, ...rest }) => ({
     ...rest,
     customerNumber: customer.number,
+    customerName: customer.name,
+    receivablesAccount: account?.number,
     lines: invoiceLines,
   }));
 export type CustomerInvoice = z.infer<typeof CustomerInvoice>;
@@ -312,7 +331,12 @@ export type CustomerInvoice = z.infer<typeof CustomerInvoice>;
 /** A customer credit note as read back. */
 export const CustomerCreditNote = z
   .object({ ...customerDocumentFields, lines: z.array(ArLine).default([]) })
-  .transform(({ customer, ...rest }) => ({ ...rest, customerNumber: customer.number }));
+  .transform(({ customer, account, ...rest }) => ({
+    ...rest,
+    customerNumber: customer.number,
+    customerName: customer.name,
+    receivablesAccount: account?.number,
+  }));
 export type CustomerCreditNote = z.infer<typeof CustomerCreditNote>;
 
 /** A supplier invoice as read back; `timeStamp` is its ETag. */
@@ -322,7 +346,7 @@ export const SupplierInvoice = z
     documentType: z.string().optional(),
     status: z.string(),
     hold: z.boolean().optional(),
-    supplier: numberRef,
+    supplier: partyRef,
     date,
     dueDate: date.optional(),
     financialPeriod: z.string().optional(),
@@ -367,6 +391,7 @@ export const SupplierInvoice = z
   .transform(({ supplier, taxDetailLines, invoiceLines, ...rest }) => ({
     ...rest,
     supplierNumber: supplier.number,
+    supplierName: supplier.name,
     taxDetails: taxDetailLines,
     lines: invoiceLines,
   }));
@@ -440,3 +465,27 @@ export const JournalTransaction = z
   })
   .transform(({ journalTransactionLines, ...rest }) => ({ ...rest, lines: journalTransactionLines }));
 export type JournalTransaction = z.infer<typeof JournalTransaction>;
+
+/** One GL balance row (`GeneralLedgerBalanceDto`): an account's movement in a period on one branch and subaccount. */
+export const GeneralLedgerBalance = z
+  .object({
+    account: z
+      .object({ number: z.string(), description: z.string().optional(), type: z.string().optional() })
+      .loose(),
+    branch: z.object({ number: z.string().optional() }).loose().optional(),
+    subAccountCd: z.string().optional(),
+    financialPeriod: z.string().optional(),
+    balanceType: z.string().optional(),
+    periodToDateDebit: amount.default('0'),
+    periodToDateCredit: amount.default('0'),
+    beginningBalance: optionalAmount,
+    yearToDateBalance: optionalAmount,
+  })
+  .transform(({ account, branch, ...rest }) => ({
+    ...rest,
+    accountNumber: account.number,
+    accountDescription: account.description,
+    accountType: account.type,
+    branchNumber: branch?.number,
+  }));
+export type GeneralLedgerBalance = z.infer<typeof GeneralLedgerBalance>;

@@ -1,6 +1,8 @@
 import type { VismaClient } from '../../visma';
 import type { PlannedDocument, VismaDocKind } from '../domain';
-import type { FoundDocument, ReleaseAnswer, VismaPort, WriteOutcome } from '../ports';
+import type { Decimal } from 'decimal.js';
+import { money } from '../../../shared/money';
+import type { FoundDocument, GlBalance, ReleaseAnswer, VismaPort, WriteOutcome } from '../ports';
 import type { CallGuard } from './calls';
 import { customerInput, foundAp, foundAr, supplierInput } from './visma-documents';
 
@@ -13,6 +15,7 @@ type DocumentCalls = Pick<
   | 'getDocument'
   | 'listChangedDocuments'
   | 'listDocumentsInPeriod'
+  | 'glBalances'
   | 'findGlBatches'
 >;
 
@@ -44,7 +47,8 @@ export function vismaDocumentCalls(client: VismaClient, guard: CallGuard): Docum
     listChangedDocuments: (kind, since) =>
       guard.read(() => list(client, kind, since ? { modifiedSince: since } : {})),
     listDocumentsInPeriod: (kind, financialPeriod) =>
-      guard.read(() => list(client, kind, { financialPeriod })),
+      guard.read(() => list(client, kind, { financialPeriod, details: true })),
+    glBalances: (financialPeriod) => guard.read(async () => glBalances(client, financialPeriod)),
     findGlBatches: (module, docs) =>
       guard.read(async () => {
         const wanted = new Set(docs.map((d) => d.number));
@@ -58,17 +62,42 @@ export function vismaDocumentCalls(client: VismaClient, guard: CallGuard): Docum
   };
 }
 
-/** Documents of a kind matching a list filter (every page). */
+/** The period's balance rows summed per account (rows are per branch and subaccount). */
+async function glBalances(client: VismaClient, financialPeriod: string): Promise<GlBalance[]> {
+  const byAccount = new Map<string, { description: string | null; debit: Decimal; credit: Decimal }>();
+  for (const row of await client.listGlBalances(financialPeriod)) {
+    if (row.balanceType !== undefined && row.balanceType !== 'Actual') continue;
+    const seen = byAccount.get(row.accountNumber) ?? {
+      description: row.accountDescription || null,
+      debit: money(0),
+      credit: money(0),
+    };
+    seen.debit = seen.debit.plus(money(row.periodToDateDebit));
+    seen.credit = seen.credit.plus(money(row.periodToDateCredit));
+    byAccount.set(row.accountNumber, seen);
+  }
+  return [...byAccount]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([account, t]) => ({
+      account,
+      description: t.description,
+      debit: t.debit.toFixed(2),
+      credit: t.credit.toFixed(2),
+    }));
+}
+
+/** Documents of a kind matching a list filter (every page); `details` asks for tax details and applications. */
 async function list(
   client: VismaClient,
   kind: VismaDocKind,
-  filter: { modifiedSince?: string; financialPeriod?: string },
+  filter: { modifiedSince?: string; financialPeriod?: string; details?: boolean },
 ): Promise<FoundDocument[]> {
   if (kind === 'customerInvoice')
     return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));
   if (kind === 'customerCreditNote')
     return (await client.listCustomerCreditNotes(filter)).map((x) => foundAr(kind, x));
-  return (await client.listSupplierInvoices(filter)).map(foundAp);
+  const { details: _details, ...supplierFilter } = filter;
+  return (await client.listSupplierInvoices(supplierFilter)).map(foundAp);
 }
 
 async function currentLineNumbers(

@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { money } from '../../../shared/money';
 import type {
   ApLineInput,
@@ -84,6 +85,51 @@ function found(d: {
   };
 }
 
+/** Amounts summed per key, as 2-decimal strings, in the order the keys first appear. */
+function summed<K extends string>(
+  items: { key: string | undefined; amount: string }[],
+  name: K,
+): ({ [P in K]: string } & { amount: string })[] {
+  const totals = new Map<string, Decimal>();
+  for (const { key, amount } of items) {
+    if (!key) continue;
+    totals.set(key, (totals.get(key) ?? money(0)).plus(money(amount)));
+  }
+  return [...totals].map(
+    ([key, total]) =>
+      ({ [name]: key, amount: total.toFixed(2) }) as { [P in K]: string } & { amount: string },
+  );
+}
+
+/** The GL-level fields: Visma's document type, the party's name, net amount per line account, VAT per code. */
+function glFields(d: {
+  documentType?: string | undefined;
+  lines: { accountNumber?: string | undefined; amount: string }[];
+  taxDetails: { vatId: string; vatAmount: string }[];
+}) {
+  return {
+    ...(d.documentType && { documentType: d.documentType }),
+    lineAccounts: summed(
+      d.lines.map((l) => ({ key: l.accountNumber, amount: l.amount })),
+      'account',
+    ),
+    vatDetails: summed(
+      d.taxDetails.map((t) => ({ key: t.vatId, amount: t.vatAmount })),
+      'vatId',
+    ),
+  };
+}
+
+/**
+ * The invoice a credit note is applied to: a credit note made by Visma's Reverse is applied to the invoice it
+ * reverses (Acumatica's reversing credit memo), so this names it. Only customer credit notes have applications that
+ * point back; a supplier debit adjustment carries no such field.
+ */
+function appliedInvoice(kind: VismaDocKind, d: ArDoc): string | undefined {
+  if (kind !== 'customerCreditNote') return undefined;
+  return d.applications.find((a) => a.docType === 'Invoice' && a.refNbr)?.refNbr;
+}
+
 /** A customer invoice or credit note as the client returns it. */
 export type ArDoc =
   | Awaited<ReturnType<VismaClient['listCustomerInvoices']>>[number]
@@ -104,6 +150,10 @@ export function foundAr(kind: VismaDocKind, d: ArDoc): FoundDocument {
     hold: d.hold ?? d.status === 'Hold',
     amount: money(d.amount).toFixed(2),
     vatTotal: money(d.vatTotal).toFixed(2),
+    ...(d.customerName && { partyName: d.customerName }),
+    ...glFields(d),
+    ...(d.receivablesAccount && { ledgerAccount: d.receivablesAccount }),
+    ...(appliedInvoice(kind, d) && { reversalOf: appliedInvoice(kind, d) }),
   };
 }
 
@@ -121,5 +171,7 @@ export function foundAp(d: ApDoc): FoundDocument {
     hold: d.hold ?? d.status === 'Hold',
     amount: money(d.amount).toFixed(2),
     vatTotal: money(d.vatTotal).toFixed(2),
+    ...(d.supplierName && { partyName: d.supplierName }),
+    ...glFields(d),
   };
 }

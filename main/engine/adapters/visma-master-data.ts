@@ -35,6 +35,7 @@ export function vismaMasterDataCalls(
           type: a.type ?? '',
           active: a.active,
           ...(a.taxCategory && { taxCategory: a.taxCategory }),
+          ...(a.controlAccountModule && { controlAccountModule: a.controlAccountModule }),
         })),
       ),
     vatCodes: () =>
@@ -47,6 +48,8 @@ export function vismaMasterDataCalls(
           exempt: c.type === 'ExemptVat',
           zones: c.zoneIds,
           ...(c.notValidAfter && { notValidAfter: c.notValidAfter }),
+          ...(c.payableAccount && { payableAccount: c.payableAccount }),
+          ...(c.claimableAccount && { claimableAccount: c.claimableAccount }),
         })),
       ),
     vatCategories: () =>

@@ -7,6 +7,8 @@ export interface VAccount {
   type: string;
   active: boolean;
   taxCategory?: string;
+  /** `AR` or `AP` on a control account (receivables, payables): only that module posts to it. */
+  controlAccountModule?: string;
 }
 
 /** A Visma VAT code. `rate` is a percent string ("25"). */
@@ -21,6 +23,9 @@ export interface VVatCode {
   zones: string[];
   /** Last day the code may be used (`yyyy-MM-dd`); absent means no end. */
   notValidAfter?: string;
+  /** The accounts its VAT posts to: payable (sales documents) and claimable (purchase documents). */
+  payableAccount?: string;
+  claimableAccount?: string;
 }
 
 /** A Visma VAT category: the VAT codes an account of that category allows. */

@@ -21,6 +21,8 @@ export type CustomerDocumentFilter = ModifiedFilter &
     /** Document date `yyyy-MM-dd`, compared with `documentDateCondition` (default `>=`). */
     documentDate?: string;
     documentDateCondition?: '>' | '<' | '>=' | '<=';
+    /** Ask for the tax details and applications too (`expandTaxDetails`, `expandApplications`; lists omit them). */
+    details?: boolean;
   };
 
 /** Outcome of a release (the former name of `ReleaseResult`). */
@@ -32,13 +34,14 @@ export interface ReversalResult {
   documentType: 'CreditNote' | 'DebitAdj';
 }
 
-function listQuery(filter: CustomerDocumentFilter): Record<string, string | undefined> {
+function listQuery(filter: CustomerDocumentFilter): Record<string, string | boolean | undefined> {
   return {
     externalReference: filter.externalReference,
     customerRefNumber: filter.customerRefNumber,
     customer: filter.customer,
     status: filter.status,
     financialPeriod: filter.financialPeriod,
+    ...(filter.details ? { expandTaxDetails: true, expandApplications: true } : {}),
     ...(filter.documentDate
       ? {
           documentDate: localDateTime(filter.documentDate.slice(0, 10)),

@@ -1,4 +1,4 @@
-import { JournalTransaction } from '../schemas';
+import { GeneralLedgerBalance, JournalTransaction } from '../schemas';
 import { readAllPages } from '../paging';
 import type { EndpointDeps } from './shared';
 import { getOrNull, seg } from './shared';
@@ -17,7 +17,7 @@ export interface GlBatchRef {
   status: string | undefined;
 }
 
-/** Journal transactions: the GL batches that releases write, looked up by module, period and document number. */
+/** Journal transactions (the GL batches that releases write, by module, period and document number) and GL balances. */
 export function journalEndpoints(deps: EndpointDeps) {
   const { transport, paging } = deps;
 
@@ -56,6 +56,21 @@ export function journalEndpoints(deps: EndpointDeps) {
   }
 
   return {
+    /**
+     * The general ledger's balance rows of a financial period (`YYYYPP`), every page at the largest page size: one row
+     * per branch, account and subaccount, so an account can have several (the caller sums them). Actual balances only.
+     */
+    listGlBalances: (period: string, filter: { account?: string } = {}): Promise<GeneralLedgerBalance[]> =>
+      readAllPages(
+        transport,
+        {
+          path: '/v2/generalLedgerBalance',
+          endpoint: 'GET /v2/generalLedgerBalance',
+          query: { periodId: period, account: filter.account, balanceType: 'Actual' },
+        },
+        GeneralLedgerBalance,
+        paging,
+      ),
     listGlBatches,
     glBatchNumbersByReference,
     /** The GL batch a released document wrote (its lines carry the document number as `referenceNumber`), or null. */

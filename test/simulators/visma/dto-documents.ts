@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { CompanyState, SimBatch, SimBatchLine, SimDocument, SimLine } from './model';
+import { documentKey } from './model';
 import { dateTime } from './clock';
 import { subaccountDto, timeStampOf } from './dto-master';
 
@@ -78,8 +79,53 @@ function arLine(company: CompanyState, line: SimLine): Record<string, unknown> {
   });
 }
 
+/** What a customer document answer expands: a single GET shows everything, a list only what `expand…=true` asks for. */
+export interface CustomerDocumentExpand {
+  taxDetails: boolean;
+  applications: boolean;
+}
+
+const EXPAND_ALL: CustomerDocumentExpand = { taxDetails: true, applications: true };
+
+/**
+ * ArAdjustDto: how a reversal pairs a credit note with the invoice it reverses (Acumatica applies the reversing
+ * credit memo to the original invoice; the application is released with the credit note).
+ */
+function applications(company: CompanyState, doc: SimDocument): Record<string, unknown>[] {
+  const other =
+    doc.kind === 'customerCreditNote' && doc.reversalOf
+      ? company.documents.get(documentKey('customerInvoice', doc.reversalOf))
+      : doc.kind === 'customerInvoice' && doc.reversedBy
+        ? company.documents.get(documentKey('customerCreditNote', doc.reversedBy))
+        : undefined;
+  if (!other) return [];
+  const creditNote = doc.kind === 'customerCreditNote' ? doc : other;
+  const released = creditNote.status === 'Open' || creditNote.status === 'Closed';
+  return [
+    {
+      docType: other.documentType,
+      customerCD: other.partyNumber,
+      refNbr: other.referenceNumber,
+      amountPaid: n(creditNote.amount),
+      cashDiscountTaken: 0,
+      balance: n(other.balance),
+      pendingPPD: false,
+      released,
+      hold: false,
+      voided: false,
+      status: other.status,
+      applicationDate: dateTime(creditNote.date),
+      applicationPeriod: creditNote.financialPeriod,
+    },
+  ];
+}
+
 /** CustomerInvoiceDto or CustomerCreditNoteDto (lines under `invoiceLines` or `lines`). */
-export function customerDocumentDto(company: CompanyState, doc: SimDocument): Record<string, unknown> {
+export function customerDocumentDto(
+  company: CompanyState,
+  doc: SimDocument,
+  expand: CustomerDocumentExpand = EXPAND_ALL,
+): Record<string, unknown> {
   const customer = company.customers.get(doc.partyNumber);
   const zone = company.vatZones.get(doc.vatZoneId);
   const project = doc.project ? company.projects.get(doc.project) : undefined;
@@ -118,7 +164,8 @@ export function customerDocumentDto(company: CompanyState, doc: SimDocument): Re
     balance: n(doc.balance),
     balanceInCurrency: n(doc.balance),
     roundingDiff: 0,
-    taxDetails: taxDetails(company, doc),
+    taxDetails: expand.taxDetails ? taxDetails(company, doc) : undefined,
+    applications: expand.applications ? applications(company, doc) : undefined,
     ...(doc.kind === 'customerInvoice' ? { invoiceLines: lines } : { lines }),
     createdDateTime: doc.created,
     lastModifiedDateTime: doc.lastModified,
@@ -132,6 +179,7 @@ export function creditNoteDto(company: CompanyState, doc: SimDocument): Record<s
     taxDetails: _details,
     customerVatZone: _zone,
     roundingDiff: _diff,
+    applications: _applications,
     ...header
   } = customerDocumentDto(company, doc);
   return { ...header, invoiceLines: lines };
@@ -220,12 +268,12 @@ export function journalDto(
 ): Record<string, unknown> {
   const debit = n(batch.lines.reduce((s, l) => s.plus(l.debit), new Decimal(0)).toFixed(2));
   const credit = n(batch.lines.reduce((s, l) => s.plus(l.credit), new Decimal(0)).toFixed(2));
-  const module = batch.module === 'AR' ? 'ModuleAR' : 'ModuleAP';
+  const module = `Module${batch.module}`;
   return defined({
     module,
     batchNumber: batch.batchNumber,
-    status: 'Posted',
-    hold: false,
+    status: batch.status,
+    hold: batch.status === 'Hold',
     transactionDate: dateTime(batch.transactionDate),
     postPeriod: batch.financialPeriod,
     financialPeriod: batch.financialPeriod,

@@ -126,7 +126,19 @@ export function vatCategoryDto(c: SimVatCategory, company: CompanyState): Record
   };
 }
 
-/** VatInformationDto: rate in `schedules[0].vatRate`, allowed zones and categories. */
+/**
+ * The VAT code's GL accounts (`glAccounts`). The simulator posts a code's VAT to one account whichever side uses it,
+ * so that account is both the payable (sales) and the claimable (purchases) account.
+ */
+function vatGlAccounts(v: SimVatCode, company: CompanyState): Record<string, unknown> {
+  const a = company.accounts.get(v.glAccount);
+  const ref = a
+    ? { type: a.type, active: a.active, number: a.accountCD, description: a.description }
+    : { number: v.glAccount };
+  return { vatPayableAccount: ref, vatClaimableAccount: ref };
+}
+
+/** VatInformationDto: rate in `schedules[0].vatRate`, allowed zones and categories, GL accounts. */
 export function vatInformationDto(v: SimVatCode, company: CompanyState): Record<string, unknown> {
   return {
     vatId: v.vatId,
@@ -141,6 +153,7 @@ export function vatInformationDto(v: SimVatCode, company: CompanyState): Record<
     calculateOn: 'ExtractFromItemAmount',
     vismaXmlVatType: v.xmlType,
     ...(v.notValidAfter ? { notValidAfter: v.notValidAfter } : {}),
+    glAccounts: vatGlAccounts(v, company),
     schedules: [{ startDate: '2000-01-01T00:00:00', vatRate: Number(v.rate), groupType: v.groupType }],
     categories: [...company.vatCategories.values()]
       .filter((c) => c.vatIds.includes(v.vatId))

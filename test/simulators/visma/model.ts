@@ -256,10 +256,15 @@ export interface SimBatchLine {
   branchNumber?: string;
 }
 
-/** A GL batch (journal transaction) written by a release. */
+/**
+ * A GL batch (journal transaction): written by a release (module AR or AP, `Posted` at once) or entered by hand
+ * through `POST /v2/journaltransaction` (module GL, `Balanced` or `Hold` until its release action posts it).
+ */
 export interface SimBatch {
-  module: 'AR' | 'AP';
+  module: 'AR' | 'AP' | 'GL';
   batchNumber: string;
+  /** Only `Posted` batches count in the GL balances (see README, "GL balances"). */
+  status: 'Hold' | 'Balanced' | 'Posted';
   transactionDate: string;
   financialPeriod: string;
   description: string;

@@ -184,6 +184,7 @@ function glBatch(company: CompanyState, doc: SimDocument): SimBatch {
   return {
     module,
     batchNumber: nextNumber(company, 'batch'),
+    status: 'Posted',
     transactionDate: doc.date,
     financialPeriod: doc.financialPeriod,
     description: `${label(doc)} ${doc.referenceNumber}`,

@@ -148,8 +148,21 @@ function removed(ctx: HandlerContext, doc: SimDocument) {
   return { status: 204 };
 }
 
-const expandNote = (ctx: HandlerContext): boolean =>
-  ctx.req.url.searchParams.get('expandNote')?.toLowerCase() === 'true';
+const expanded = (ctx: HandlerContext, name: string): boolean =>
+  ctx.req.url.searchParams.get(name)?.toLowerCase() === 'true';
+const expandNote = (ctx: HandlerContext): boolean => expanded(ctx, 'expandNote');
+
+/** Customer lists carry tax details and applications only when asked (SPEC: `expandTaxDetails`, `expandApplications`). */
+function customerList(ctx: HandlerContext, kind: 'customerInvoice' | 'customerCreditNote') {
+  const expand = {
+    taxDetails: expanded(ctx, 'expandTaxDetails'),
+    applications: expanded(ctx, 'expandApplications'),
+  };
+  return paged(
+    ctx,
+    listOf(ctx, kind).map((d) => customerDocumentDto(ctx.company, d, expand)),
+  );
+}
 
 /** Customer invoices, customer credit notes, supplier invoices and the background-request state. */
 export const documentHandlers: HandlerTable = {
@@ -158,10 +171,7 @@ export const documentHandlers: HandlerTable = {
     return created(ctx, '/v1/customerinvoice', doc.referenceNumber);
   },
   CustomerInvoice_GetAll(ctx) {
-    return paged(
-      ctx,
-      listOf(ctx, 'customerInvoice').map((d) => customerDocumentDto(ctx.company, d)),
-    );
+    return customerList(ctx, 'customerInvoice');
   },
   CustomerInvoice_GetByinvoiceNumber(ctx) {
     return {
@@ -187,10 +197,7 @@ export const documentHandlers: HandlerTable = {
     return created(ctx, '/v1/customerCreditNote', doc.referenceNumber);
   },
   CustomerCreditNote_GetAll(ctx) {
-    return paged(
-      ctx,
-      listOf(ctx, 'customerCreditNote').map((d) => customerDocumentDto(ctx.company, d)),
-    );
+    return customerList(ctx, 'customerCreditNote');
   },
   CustomerCreditNote_GetBycreditNoteNumber(ctx) {
     return {
