@@ -30,7 +30,7 @@ export interface ReconProfile {
 /** The APIs a reconciliation reads. */
 export type ReconVisma = Pick<
   VismaPort,
-  'listDocumentsInPeriod' | 'listChangedDocuments' | 'periods' | 'callCount'
+  'listDocumentsInPeriod' | 'listChangedDocuments' | 'periods' | 'glBalances' | 'callCount'
 >;
 
 /** The ledger and both ports (ServiceTitan optional: without it the ledger stands in); `now` stamps the report. */
@@ -158,7 +158,13 @@ export async function reconcilePeriod(
     postedByHand: vismaDocs.filter((d) => !d.key),
     others,
   });
-  const gl = await clock.visma(readGlLevel(deps.visma, settings, p.financialPeriod, found));
+  const gl = await clock.visma(
+    readGlLevel(
+      { db: deps.db, profileId: profile.id, visma: deps.visma, settings },
+      p.financialPeriod,
+      found,
+    ),
+  );
   return {
     profileId: profile.id,
     period: p.period,

@@ -6,6 +6,7 @@ import { listOutbox, type OutboxRow } from '../../../main/engine/outbox/store';
 import { reconcilePeriod, type CloseEntry, type Reconciliation } from '../../../main/engine/reconcile';
 import { createVismaClient, type VismaClient } from '../../../main/visma';
 import { addDays } from '../../../main/engine/reconcile/period';
+import { postManualJournal } from './visma-official';
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 type Item = { total: string; price: string; quantity: string };
@@ -68,6 +69,7 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
   let handDuplicate: string;
   let reversal: string;
   let redirectedCopy: string | undefined;
+  let journalAccount: string;
   let redirectedNumber: string | undefined;
 
   const reconcile = () =>
@@ -131,6 +133,9 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
         bucket,
       ).toEqual([]);
     expect(clean.bucketCounts.matched).toBeGreaterThan(5);
+    expect(clean.glError).toBeNull();
+    expect(clean.gl!.accounts.length).toBeGreaterThan(2);
+    expect(clean.gl!.unexplainedAccounts).toEqual([]);
     // Every document the sync posted for the month is in exactly one bucket.
     const ours = rows.filter((r) => monthOf(h, r) === month);
     for (const r of ours) expect(entriesOf(clean, r.stId), `${r.sourceKind} ${r.stId}`).toHaveLength(1);
@@ -229,6 +234,15 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
         'a redirected document exists exactly when closed periods are posted into open ones',
       ).toBe(Boolean(sync?.postIntoFirstOpenPeriod));
 
+      // A manual journal moving revenue to the bank, entered in Visma's general ledger.
+      journalAccount = clean.gl!.accounts.find(
+        (l) => l.roles.includes('revenue') && l.net !== '0.00',
+      )!.account;
+      await postManualJournal(h, clean.financialPeriod, [
+        [journalAccount, 250, 0],
+        ['1920', 0, 250],
+      ]);
+
       r = await reconcile();
     });
 
@@ -272,6 +286,11 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
           [redirectedNumber, redirectedCopy].sort(),
         );
       }
+      expect(r.gl!.unexplainedAccounts).toEqual([journalAccount]);
+      expect(r.gl!.accounts.find((l) => l.account === journalAccount)!.unexplained).toBe('250.00');
+      expect(r.checklist.items.find((i) => i.id === 'noUnexplainedDifference')!.accounts).toEqual([
+        journalAccount,
+      ]);
       const hand = r.entries.filter((e) => e.bucket === 'postedByHand');
       expect(hand.map((e) => e.visma[0]!.number)).toEqual([handPostedNumber]);
       expect(hand[0]!.party.vismaNumber).toBeTruthy();
