@@ -126,7 +126,7 @@ export function ReadyChecklist(props: { view: ReconciliationView; to: ChecklistT
   return (
     <Panel title={t('pages.reconciliation.checklist.title')}>
       <MessageBar intent={ready ? 'success' : 'warning'} layout="multiline">
-        <MessageBarBody data-testid="recon-status">
+        <MessageBarBody data-testid="recon-status" data-period={view.period}>
           {ready
             ? t('pages.reconciliation.checklist.ready', { month })
             : t('pages.reconciliation.checklist.notReady', { count: openChecks(view), month })}
