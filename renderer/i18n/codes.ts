@@ -118,3 +118,40 @@ export const AUDIT_ACTIONS = [
 export function oneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
 }
+
+/** Why a document is in its bucket of the month-end close (`recon.reason.<code>`; the engine's `CloseReasonCode`). */
+export const CLOSE_REASONS = [
+  'booked',
+  'unreleased',
+  'onHold',
+  'holdingAccount',
+  'waiting',
+  'uncertain',
+  'notPostedYet',
+  'neverSynced',
+  'changedAfterPosting',
+  'different',
+  'duplicated',
+  'postedByHand',
+  'deletedInVisma',
+  'reversedInVisma',
+  'ignored',
+  'otherPeriod',
+  'notEligible',
+  'unknownSource',
+] as const;
+/** The ServiceTitan fields a change after posting names (`recon.field.<name>`). */
+export const CHANGED_FIELDS = [
+  'total',
+  'tax',
+  'date',
+  'customer',
+  'vendor',
+  'businessUnit',
+  'lines',
+  'number',
+  'status',
+  'amount',
+  'vat',
+  'type',
+] as const;

@@ -3,6 +3,7 @@ import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-compo
 import { ArrowClockwise20Regular, CalendarRegular, ScalesRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { defaultClosePeriod } from '../../shared/close-period';
 import type { ReconciliationView } from '../../shared/contract/engine-schemas';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { EmptyState } from '../components/EmptyState';
@@ -10,14 +11,19 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { PageLayout } from '../components/PageLayout';
 import { ResultBar, type ActionResult } from '../components/ResultBar';
 import { WithActiveProfile } from '../components/WithActiveProfile';
-import { useReconciliation } from '../data/reconciliation';
+import { useReconciliation, useReconciliationReport } from '../data/reconciliation';
 import { useDashboard } from '../data/sync';
 import { useFormat } from '../i18n/use-format';
 import { PeriodPicker } from './PeriodPicker';
 import { pickablePeriod, recentPeriods, type ReconPeriod } from './period';
-import { Drilldown } from './reconciliation/Drilldown';
+import { CloseBuckets } from './reconciliation/CloseBuckets';
+import { anchors, firstBucket, type Bucket } from './reconciliation/close-view';
 import { ExportButton } from './reconciliation/ExportButton';
+import { GlTable } from './reconciliation/GlTable';
+import { PrintReportButton } from './reconciliation/PrintReportButton';
+import { ReadyChecklist, type ChecklistTargets } from './reconciliation/ReadyChecklist';
 import { isEmptyPeriod, monthOf } from './reconciliation/recon-view';
+import { StDownBanner } from './reconciliation/StDownBanner';
 import { SummaryCards } from './reconciliation/SummaryCards';
 import { TotalsTable } from './reconciliation/TotalsTable';
 
@@ -26,26 +32,64 @@ const useStyles = makeStyles({
   picker: { minWidth: '220px' },
   compared: { color: tokens.colorNeutralForeground2, paddingBottom: tokens.spacingVerticalSNudge },
   spacer: { flexGrow: 1 },
+  anchor: { outlineStyle: 'none', scrollMarginTop: tokens.spacingVerticalL },
 });
+
+/** Brings an element of the page into view and moves the keyboard focus to it. */
+function reveal(id: string): void {
+  const target = document.getElementById(id);
+  if (!target) return;
+  if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'start' });
+  target.focus();
+}
+
+/** The period the page shows: a linked `?period=` the picker offers, else the month being closed. */
+function shownPeriod(linked: string | null, timeZone: string): ReconPeriod {
+  const now = new Date();
+  return (
+    pickablePeriod(linked, now) ??
+    pickablePeriod(defaultClosePeriod(now, timeZone), now) ??
+    recentPeriods(now, 1)[0]!.value
+  );
+}
 
 function Findings({ view }: { view: ReconciliationView }) {
   const { t } = useTranslation();
+  const styles = useStyles();
   const format = useFormat();
+  const [bucket, setBucket] = useState<Bucket>(() => firstBucket(view));
   if (isEmptyPeriod(view)) {
     const { year, monthIndex } = monthOf(view.period);
     return (
-      <EmptyState
-        icon={<CalendarRegular />}
-        title={t('pages.reconciliation.noDocumentsTitle', { month: format.month(year, monthIndex) })}
-        body={t('pages.reconciliation.noDocumentsBody')}
-      />
+      <>
+        <StDownBanner view={view} />
+        <EmptyState
+          icon={<CalendarRegular />}
+          title={t('pages.reconciliation.noDocumentsTitle', { month: format.month(year, monthIndex) })}
+          body={t('pages.reconciliation.noDocumentsBody')}
+        />
+      </>
     );
   }
+  const to: ChecklistTargets = {
+    showBucket: (next) => {
+      setBucket(next);
+      reveal(anchors.tab(next));
+    },
+    showGl: () => reveal(anchors.gl),
+  };
   return (
     <>
+      <StDownBanner view={view} />
+      <ReadyChecklist view={view} to={to} />
       <SummaryCards view={view} />
       <TotalsTable view={view} />
-      <Drilldown key={`${view.profileId}:${view.period}`} view={view} />
+      <div id={anchors.buckets} className={styles.anchor}>
+        <CloseBuckets view={view} chosen={bucket} onChoose={setBucket} />
+      </div>
+      <div id={anchors.gl} tabIndex={-1} className={styles.anchor}>
+        <GlTable view={view} />
+      </div>
     </>
   );
 }
@@ -55,8 +99,7 @@ function Reconciliation({ profile }: { profile: ProfileSummary }) {
   const styles = useStyles();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const period: ReconPeriod =
-    pickablePeriod(params.get('period'), new Date()) ?? recentPeriods(new Date(), 1)[0]!.value;
+  const period = shownPeriod(params.get('period'), profile.timeZone);
   const dashboard = useDashboard(profile.id);
   const neverRan = dashboard.data?.lastRun === null && dashboard.data.runs.length === 0;
   const recon = useReconciliation(
@@ -65,6 +108,7 @@ function Reconciliation({ profile }: { profile: ProfileSummary }) {
     dashboard.isError || (dashboard.isSuccess && !neverRan),
   );
   const [result, setResult] = useState<ActionResult | null>(null);
+  const loadReport = useReconciliationReport(profile.id);
   const view = recon.data;
   return (
     <>
@@ -93,6 +137,9 @@ function Reconciliation({ profile }: { profile: ProfileSummary }) {
           </Text>
         )}
         <span className={styles.spacer} />
+        {loadReport && (
+          <PrintReportButton load={() => loadReport(period)} disabled={!view} onResult={setResult} />
+        )}
         <ExportButton profileId={profile.id} period={period} disabled={!view} onResult={setResult} />
       </div>
       <ResultBar result={result} onDismiss={() => setResult(null)} />
@@ -116,9 +163,10 @@ function Reconciliation({ profile }: { profile: ProfileSummary }) {
 }
 
 /**
- * Month-end check: ServiceTitan against Visma for one period (`?period=YYYY-MM`), totals by document type and
- * business unit, the documents behind every difference, and the auditor's CSV. Until a sync has run there is nothing
- * to compare.
+ * Month-end close: ServiceTitan, the ledger and Visma for one period (`?period=YYYY-MM`, else the month being
+ * closed): "ready to close" with its checks, totals by document type and business unit, every document in its bucket
+ * with the reason, the general ledger accounts, and the auditor's exports. Until a sync has run there is nothing to
+ * compare.
  */
 export function ReconciliationPage() {
   const { t } = useTranslation();

@@ -1,8 +1,6 @@
 import { Fragment } from 'react';
 import {
   Badge,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -19,7 +17,7 @@ import type { ReconciliationView } from '../../../shared/contract/engine-schemas
 import { Panel } from '../../components/Panel';
 import { useFormat } from '../../i18n/use-format';
 import { NumberHeader } from './cells';
-import { amount, attentionCount, figuresMatch, isZero, monthOf, type Figures } from './recon-view';
+import { amount, figuresMatch, isZero, type Figures } from './recon-view';
 import { useReconStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -97,8 +95,8 @@ function CardBadge({ row }: { row: ReconciliationView['totalsByType'][number] })
 }
 
 /**
- * The period at a glance: "everything matches" or how many documents need a look, then one card per document type
- * with ServiceTitan's and Visma's count, amount and VAT, and the difference (highlighted unless there is none).
+ * The period at a glance: one card per document type with ServiceTitan's and Visma's (booked) count, amount and VAT,
+ * the difference (highlighted unless there is none) and what Visma has that is not booked yet.
  */
 export function SummaryCards({ view }: { view: ReconciliationView }) {
   const { t } = useTranslation();
@@ -106,19 +104,9 @@ export function SummaryCards({ view }: { view: ReconciliationView }) {
   const recon = useReconStyles();
   const format = useFormat();
   const figure = useFigure();
-  const { year, monthIndex } = monthOf(view.period);
-  const month = format.month(year, monthIndex);
-  const attention = attentionCount(view);
   const hand = view.postedByHandTotals.filter((h) => h.figures.count > 0);
   return (
     <>
-      <MessageBar intent={attention === 0 ? 'success' : 'warning'} layout="multiline">
-        <MessageBarBody data-testid="recon-status">
-          {attention === 0
-            ? t('pages.reconciliation.allMatch', { count: view.counts.matched, month })
-            : t('pages.reconciliation.attention', { count: attention, month })}
-        </MessageBarBody>
-      </MessageBar>
       <div className={styles.grid}>
         {view.totalsByType.map((row) => {
           const title = t(`pages.reconciliation.docTypes.${row.documentType}`);
@@ -157,6 +145,15 @@ export function SummaryCards({ view }: { view: ReconciliationView }) {
                 </TableBody>
               </Table>
               <Difference figures={row.difference} />
+              {row.vismaNotBooked.count > 0 && (
+                <Text size={200} className={recon.muted} data-testid="recon-not-booked">
+                  {t('pages.reconciliation.notBookedLine', {
+                    count: row.vismaNotBooked.count,
+                    shown: format.number(row.vismaNotBooked.count),
+                    amount: format.number(amount(row.vismaNotBooked.amount), 2),
+                  })}
+                </Text>
+              )}
             </Panel>
           );
         })}

@@ -1,56 +1,14 @@
 import { Link, TableHeaderCell, Text, mergeClasses } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
-import { amount, isZero, type DocType, type StDoc, type VismaDoc } from './recon-view';
+import { amount, isZero, type DocType } from './recon-view';
 import { useReconStyles } from './styles';
 
 /** The name of a document type in the UI language ("Invoice", "Credit note", "AP bill"). */
 export function useDocTypeLabel(): (type: DocType) => string {
   const { t } = useTranslation();
   return (type) => t(`pages.reconciliation.docType.${type}`);
-}
-
-/** A ServiceTitan document: its type, number, date and business unit. */
-export function StDocCell({
-  doc,
-}: {
-  doc: Pick<StDoc, 'documentType' | 'number' | 'date'> & Partial<StDoc>;
-}) {
-  const styles = useReconStyles();
-  const format = useFormat();
-  const typeLabel = useDocTypeLabel();
-  const unit = doc.businessUnitName ?? doc.businessUnitId;
-  return (
-    <span className={styles.stack}>
-      <Text size={200} className={styles.muted}>
-        {typeLabel(doc.documentType)}
-      </Text>
-      <Text weight="semibold">{doc.number}</Text>
-      <Text size={200} className={styles.muted}>
-        {unit ? `${format.date(doc.date)} · ${unit}` : format.date(doc.date)}
-      </Text>
-    </span>
-  );
-}
-
-/** A Visma document: its kind, number, date and financial period. */
-export function VismaDocCell({ doc }: { doc: VismaDoc }) {
-  const styles = useReconStyles();
-  const format = useFormat();
-  const codes = useCodeLabels();
-  return (
-    <span className={styles.stack}>
-      <Text size={200} className={styles.muted}>
-        {codes.vismaDocType(doc.kind)}
-      </Text>
-      <Text weight="semibold">{doc.number}</Text>
-      <Text size={200} className={styles.muted}>
-        {format.date(doc.date)}
-      </Text>
-    </span>
-  );
 }
 
 /** A column header over figures, right-aligned like them. */
@@ -86,10 +44,16 @@ export function AmountCell(props: { amount: string; vat: string; difference?: bo
   );
 }
 
-/** Where to look further: the audit log searched for the document, and the review queue when it waits there. */
-export function DocLinks(props: { number: string; reviewReason?: string | null }) {
+/**
+ * Where to look further: the audit log searched for the document, and the review queue (filtered to the review
+ * reason when there is one) for a document that waits there.
+ */
+export function DocLinks(props: { number: string; review?: { reason: string | null } }) {
   const { t } = useTranslation();
   const styles = useReconStyles();
+  const reviewHref = props.review?.reason
+    ? `#/review?reason=${encodeURIComponent(props.review.reason)}`
+    : '#/review';
   return (
     <span className={styles.links}>
       <Link
@@ -98,9 +62,9 @@ export function DocLinks(props: { number: string; reviewReason?: string | null }
       >
         {t('pages.reconciliation.link.audit')}
       </Link>
-      {props.reviewReason && (
+      {props.review && (
         <Link
-          href={`#/review?reason=${encodeURIComponent(props.reviewReason)}`}
+          href={reviewHref}
           aria-label={t('pages.reconciliation.link.reviewFor', { number: props.number })}
         >
           {t('pages.reconciliation.link.review')}

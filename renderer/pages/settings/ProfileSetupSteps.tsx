@@ -84,13 +84,16 @@ function openWhenSet(...urls: string[]): string[] {
   return urls.some((u) => u.trim()) ? ['advanced'] : [];
 }
 
-function secretHint(t: ReturnType<typeof useTranslation>['t'], creating: boolean): string {
+/** The hint under a secret field: what to enter when creating, that blank keeps the stored one when editing. */
+function useSecretHint(creating: boolean): string {
+  const { t } = useTranslation();
   return creating ? t('settings.setup.secretHint') : t('settings.setup.secretKeepHint');
 }
 
 /** Step 2: which ServiceTitan environment, the tenant and the app's credentials; custom URLs tucked away. */
 export function ServiceTitanStep({ binding, creating }: { binding: FormBinding; creating: boolean }) {
   const { t } = useTranslation();
+  const secretHint = useSecretHint(creating);
   const styles = useStyles();
   const { form, set } = binding;
   const hosts = ST_HOSTS[form.stEnvironment];
@@ -120,7 +123,7 @@ export function ServiceTitanStep({ binding, creating }: { binding: FormBinding; 
         binding={binding}
         field="stClientSecret"
         label={t('settings.credentials.kind.stClientSecret')}
-        hint={secretHint(t, creating)}
+        hint={secretHint}
         required={creating}
         secret
       />
@@ -128,7 +131,7 @@ export function ServiceTitanStep({ binding, creating }: { binding: FormBinding; 
         binding={binding}
         field="stAppKey"
         label={t('settings.credentials.kind.stAppKey')}
-        hint={secretHint(t, creating)}
+        hint={secretHint}
         required={creating}
         secret
       />
@@ -160,6 +163,7 @@ export function ServiceTitanStep({ binding, creating }: { binding: FormBinding; 
 /** Step 3: which Visma company (and whether it holds real books), the company tenant and the client credentials. */
 export function VismaStep({ binding, creating }: { binding: FormBinding; creating: boolean }) {
   const { t } = useTranslation();
+  const secretHint = useSecretHint(creating);
   const styles = useStyles();
   const { form, set } = binding;
   return (
@@ -200,7 +204,7 @@ export function VismaStep({ binding, creating }: { binding: FormBinding; creatin
         binding={binding}
         field="vismaClientSecret"
         label={t('settings.credentials.kind.vismaClientSecret')}
-        hint={secretHint(t, creating)}
+        hint={secretHint}
         required={creating}
         secret
       />

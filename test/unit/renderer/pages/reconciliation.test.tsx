@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportInput, exportTakesLocale } from '../../../../renderer/data/reconciliation';
 import { renderApp } from '../support/render-app';
 import { sampleProfiles } from '../support/memory-bridge';
 import { emptyDashboard, sampleDashboard } from '../support/engine-samples';
@@ -8,6 +9,7 @@ import {
   matchingReconciliation,
   sampleExport,
   sampleReconciliation,
+  uncheckedReconciliation,
 } from '../support/reconciliation-samples';
 
 beforeEach(() => {
@@ -31,9 +33,23 @@ function seeded(reconciliation = sampleReconciliation) {
   };
 }
 
-/** The rows of the drill-down's open tab. */
-function drilldownRows(): HTMLElement[] {
+/** The rows of the bucket list's open tab. */
+function bucketRows(): HTMLElement[] {
   return within(screen.getByRole('tabpanel')).getAllByTestId('recon-row');
+}
+
+/** The checks of "ready to close", as id and the text each shows. */
+function checks(): { id: string | null; text: string }[] {
+  return screen
+    .getAllByTestId('recon-check')
+    .map((c) => ({ id: c.getAttribute('data-check'), text: c.textContent ?? '' }));
+}
+
+/** Opens a bucket's tab by its label. */
+function openBucket(label: RegExp): void {
+  fireEvent.click(
+    within(screen.getByRole('tablist', { name: 'Documents by bucket' })).getByRole('tab', { name: label }),
+  );
 }
 
 describe('the reconciliation', () => {
@@ -49,10 +65,7 @@ describe('the reconciliation', () => {
 
   it('sums up the period per document type and business unit', async () => {
     const { bridge } = await renderApp(seeded(), JANUARY);
-    const status = await screen.findByTestId('recon-status');
-    expect(status.textContent).toBe(
-      '7 documents need a look before you close January 2026. The lists below say which and why.',
-    );
+    await screen.findByTestId('recon-status');
     expect(bridge.calls).toContainEqual({
       channel: 'reconcile.period',
       input: { profileId: 'nordic-hvac', period: '2026-01' },
@@ -92,65 +105,233 @@ describe('the reconciliation', () => {
     ).toEqual(['-5,975.00', 'VAT -1,195.00', '-1 document']);
   });
 
-  it('opens on the differences, and drills down to why documents are missing', async () => {
+  it('says it is not ready to close, and why, check by check', async () => {
     await renderApp(seeded(), JANUARY);
-    const tabs = await screen.findByRole('tablist', { name: 'Documents by result' });
-    expect(within(tabs).getByRole('tab', { selected: true }).textContent).toBe('Different1');
-    const [different] = drilldownRows();
-    expect(different?.textContent).toContain('INV-1003');
-    expect(different?.textContent).toContain('4,375.00');
-    expect(different?.textContent).toContain('4,250.00');
-    expect(different?.textContent).toContain('Amount, VAT');
+    const status = await screen.findByTestId('recon-status');
+    expect(status.textContent).toBe('Not ready to close January 2026: 5 checks open.');
+    const list = screen.getByRole('list', { name: 'Checks before closing the period' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5);
+    expect(checks().map((c) => c.id)).toEqual([
+      'nothingWaiting',
+      'nothingUncertain',
+      'nothingUnreleased',
+      'noUnexplainedDifference',
+      'holdingAccountEmpty',
+    ]);
+    const [waiting, uncertain, unreleased, gl, holding] = checks();
+    // In words, not colour alone: every open check says "Open".
+    for (const check of checks()) expect(check.text).toMatch(/Open$/);
+    expect(waiting?.text).toBe(
+      'Nothing waiting in the review queue1 document waitingShow Waiting in the review queue (1)Open',
+    );
+    expect(uncertain?.text).toContain('6 documents uncertain or different');
+    expect(uncertain?.text).toContain('Show Deleted or reversed in Visma (2)');
+    expect(unreleased?.text).toContain('2 documents not released');
+    expect(gl?.text).toContain('1 account with an unexplained difference');
+    expect(gl?.text).toContain('Accounts: 3000');
+    expect(holding?.text).toContain('1 document on the holding account');
+  });
+
+  it('leads from a check to the bucket that holds what is in its way, and to the general ledger', async () => {
+    await renderApp(seeded(), JANUARY);
+    const list = await screen.findByRole('list', { name: 'Checks before closing the period' });
+    fireEvent.click(within(list).getByRole('button', { name: 'Show Waiting in the review queue (1)' }));
+    const tab = screen.getByRole('tab', { name: /^Waiting in the review queue/ });
+    expect(tab.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab);
+    expect(bucketRows().map((r) => r.textContent)).toEqual([expect.stringContaining('BILL-77')]);
+
+    fireEvent.click(within(list).getAllByRole('button', { name: 'Show Not booked yet (2)' })[0]!);
+    expect(screen.getByRole('tab', { name: /^Not booked yet/ }).getAttribute('aria-selected')).toBe('true');
+    expect(bucketRows()).toHaveLength(2);
+
+    fireEvent.click(within(list).getByRole('button', { name: 'Show the general ledger accounts' }));
+    expect(document.activeElement?.contains(screen.getByRole('region', { name: 'General ledger' }))).toBe(
+      true,
+    );
+  });
+
+  it('lists every bucket with its count, opens on the first problem and folds the matched documents', async () => {
+    await renderApp(seeded(), JANUARY);
+    const tabs = await screen.findByRole('tablist', { name: 'Documents by bucket' });
+    // Every bucket, named with its count (Fluent keeps a hidden bold copy of a tab's text, so go by the name).
+    const labels = [
+      ['Matched', 5],
+      ['Not booked yet', 2],
+      ['Waiting in the review queue', 1],
+      ['Never synced', 1],
+      ['Changed in ServiceTitan', 1],
+      ['Different amount or VAT', 1],
+      ['Duplicated in Visma', 1],
+      ['Posted by hand', 1],
+      ['Deleted or reversed in Visma', 2],
+      ['Ignored', 1],
+      ['Outside the period', 1],
+    ] as const;
+    expect(within(tabs).getAllByRole('tab')).toHaveLength(labels.length);
+    for (const [label, count] of labels)
+      expect(within(tabs).getByRole('tab', { name: `${label} ${count}` })).toBeTruthy();
+    expect(within(tabs).getByRole('tab', { selected: true }).textContent).toBe('Not booked yet2');
+
+    openBucket(/^Matched/);
+    expect(within(screen.getByRole('tabpanel')).queryAllByTestId('recon-row')).toHaveLength(0);
+    const unfold = screen.getByRole('button', { name: 'Show the 5 matched documents' });
+    expect(unfold.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(unfold);
+    expect(bucketRows()).toHaveLength(5);
+    expect(bucketRows()[0]?.textContent).toContain('Booked and released in Visma as 200310.');
     expect(
-      within(different!)
-        .getAllByTestId('recon-difference')
-        .map((d) => d.textContent),
-    ).toEqual(['125.00', 'VAT 25.00']);
+      screen.getByRole('button', { name: 'Hide the matched documents' }).getAttribute('aria-expanded'),
+    ).toBe('true');
+  });
 
-    fireEvent.click(within(tabs).getByRole('tab', { name: /^Missing in Visma/ }));
-    const [bill, otherPeriod, lost] = drilldownRows();
-    expect(bill?.textContent).toContain('Waiting to be posted');
-    expect(bill?.textContent).toContain('Blocked · Period closed');
-    expect(bill?.textContent).toContain('closed in Visma; it will post when the period opens.');
-    expect(within(bill!).getByRole('link', { name: 'Review queue for BILL-77' }).getAttribute('href')).toBe(
-      '#/review?reason=period_closed',
+  it('shows each document with its party, unit, Visma documents and the reason in words', async () => {
+    await renderApp(seeded(), JANUARY);
+    await screen.findByRole('tablist', { name: 'Documents by bucket' });
+    const [holding, unreleased] = bucketRows();
+    expect(holding?.textContent).toContain('INV-1009');
+    expect(holding?.textContent).toContain('Fjordgløtt Borettslag');
+    expect(holding?.textContent).toContain('ServiceTitan 3120');
+    expect(holding?.textContent).toContain('Visma 10023');
+    expect(holding?.textContent).toContain('HVAC Service');
+    expect(holding?.textContent).toContain('6,250.00');
+    expect(holding?.textContent).toContain('100056 · January 2026');
+    expect(within(holding!).getByTestId('recon-reason').textContent).toBe(
+      'Posted as 100056 on the holding account; not on its own accounts yet.Review reason: Total or VAT differs.',
     );
-    expect(otherPeriod?.textContent).toContain('Posted as 100052 in February 2026.');
-    expect(lost?.textContent).toContain('Not found in Visma');
-    expect(within(lost!).queryByRole('link', { name: /Review queue/ })).toBeNull();
-    expect(within(lost!).getByRole('link', { name: 'Audit log for INV-1006' }).getAttribute('href')).toBe(
-      '#/audit?search=INV-1006',
+    expect(
+      within(holding!).getByRole('link', { name: 'Review queue for INV-1009' }).getAttribute('href'),
+    ).toBe('#/review?reason=tax_difference');
+    expect(within(unreleased!).getByTestId('recon-reason').textContent).toBe(
+      'In Visma as 200313, but not released (Visma status: Balanced).',
     );
 
-    fireEvent.click(within(tabs).getByRole('tab', { name: /^Duplicated in Visma/ }));
-    const [duplicate] = drilldownRows();
-    expect(duplicate?.textContent).toMatch(/100048.*100050/);
+    const reason = () => within(bucketRows()[0]!).getByTestId('recon-reason').textContent;
+    openBucket(/^Waiting in the review queue/);
+    expect(reason()).toBe(
+      'Waiting in the review queue: Period closed (Blocked).The financial period of the document date is closed in Visma; it will post when the period opens.',
+    );
+    expect(
+      within(bucketRows()[0]!).getByRole('link', { name: 'Review queue for BILL-77' }).getAttribute('href'),
+    ).toBe('#/review?reason=period_closed');
+    openBucket(/^Never synced/);
+    expect(reason()).toBe('ServiceTitan has it, but no sync has read it and Visma does not have it.');
+    expect(bucketRows()[0]?.textContent).toContain('Not in Visma');
+    openBucket(/^Changed in ServiceTitan/);
+    expect(reason()).toBe('Changed in ServiceTitan after it was posted: total, tax.');
+    openBucket(/^Different amount or VAT/);
+    expect(reason()).toBe(
+      'Booked with another amount, VAT: amount 125.00, VAT 25.00 (ServiceTitan minus Visma).',
+    );
+    expect(within(bucketRows()[0]!).queryByRole('link', { name: /Review queue/ })).toBeNull();
+    openBucket(/^Duplicated in Visma/);
+    expect(reason()).toBe('In Visma 2 times: 100048, 100061 (periods January 2026, February 2026).');
+    expect(bucketRows()[0]?.textContent).toMatch(/100048 · January 2026100061 · February 2026/);
+    openBucket(/^Posted by hand/);
+    expect(reason()).toBe('Entered directly in Visma as 100053, without a ServiceTitan reference.');
+    expect(bucketRows()[0]?.textContent).toContain('Not in ServiceTitan');
+    expect(within(bucketRows()[0]!).getByRole('link', { name: 'Audit log for 100053' })).toBeTruthy();
+    openBucket(/^Deleted or reversed in Visma/);
+    expect(bucketRows().map((r) => within(r).getByTestId('recon-reason').textContent)).toEqual([
+      'Posted as 200311, and deleted in Visma since.',
+      'Posted as 200312, and reversed in Visma by 200315.',
+    ]);
+    openBucket(/^Ignored/);
+    expect(reason()).toBe('Ignored by kari@nordic-hvac.no: Test invoice entered by mistake.');
+    openBucket(/^Outside the period/);
+    expect(reason()).toBe('Booked in this period, but the ServiceTitan document is dated 30/12/2025.');
+  });
 
-    fireEvent.click(within(tabs).getByRole('tab', { name: /^Matched/ }));
-    expect(drilldownRows()).toHaveLength(5);
+  it('shows the general ledger accounts with the unexplained difference marked', async () => {
+    await renderApp(seeded(), JANUARY);
+    const table = await screen.findByRole('table', { name: 'General ledger accounts of the period' });
+    const rows = within(table).getAllByTestId('recon-gl-row');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '1500KundefordringerReceivables35,800.50625.0035,175.5035,175.500.00',
+      '3000Salgsinntekt, avgiftspliktigRevenue500.0029,640.40-29,140.40-28,140.40-1,000.00',
+    ]);
+    expect(
+      within(table)
+        .getAllByTestId('recon-gl-unexplained')
+        .map((c) => c.textContent),
+    ).toEqual(['-1,000.00']);
+    expect(screen.getByText('Unexplained difference on 1 account: 3000.')).toBeTruthy();
+  });
+
+  it('says when ServiceTitan could not be read and the ledger stood in', async () => {
+    await renderApp(seeded(), JANUARY);
+    const banner = await screen.findByTestId('recon-st-down');
+    expect(banner.textContent).toContain('ServiceTitan could not be read');
+    expect(banner.textContent).toContain('ServiceTitan said: ServiceTitan answered 503 Service Unavailable.');
+  });
+
+  it('says the general ledger could not be read, with why', async () => {
+    await renderApp(seeded({ ...sampleReconciliation, gl: null, glError: 'Visma answered 500.' }), JANUARY);
+    await screen.findByText('The general ledger could not be read from Visma: Visma answered 500.');
+    expect(screen.queryByRole('table', { name: 'General ledger accounts of the period' })).toBeNull();
+  });
+
+  it('shows a clear "ready to close" when every check holds', async () => {
+    await renderApp(seeded(matchingReconciliation), JANUARY);
+    const status = await screen.findByTestId('recon-status');
+    expect(status.textContent).toBe('Ready to close January 2026: every check holds.');
+    for (const check of checks()) expect(check.text).toMatch(/Nothing in the way\.Done$/);
+    expect(screen.queryAllByTestId('recon-difference')).toHaveLength(0);
+    expect(screen.queryByTestId('recon-st-down')).toBeNull();
+    for (const name of ['Invoices', 'Credit notes', 'AP bills'])
+      expect(screen.getByRole('region', { name }).textContent).toContain('Matches');
+    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Matched5');
+    expect(screen.getByText('The mappings use no accounts that moved in this period.')).toBeTruthy();
+  });
+
+  it('counts checks the engine did not report as open, never as done', async () => {
+    await renderApp(seeded(uncheckedReconciliation), JANUARY);
+    const status = await screen.findByTestId('recon-status');
+    expect(status.textContent).toBe('Not ready to close January 2026: 5 checks open.');
+    expect(checks()).toHaveLength(5);
+    for (const check of checks()) expect(check.text).toMatch(/Not checked$/);
+    expect(screen.getByText('The general ledger was not compared for this period.')).toBeTruthy();
+  });
+
+  it('shows the close in Norwegian', async () => {
+    await renderApp({ ...seeded(), locale: 'nb' }, JANUARY);
+    const status = await screen.findByTestId('recon-status');
+    expect(status.textContent).toBe('Ikke klar til å lukke januar 2026: 5 kontroller er åpne.');
+    const tabs = screen.getByRole('tablist', { name: 'Dokumenter etter utfall' });
+    expect(within(tabs).getAllByRole('tab')).toHaveLength(11);
+    expect(within(tabs).getByRole('tab', { selected: true }).textContent).toBe('Ikke bokført ennå2');
+    expect(within(bucketRows()[0]!).getByTestId('recon-reason').textContent).toBe(
+      'Bokført som 100056 på oppsamlingskontoen; ikke på sine egne kontoer ennå.Årsak til gjennomgang: Totalbeløp eller MVA avviker.',
+    );
+    expect(checks()[0]?.text).toBe(
+      'Ingenting venter til gjennomgang1 dokument venterVis Venter til gjennomgang (1)Åpen',
+    );
   });
 
   it('links a document to the audit log, already searched', async () => {
     const { bridge } = await renderApp(seeded(), JANUARY);
-    await screen.findByRole('tablist', { name: 'Documents by result' });
-    fireEvent.click(screen.getByRole('link', { name: 'Audit log for INV-1003' }));
+    await screen.findByRole('tablist', { name: 'Documents by bucket' });
+    fireEvent.click(screen.getByRole('link', { name: 'Audit log for INV-1009' }));
     await screen.findByRole('heading', { level: 1, name: 'Audit log' });
-    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search' }).value).toBe('INV-1003');
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search' }).value).toBe('INV-1009');
     await waitFor(() =>
-      expect(bridge.calls.at(-1)).toMatchObject({ channel: 'audit.list', input: { search: 'INV-1003' } }),
+      expect(bridge.calls.at(-1)).toMatchObject({ channel: 'audit.list', input: { search: 'INV-1009' } }),
     );
   });
 
-  it('shows a clear all-clear when everything matches', async () => {
-    await renderApp(seeded(matchingReconciliation), JANUARY);
-    const status = await screen.findByTestId('recon-status');
-    expect(status.textContent).toBe(
-      'Everything matches: all 5 documents of January 2026 are in Visma with the same amount and VAT.',
-    );
-    expect(screen.queryAllByTestId('recon-difference')).toHaveLength(0);
-    for (const name of ['Invoices', 'Credit notes', 'AP bills'])
-      expect(screen.getByRole('region', { name }).textContent).toContain('Matches');
-    expect(screen.getByRole('tab', { selected: true }).textContent).toBe('Matched5');
+  it('opens on the month being closed: the previous one through the first five business days', async () => {
+    // Monday 2 February 2026: February's fifth business day (Friday the 6th) is still to come.
+    const { bridge } = await renderApp(seeded(), '#/reconciliation');
+    await screen.findByTestId('recon-status');
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' }).value).toBe('2026-01');
+    expect(bridge.calls.filter((c) => c.channel === 'reconcile.period').map((c) => c.input)).toEqual([
+      { profileId: 'nordic-hvac', period: '2026-01' },
+    ]);
+    cleanup();
+    vi.setSystemTime(new Date(2026, 1, 9, 9, 0));
+    await renderApp(seeded(), '#/reconciliation');
+    await screen.findByRole('heading', { level: 2, name: 'No documents in February 2026' });
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'Period' }).value).toBe('2026-02');
   });
 
   it('compares another period, and the same one again on request', async () => {
@@ -192,6 +373,22 @@ describe('the reconciliation', () => {
     );
   });
 
+  it('has no "Print report" while main offers no printable report', async () => {
+    await renderApp(seeded(), JANUARY);
+    await screen.findByTestId('recon-status');
+    expect(screen.getByRole('button', { name: 'Export for the auditor' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Print report' })).toBeNull();
+  });
+
+  it('asks for the CSV in the UI language once the export channel takes one', () => {
+    const input = exportInput('nordic-hvac', '2026-01', 'nb');
+    expect(input).toEqual(
+      exportTakesLocale
+        ? { profileId: 'nordic-hvac', period: '2026-01', locale: 'nb' }
+        : { profileId: 'nordic-hvac', period: '2026-01' },
+    );
+  });
+
   it('downloads the auditor’s CSV under the name main gives it', async () => {
     const blobs: Blob[] = [];
     Object.assign(URL, {
@@ -211,7 +408,7 @@ describe('the reconciliation', () => {
     await screen.findByText(/^reconciliation-nordic-hvac-2026-01\.csv was downloaded\./);
     expect(bridge.calls.at(-1)).toEqual({
       channel: 'reconcile.export',
-      input: { profileId: 'nordic-hvac', period: '2026-01' },
+      input: exportInput('nordic-hvac', '2026-01', 'en'),
     });
     expect(names).toEqual(['reconciliation-nordic-hvac-2026-01.csv']);
     // Byte for byte as main wrote it, byte-order mark included (once).
