@@ -319,3 +319,9 @@ export function sampleExport(period: string): { filename: string; csv: string } 
   ];
   return { filename: `reconciliation-nordic-hvac-${period}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }
+
+/** What `reconcile.report` answers for a period: the engine's printable report (a self-contained HTML page). */
+export function sampleReport(period: string): { filename: string; html: string } {
+  const html = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Month-end reconciliation ${period}</title></head><body><h1>Month-end reconciliation ${period}</h1></body></html>\n`;
+  return { filename: `reconciliation-nordic-hvac-${period}.html`, html };
+}
