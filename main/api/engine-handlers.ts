@@ -5,7 +5,12 @@ import { masterDataReviewItems } from '../engine/alignment/review-items';
 import { loadRules, setRule } from '../engine/mapping/rule-store';
 import { MAPPING_TABLES, type MappingTable } from '../engine/mapping/rules';
 import { approveHolding, ignore, listReview, replay } from '../engine/review';
-import { parsePeriod, reconcilePeriod, reconciliationCsv } from '../engine/reconcile';
+import {
+  parsePeriod,
+  reconcilePeriod,
+  reconciliationCsv,
+  reconciliationReportHtml,
+} from '../engine/reconcile';
 import { resolveSecrets } from '../engine/connect';
 import { testConnection as testServiceTitan } from '../servicetitan';
 import { testConnection as testVisma } from '../visma';
@@ -40,7 +45,8 @@ type EngineChannels =
   | 'mappings.list'
   | 'mappings.set'
   | 'reconcile.period'
-  | 'reconcile.export';
+  | 'reconcile.export'
+  | 'reconcile.report';
 
 /**
  * Turns the setup form's profile into a full config, keeping the stored sync/webhook settings of an existing one.
@@ -312,7 +318,9 @@ export function createEngineHandlers(
       });
     },
     'reconcile.period': ({ profileId, period }) => reconcile(profileId, period),
-    'reconcile.export': async ({ profileId, period }) =>
-      reconciliationCsv(await reconcile(profileId, period)),
+    'reconcile.export': async ({ profileId, period, locale }) =>
+      reconciliationCsv(await reconcile(profileId, period), locale ?? 'en'),
+    'reconcile.report': async ({ profileId, period, locale }) =>
+      reconciliationReportHtml(await reconcile(profileId, period), locale ?? 'en'),
   };
 }

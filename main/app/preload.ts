@@ -55,6 +55,7 @@ export const bridge = {
   'mappings.set': (input) => invoke('mappings.set', input),
   'reconcile.period': (input) => invoke('reconcile.period', input),
   'reconcile.export': (input) => invoke('reconcile.export', input),
+  'reconcile.report': (input) => invoke('reconcile.report', input),
   'ledger.status': (input) => invoke('ledger.status', input),
   'ledger.backup': (input) => invoke('ledger.backup', input),
   'ledger.restore': (input) => invoke('ledger.restore', input),

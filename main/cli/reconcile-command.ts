@@ -1,8 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { parsePeriod, reconcilePeriod, reconciliationCsv } from '../engine/reconcile';
-import type { Reconciliation, TotalsRow } from '../engine/reconcile';
+import { Option, type Command } from 'commander';
+import {
+  parsePeriod,
+  reconcilePeriod,
+  reconciliationCsv,
+  reconciliationReportHtml,
+  REPORT_LOCALES,
+} from '../engine/reconcile';
+import type { Reconciliation, ReportLocale, TotalsRow } from '../engine/reconcile';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
 
 const TYPE_LABEL = { invoice: 'Invoices', creditNote: 'Credit notes', apBill: 'AP bills' } as const;
@@ -42,6 +48,25 @@ export function describeReconciliation(r: Reconciliation): string {
   return lines.join('\n');
 }
 
+type ReconcileOptions = EngineCliOptions & {
+  period: string;
+  csv?: string;
+  report?: string;
+  locale: ReportLocale;
+};
+
+/** Writes the CSV and the printable report that were asked for; the absolute paths (null when not asked). */
+function writeExports(
+  result: Reconciliation,
+  opts: ReconcileOptions,
+): { csvFile: string | null; reportFile: string | null } {
+  const csvFile = opts.csv ? resolve(opts.csv) : null;
+  const reportFile = opts.report ? resolve(opts.report) : null;
+  if (csvFile) writeFileSync(csvFile, reconciliationCsv(result, opts.locale).csv, 'utf8');
+  if (reportFile) writeFileSync(reportFile, reconciliationReportHtml(result, opts.locale).html, 'utf8');
+  return { csvFile, reportFile };
+}
+
 /** `st-visma reconcile --period YYYY-MM`: a report, so exit 0 even with differences; 1 on a fatal error. */
 export function registerReconcileCommand(program: Command): void {
   engineOptions(
@@ -51,8 +76,14 @@ export function registerReconcileCommand(program: Command): void {
         'Compare ServiceTitan with Visma for a period: totals, missing, duplicated and different documents.',
       )
       .requiredOption('--period <YYYY-MM>', 'the month to reconcile (local dates in the profile time zone)')
-      .option('--csv <file>', "write the auditor's CSV (';'-separated, decimal comma, UTF-8 with BOM)"),
-  ).action(async (opts: EngineCliOptions & { period: string; csv?: string }) => {
+      .option('--csv <file>', "write the auditor's CSV (';'-separated, decimal comma, UTF-8 with BOM)")
+      .option('--report <file>', 'write the printable report (a self-contained HTML page for A4)')
+      .addOption(
+        new Option('--locale <locale>', 'the language of the CSV and the report')
+          .choices(REPORT_LOCALES)
+          .default('en'),
+      ),
+  ).action(async (opts: ReconcileOptions) => {
     parsePeriod(opts.period);
     const ctx = await openEngineContext(opts);
     try {
@@ -62,11 +93,11 @@ export function registerReconcileCommand(program: Command): void {
         { db: ctx.db, st: ports.st, visma: ports.visma },
         opts.period,
       );
-      const csvFile = opts.csv ? resolve(opts.csv) : null;
-      if (csvFile) writeFileSync(csvFile, reconciliationCsv(result).csv, 'utf8');
-      if (opts.json) return printJson({ ...result, csvFile });
+      const { csvFile, reportFile } = writeExports(result, opts);
+      if (opts.json) return printJson({ ...result, csvFile, reportFile });
       process.stdout.write(describeReconciliation(result));
       if (csvFile) process.stdout.write(`CSV written to ${csvFile}.\n`);
+      if (reportFile) process.stdout.write(`Report written to ${reportFile}.\n`);
     } finally {
       ctx.close();
     }

@@ -80,6 +80,9 @@ const TEXT: Record<ReasonCode, string> = {
   zero_total: 'The document’s total is zero, so there is nothing to post in Visma.',
 };
 
+/** The English sentence of every reason code (the exports translate them; see `reconcile/report-text.ts`). */
+export const REASON_TEXTS: Readonly<Record<ReasonCode, string>> = TEXT;
+
 /** The plain-language sentence for a reason, with optional detail appended. */
 export function reasonText(code: ReasonCode, detail?: string): string {
   return detail ? `${TEXT[code]} ${detail}` : TEXT[code];

@@ -20,6 +20,7 @@ import {
   ProfileSettingsView,
   ReconPeriodInput,
   ReconciliationExportView,
+  ReconciliationReportView,
   ReconciliationView,
   ReplayPreviewView,
   ReviewItemView,
@@ -132,9 +133,22 @@ export const channels = {
     z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
     ReconciliationView,
   ),
+  /** The auditor's CSV in a language (English unless told); `format` may only be `csv` (the report has its own channel). */
   'reconcile.export': channel(
-    z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
+    z
+      .object({
+        profileId: ProfileId,
+        period: ReconPeriodInput,
+        locale: Locale.optional(),
+        format: z.literal('csv').optional(),
+      })
+      .strict(),
     ReconciliationExportView,
+  ),
+  /** The printable report (print-ready HTML) in a language (English unless told). */
+  'reconcile.report': channel(
+    z.object({ profileId: ProfileId, period: ReconPeriodInput, locale: Locale.optional() }).strict(),
+    ReconciliationReportView,
   ),
   'ledger.status': channel(NoInput, LedgerStatusView),
   'ledger.backup': channel(NoInput, z.object({ backup: LedgerBackupView, removed: z.number().int() })),

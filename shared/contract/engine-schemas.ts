@@ -416,6 +416,9 @@ export type ReconciliationView = z.infer<typeof ReconciliationView>;
 /** The auditor's CSV of a period. */
 export const ReconciliationExportView = z.object({ filename: z.string(), csv: z.string() });
 
+/** The printable report of a period: one self-contained HTML page (A4, no scripts, no external resources). */
+export const ReconciliationReportView = z.object({ filename: z.string(), html: z.string() });
+
 /** The sync settings of a profile that the Settings page edits. */
 export const ProfileSettingsView = z.object({
   holdingAccount: z.string().nullable(),

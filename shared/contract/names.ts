@@ -32,6 +32,7 @@ export const channelNames = [
   'mappings.set',
   'reconcile.period',
   'reconcile.export',
+  'reconcile.report',
   'ledger.status',
   'ledger.backup',
   'ledger.restore',

@@ -1,11 +1,18 @@
-import type { Reconciliation, StDoc, VismaDoc } from './types';
-
 /**
- * The auditor's CSV. Chosen for Nordic Excel, which opens it with a double-click: `;` between fields, a decimal
- * comma in amounts (no thousands separator), ISO dates, a header row, CRLF line ends (RFC 4180) and a UTF-8 byte
- * order mark so Excel reads æ, ø, å, ä and ö correctly. Fields with `;`, quotes or line breaks are quoted with
- * doubled quotes; text that Excel would run as a formula (`=`, `+`, `-`, `@` first) is prefixed with `'`.
+ * The auditor's CSV, made for Nordic Excel, which opens it with a double-click: UTF-8 with a byte order mark (so
+ * æ, ø and å read right), `;` between fields, CRLF line ends (RFC 4180), amounts with two decimals and a decimal
+ * comma and no thousands separator, ISO dates (`yyyy-MM-dd`). Fields with `;`, quotes or line breaks are quoted
+ * with doubled quotes; text Excel would run as a formula gets a leading `'` (amounts never do: `-12,50` stays a
+ * number). Layout: the summary block (period, company, verdict and checklist, per-bucket counts, totals per document
+ * type and business unit, the GL accounts), one blank line, then a header and one row per close entry.
  */
+import { amountCell, renderRows, type Cell } from './csv-cells';
+import { summaryRows } from './csv-summary';
+import { entriesInBucketOrder, entryFacts } from './entry-facts';
+import { closeReasonText, ENTRY_COLUMNS, reportText, type ReportLocale } from './report-text';
+import type { CloseEntry, Reconciliation } from './types';
+
+export { csvField } from './csv-cells';
 
 /** The CSV and the file name it is offered under. */
 export interface ReconciliationCsv {
@@ -13,113 +20,43 @@ export interface ReconciliationCsv {
   csv: string;
 }
 
-const HEADER = [
-  'Status',
-  'Document type',
-  'Business unit',
-  'ServiceTitan id',
-  'ServiceTitan number',
-  'ServiceTitan date',
-  'ServiceTitan amount',
-  'ServiceTitan VAT',
-  'Outbox state',
-  'Reason',
-  'Visma type',
-  'Visma number',
-  'Visma date',
-  'Visma period',
-  'Visma amount',
-  'Visma VAT',
-  'GL batch',
-  'Amount difference',
-  'VAT difference',
-];
-
-/** One cell: an amount (decimal comma) or text (formula-safe). */
-type Cell = { amount: string | null } | string | null;
-
-/** Escapes one field: quotes it when it holds the separator, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function render(cell: Cell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'object') return cell.amount === null ? '' : cell.amount.replace('.', ',');
-  return csvField(/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-}
-
-const amount = (value: string | null | undefined): Cell => ({ amount: value ?? null });
-
-function stCells(st: StDoc | null, reason: string | null): Cell[] {
-  if (!st) return [null, null, null, null, null, null, reason];
-  return [st.stId, st.number, st.date, amount(st.amount), amount(st.vat), st.state, reason ?? st.reasonText];
-}
-
-function vismaCells(visma: VismaDoc | null, st: StDoc | null): Cell[] {
-  if (!visma) return [null, st?.vismaNumber ?? null, null, null, null, null, null];
-  const batch = st && st.vismaNumber === visma.number ? st.glBatchNumber : null;
+function entryRow(entry: CloseEntry, locale: ReportLocale): Cell[] {
+  const f = entryFacts(entry);
   return [
-    visma.kind,
-    visma.number,
-    visma.date,
-    visma.financialPeriod,
-    amount(visma.amount),
-    amount(visma.vat),
-    batch,
+    reportText(locale, `bucket.${entry.bucket}`),
+    closeReasonText(locale, entry.reason),
+    reportText(locale, `docType.${entry.documentType}`),
+    f.stNumber,
+    f.stId,
+    f.date,
+    f.businessUnit,
+    f.party.name,
+    f.party.stId,
+    f.party.vismaNumber,
+    f.vismaNumbers,
+    f.vismaPeriods,
+    amountCell(f.stGross),
+    amountCell(f.stVat),
+    amountCell(f.vismaGross),
+    amountCell(f.vismaVat),
+    amountCell(f.differenceGross),
+    amountCell(f.differenceVat),
   ];
 }
 
-function row(
-  status: string,
-  st: StDoc | null,
-  visma: VismaDoc | null,
-  extra: { reason?: string | null; unit?: string | null; differences?: [string, string] } = {},
-): Cell[] {
-  return [
-    status,
-    st?.documentType ?? visma?.documentType ?? null,
-    extra.unit ?? st?.businessUnitName ?? st?.businessUnitId ?? null,
-    ...stCells(st, extra.reason ?? null),
-    ...vismaCells(visma, st),
-    amount(extra.differences?.[0]),
-    amount(extra.differences?.[1]),
-  ];
+/** A file name safe on every system. */
+export function reportFilename(r: Pick<Reconciliation, 'profileId' | 'period'>, extension: string): string {
+  return `reconciliation-${r.profileId}-${r.period}.${extension}`.replace(/[^\w.-]/g, '_');
 }
 
-/** Every ServiceTitan/Visma document pair of the reconciliation as CSV rows (without the header). */
-function rows(r: Reconciliation): Cell[][] {
-  return [
-    ...r.matched.map((p) => row('matched', p.st, p.visma, { differences: ['0.00', '0.00'] })),
-    ...r.different.map((p) =>
-      row('different', p.st, p.visma, {
-        reason: p.differences.join(', '),
-        differences: [p.amountDifference, p.vatDifference],
-      }),
-    ),
-    ...r.missing.map((m) => row('missing', m.st, null, { reason: m.st.reasonText ?? m.why })),
-    ...r.duplicated.flatMap((d) => d.visma.map((v) => row('duplicated', d.st, v))),
-    ...r.ignored.flatMap((i) =>
-      (i.visma.length > 0 ? i.visma : [null]).map((v) =>
-        row('ignored', i.st, v, { reason: i.st.ignoredReason }),
-      ),
-    ),
-    ...r.outsidePeriod.map((o) =>
-      row('outside_period', null, o.visma, {
-        reason: `${o.why}: ServiceTitan ${o.source.number} dated ${o.source.date}`,
-        unit: o.source.businessUnitName ?? o.source.businessUnitId,
-      }),
-    ),
-    ...r.unknownInVisma.map((v) => row('unknown_in_visma', null, v, { reason: v.key })),
-    ...r.postedByHand.map((v) => row('posted_by_hand', null, v)),
+/** The auditor's CSV of a reconciliation in a language (format described at the top of this module). */
+export function reconciliationCsv(r: Reconciliation, locale: ReportLocale = 'en'): ReconciliationCsv {
+  const entries: Cell[][] = [
+    ENTRY_COLUMNS.map((c) => reportText(locale, `column.${c}`)),
+    ...entriesInBucketOrder(r.entries).map((e) => entryRow(e, locale)),
   ];
-}
-
-/** The auditor's CSV of a reconciliation (format described at the top of this module). */
-export function reconciliationCsv(r: Reconciliation): ReconciliationCsv {
-  const lines = [HEADER.map(csvField), ...rows(r).map((cells) => cells.map(render))].map((l) => l.join(';'));
   return {
-    filename: `reconciliation-${r.profileId}-${r.period}.csv`.replace(/[^\w.-]/g, '_'),
-    csv: `\uFEFF${lines.join('\r\n')}\r\n`,
+    filename: reportFilename(r, 'csv'),
+    csv: `\uFEFF${renderRows(summaryRows(r, locale))}\r\n${renderRows(entries)}`,
   };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../main/api/dispatch';
 import { startSimulators, type RunningSimulators } from '../../../main/cli/simulators';
 import { importMappings } from '../../../main/engine/mapping/rule-store';
+import { listOutbox } from '../../../main/engine/outbox/store';
 import { startBrowserHost, type BrowserHost } from '../../../main/host';
 import { upsertProfile } from '../../../main/storage/profiles';
 import { MemorySecretStore } from '../../../main/storage/secrets';
@@ -93,6 +94,22 @@ describe('engine channels over the simulators', () => {
     }
     const ignored = await call('audit.list', { profileId: 'demo', search: 'Duplicate entered' });
     expect(ignored.entries.length).toBeGreaterThan(0);
+  });
+
+  it('exports the period as the auditor CSV and the printable report, in English unless told', async () => {
+    const posted = listOutbox(host.services.ledger, 'demo').find((r) => r.state === 'exported')!;
+    const planned = (JSON.parse(posted.plannedJson ?? '{}') as { financialPeriod: string }).financialPeriod;
+    const period = `${planned.slice(0, 4)}-${planned.slice(4)}`;
+    const en = await call('reconcile.export', { profileId: 'demo', period });
+    expect(en.filename).toBe(`reconciliation-demo-${period}.csv`);
+    expect(en.csv).toContain(`\r\nPeriod;${period}\r\n`);
+    const nb = await call('reconcile.export', { profileId: 'demo', period, locale: 'nb', format: 'csv' });
+    expect(nb.csv).toContain(`\r\nPeriode;${period}\r\n`);
+    const report = await call('reconcile.report', { profileId: 'demo', period, locale: 'nb' });
+    expect(report.filename).toBe(`reconciliation-demo-${period}.html`);
+    expect(report.html).toContain('<html lang="nb">');
+    const html = await dispatch(handlers, 'reconcile.export', { profileId: 'demo', period, format: 'html' });
+    expect(html).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('edits mappings and refuses unknown tables in plain words', async () => {

@@ -199,9 +199,10 @@ describe('month-end reconciliation against the simulators', () => {
     expectExplained(r);
   });
 
-  it('`reconcile --json --csv` prints the report, writes the CSV and exits 0 despite differences', async () => {
+  it('`reconcile --json --csv --report` prints the report, writes the CSV and the HTML, exits 0 despite differences', async () => {
     const configFile = join(h.dataDir, 'config.json');
     const csvFile = join(h.dataDir, 'auditor.csv');
+    const reportFile = join(h.dataDir, 'auditor.html');
     writeFileSync(configFile, JSON.stringify(configFor(h.st, h.visma)));
     const cli = (...args: string[]) =>
       run(
@@ -220,13 +221,36 @@ describe('month-end reconciliation against the simulators', () => {
         },
       );
     const out = await cli('--period', period, '--json', '--csv', csvFile);
-    const report = JSON.parse(out.stdout) as Reconciliation & { csvFile: string };
+    const report = JSON.parse(out.stdout) as Reconciliation & { csvFile: string; reportFile: string | null };
     expect(report.counts.duplicated).toBeGreaterThan(0);
     expect(report.csvFile).toBe(csvFile);
     const csv = readFileSync(csvFile, 'utf8');
-    expect(csv.startsWith('\uFEFFStatus;')).toBe(true);
-    expect(csv).toContain(`duplicated;invoice;`);
-    expect(csv.split('\r\n').filter((l) => l.startsWith('unknown_in_visma;'))).toHaveLength(1);
+    expect(csv.startsWith('\uFEFFMonth-end reconciliation\r\n')).toBe(true);
+    expect(csv).toContain(`\r\nPeriod;${period}\r\n`);
+    expect(csv).toContain('\r\n\r\nResult;Reason;Document type;ServiceTitan number;');
+    expect(report.reportFile).toBeNull();
+    const nb = await cli(
+      '--period',
+      period,
+      '--json',
+      '--csv',
+      csvFile,
+      '--report',
+      reportFile,
+      '--locale',
+      'nb',
+    );
+    expect((JSON.parse(nb.stdout) as { reportFile: string }).reportFile).toBe(reportFile);
+    expect(readFileSync(csvFile, 'utf8')).toContain('\r\n\r\nResultat;Årsak;Dokumenttype;');
+    const html = readFileSync(reportFile, 'utf8');
+    expect(html).toContain('<html lang="nb">');
+    expect(html).toContain(`Månedsavstemming ${period}`);
+    const badLocale = await cli('--period', period, '--locale', 'de').then(
+      () => undefined,
+      (err: { code: number; stderr: string }) => err,
+    );
+    expect(badLocale?.code).toBe(1);
+    expect(badLocale?.stderr).toMatch(/en, nb/);
     const text = await cli('--period', period);
     expect(text.stdout).toMatch(/Matched \d+, different \d+, missing \d+, duplicated 1/);
     const bad = await cli('--period', '2024-13').then(

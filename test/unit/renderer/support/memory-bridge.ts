@@ -22,7 +22,7 @@ import type {
   SyncSummaryView,
 } from '../../../../shared/contract/engine-schemas';
 import { emptyDashboard } from './engine-samples';
-import { reconciliationOf, sampleExport } from './reconciliation-samples';
+import { reconciliationOf, sampleExport, sampleReport } from './reconciliation-samples';
 
 /** What the fake engine holds; every part is optional and starts empty. */
 export interface EngineSeed {
@@ -366,6 +366,11 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       requireProfile(input.profileId);
       await engine.reconcileGate;
       return sampleExport(input.period);
+    },
+    'reconcile.report': async (input) => {
+      requireProfile(input.profileId);
+      await engine.reconcileGate;
+      return sampleReport(input.period);
     },
     // The ledger: in good order, no backups (the real handlers are tested over a real ledger).
     'ledger.status': () => ({

@@ -81,6 +81,7 @@ function visma(
     partyName: documentType === 'apBill' ? 'Ahlsell Norge AS' : 'Fjordgløtt Borettslag',
     status: 'Open',
     reversalOf: null,
+    vismaDocumentType: null,
   };
 }
 
@@ -253,6 +254,7 @@ export function reconciliationOf(
     financialPeriod: period.replace('-', ''),
     timeZone: 'Europe/Oslo',
     generatedAt: '2026-02-02T07:30:00.000Z',
+    timings: { vismaMs: 800, servicetitanMs: 300, totalMs: 1400 },
     ...totalsOf(all),
     postedByHandTotals: (['invoice', 'creditNote', 'apBill'] as const).map(hand),
     counts: {
@@ -580,4 +582,10 @@ export function sampleExport(period: string): { filename: string; csv: string } 
     'different;invoice;HVAC Service;INV-1003;4375,00;100047;4250,00',
   ];
   return { filename: `reconciliation-nordic-hvac-${period}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+}
+
+/** What `reconcile.report` answers for a period: the engine's printable report (a self-contained HTML page). */
+export function sampleReport(period: string): { filename: string; html: string } {
+  const html = `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Month-end reconciliation ${period}</title></head><body><h1>Month-end reconciliation ${period}</h1></body></html>\n`;
+  return { filename: `reconciliation-nordic-hvac-${period}.html`, html };
 }
