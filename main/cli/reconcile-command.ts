@@ -9,6 +9,8 @@ import {
   REPORT_LOCALES,
 } from '../engine/reconcile';
 import type { Reconciliation, ReportLocale, TotalsRow } from '../engine/reconcile';
+import { CLOSE_BUCKETS } from '../engine/reconcile/types';
+import { closeReasonText, reportText, type ReportTextCode } from '../engine/reconcile/report-text';
 import { engineOptions, openEngineContext, printJson, type EngineCliOptions } from './engine-options';
 
 const TYPE_LABEL = { invoice: 'Invoices', creditNote: 'Credit notes', apBill: 'AP bills' } as const;
@@ -19,8 +21,31 @@ function totalsLine(row: TotalsRow, label: string): string {
   return `  ${label.padEnd(30).slice(0, 30)} ${side(row.servicetitan)} | ${side(row.visma)} | ${row.difference.amount.padStart(12)} ${row.difference.vat.padStart(10)}`;
 }
 
-/** The human-readable report: totals by type and business unit, drill-down counts, the documents to look at. */
-export function describeReconciliation(r: Reconciliation): string {
+/** The close in words: the verdict and each check, the count per bucket, and every document that needs a look. */
+function describeClose(r: Reconciliation, locale: ReportLocale): string[] {
+  const text = (code: ReportTextCode, params?: Record<string, string | number>) =>
+    reportText(locale, code, params);
+  return [
+    text(r.checklist.ready ? 'summary.ready' : 'summary.notReady'),
+    ...r.checklist.items.map(
+      (i) =>
+        `  [${i.ok ? text('summary.ok') : text('summary.notOk')}] ${text(`check.${i.id}`)}: ${i.count}${i.accounts?.length ? ` (${i.accounts.join(', ')})` : ''}`,
+    ),
+    ...(r.servicetitanLive
+      ? []
+      : [text('summary.servicetitanNotLive', { error: r.servicetitanError ?? '' })]),
+    CLOSE_BUCKETS.map((b) => `${text(`bucket.${b}`)} ${r.bucketCounts[b]}`).join(', '),
+    ...r.entries
+      .filter((e) => e.bucket !== 'matched')
+      .map(
+        (e) =>
+          `  ${text(`bucket.${e.bucket}`)}: ${e.st?.number ?? e.visma[0]?.number ?? ''} ${e.amount} — ${closeReasonText(locale, e.reason)}`,
+      ),
+  ];
+}
+
+/** The human-readable report: totals by type and business unit, the close, the documents to look at. */
+export function describeReconciliation(r: Reconciliation, locale: ReportLocale = 'en'): string {
   const head = `  ${''.padEnd(30)} ${'ServiceTitan: n, gross, VAT'.padStart(31)} | ${'Visma: n, gross, VAT'.padStart(31)} | ${'Difference: gross, VAT'.padStart(23)}`;
   const c = r.counts;
   const lines = [
@@ -42,7 +67,8 @@ export function describeReconciliation(r: Reconciliation): string {
     ),
     ...r.duplicated.map((d) => `  duplicated: ${d.st.number} → ${d.visma.map((v) => v.number).join(', ')}`),
     ...r.unknownInVisma.map((v) => `  unknown in Visma: ${v.number} (${v.key ?? ''}) ${v.amount}`),
-    `Visma calls: ${r.vismaCalls}.`,
+    ...describeClose(r, locale),
+    `Visma calls: ${r.vismaCalls}, ServiceTitan calls: ${r.servicetitanCalls}.`,
     '',
   ];
   return lines.join('\n');
@@ -95,7 +121,7 @@ export function registerReconcileCommand(program: Command): void {
       );
       const { csvFile, reportFile } = writeExports(result, opts);
       if (opts.json) return printJson({ ...result, csvFile, reportFile });
-      process.stdout.write(describeReconciliation(result));
+      process.stdout.write(describeReconciliation(result, opts.locale));
       if (csvFile) process.stdout.write(`CSV written to ${csvFile}.\n`);
       if (reportFile) process.stdout.write(`Report written to ${reportFile}.\n`);
     } finally {
