@@ -137,9 +137,7 @@ function Reconciliation({ profile }: { profile: ProfileSummary }) {
           </Text>
         )}
         <span className={styles.spacer} />
-        {loadReport && (
-          <PrintReportButton load={() => loadReport(period)} disabled={!view} onResult={setResult} />
-        )}
+        <PrintReportButton load={() => loadReport(period)} disabled={!view} onResult={setResult} />
         <ExportButton profileId={profile.id} period={period} disabled={!view} onResult={setResult} />
       </div>
       <ResultBar result={result} onDismiss={() => setResult(null)} />

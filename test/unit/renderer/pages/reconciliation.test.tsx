@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { exportInput, exportTakesLocale } from '../../../../renderer/data/reconciliation';
+import { printHtml } from '../../../../renderer/pages/reconciliation/print-report';
 import { renderApp } from '../support/render-app';
 import { sampleProfiles } from '../support/memory-bridge';
 import { emptyDashboard, sampleDashboard } from '../support/engine-samples';
@@ -9,8 +9,14 @@ import {
   matchingReconciliation,
   sampleExport,
   sampleReconciliation,
+  sampleReport,
   uncheckedReconciliation,
 } from '../support/reconciliation-samples';
+
+// Printing opens the system's print dialog; the test checks what would be printed.
+vi.mock('../../../../renderer/pages/reconciliation/print-report', () => ({
+  printHtml: vi.fn(() => Promise.resolve()),
+}));
 
 beforeEach(() => {
   // Only the clock: the period picker offers the thirteen months before "today".
@@ -373,20 +379,15 @@ describe('the reconciliation', () => {
     );
   });
 
-  it('has no "Print report" while main offers no printable report', async () => {
-    await renderApp(seeded(), JANUARY);
+  it('prints the report main prepares, in the UI language', async () => {
+    const { bridge } = await renderApp(seeded(), JANUARY);
     await screen.findByTestId('recon-status');
-    expect(screen.getByRole('button', { name: 'Export for the auditor' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Print report' })).toBeNull();
-  });
-
-  it('asks for the CSV in the UI language once the export channel takes one', () => {
-    const input = exportInput('nordic-hvac', '2026-01', 'nb');
-    expect(input).toEqual(
-      exportTakesLocale
-        ? { profileId: 'nordic-hvac', period: '2026-01', locale: 'nb' }
-        : { profileId: 'nordic-hvac', period: '2026-01' },
-    );
+    fireEvent.click(screen.getByRole('button', { name: 'Print report' }));
+    await waitFor(() => expect(vi.mocked(printHtml)).toHaveBeenCalledWith(sampleReport('2026-01').html));
+    expect(bridge.calls).toContainEqual({
+      channel: 'reconcile.report',
+      input: { profileId: 'nordic-hvac', period: '2026-01', locale: 'en' },
+    });
   });
 
   it('downloads the auditor’s CSV under the name main gives it', async () => {
@@ -408,7 +409,7 @@ describe('the reconciliation', () => {
     await screen.findByText(/^reconciliation-nordic-hvac-2026-01\.csv was downloaded\./);
     expect(bridge.calls.at(-1)).toEqual({
       channel: 'reconcile.export',
-      input: exportInput('nordic-hvac', '2026-01', 'en'),
+      input: { profileId: 'nordic-hvac', period: '2026-01', locale: 'en' },
     });
     expect(names).toEqual(['reconciliation-nordic-hvac-2026-01.csv']);
     // Byte for byte as main wrote it, byte-order mark included (once).
