@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../support/render-app';
 import { sampleProfiles } from '../support/memory-bridge';
@@ -85,7 +85,7 @@ describe('the review queue', () => {
       channel: 'review.ignore',
       input: { profileId: 'nordic-hvac', id: 12, reason: 'Duplicate of BILL-76' },
     });
-    expect(screen.queryByTestId('review-row-doc:12')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('review-row-doc:12')).toBeNull());
   });
 
   it('settles a conflict by keeping the Visma value', async () => {

@@ -161,6 +161,7 @@ describe('the sync settings', () => {
       channel: 'secrets.set',
       input: { profileId: 'nordic-hvac', kind: 'webhook.hmacKey', value: '***' },
     });
-    expect(within(webhooks).getByRole('button', { name: 'Replace key…' })).toBeTruthy();
+    // The key's status is read again after saving: wait for it rather than race it.
+    expect(await within(webhooks).findByRole('button', { name: 'Replace key…' })).toBeTruthy();
   });
 });
