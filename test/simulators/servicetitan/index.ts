@@ -134,7 +134,9 @@ function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, see
   ];
   if (options.secondTenant ?? true) {
     const second = { tenantId: '8450200', name: 'Fjellbekk Rør og Varme AS' };
-    companies.push(generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor, spanDays }));
+    companies.push(
+      generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor, spanDays }),
+    );
   }
   return { companies, settings: fixture?.settings ?? {} };
 }

@@ -104,7 +104,7 @@ describe('reconciliationCsv', () => {
       counts: drilldownCounts(d),
       ...d,
       ...emptyCloseReport('2024-03-01', '2024-03-31'),
-    vismaCalls: 3,
+      vismaCalls: 3,
     };
     const { filename, csv } = reconciliationCsv(r);
     expect(filename).toBe('reconciliation-demo-2024-03.csv');
