@@ -1,10 +1,11 @@
 /** Formatters by time zone (building one is far slower than using it). */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Local dates already worked out, per time zone, by epoch ms: formatting costs ~15 µs, and documents share instants. */
+const knownDates = new Map<string, Map<number, string>>();
+/** Entries kept per time zone before the memory of worked-out dates starts over. */
+const KNOWN_DATES_LIMIT = 100_000;
 
-/** The calendar date (yyyy-MM-dd) of an instant in an IANA time zone. */
-export function localDate(instant: string | Date, timeZone: string): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a timestamp: ${String(instant)}`);
+function formatDate(date: Date, timeZone: string): string {
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -15,10 +16,30 @@ export function localDate(instant: string | Date, timeZone: string): string {
     });
     dateFormats.set(timeZone, format);
   }
-  const parts = format
-    .formatToParts(date)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(date)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
+}
+
+/** The calendar date (yyyy-MM-dd) of an instant in an IANA time zone. */
+export function localDate(instant: string | Date, timeZone: string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) throw new Error(`Not a timestamp: ${String(instant)}`);
+  let known = knownDates.get(timeZone);
+  if (!known) knownDates.set(timeZone, (known = new Map<number, string>()));
+  const found = known.get(ms);
+  if (found !== undefined) return found;
+  const local = formatDate(date, timeZone);
+  if (known.size >= KNOWN_DATES_LIMIT) known.clear();
+  known.set(ms, local);
+  return local;
 }
 
 /** A local date as Visma wants it: `yyyy-MM-ddT00:00:00`, no offset. */

@@ -15,9 +15,12 @@ export type VismaConnectionWithSecret = Pick<
   'tokenUrl' | 'apiBaseUrl' | 'tenantId' | 'companyId' | 'clientId'
 > & { clientSecret: string };
 
+/** The page size the client asks paged lists for unless told otherwise (Visma lowers it to its `maxPageSize`). */
+export const DEFAULT_VISMA_PAGE_SIZE = 500;
+
 /** Client tuning; all optional. */
 export interface VismaClientOptions extends TransportOptions {
-  /** Requested page size for paged lists (default 500; lowered to Visma's `maxPageSize`). */
+  /** Requested page size for paged lists (default `DEFAULT_VISMA_PAGE_SIZE`; lowered to Visma's `maxPageSize`). */
   pageSize?: number;
   /** Attempts of an If-Match update on a record that keeps changing (default 5). */
   maxConflictAttempts?: number;
@@ -28,7 +31,7 @@ function build(connection: VismaConnectionWithSecret, options: VismaClientOption
   const transport = new VismaTransport(connection, options);
   const deps: EndpointDeps = {
     transport,
-    paging: { pageSize: options.pageSize ?? 500 },
+    paging: { pageSize: options.pageSize ?? DEFAULT_VISMA_PAGE_SIZE },
     sleep: options.sleep ?? delay,
     random: options.random ?? Math.random,
     maxConflictAttempts: options.maxConflictAttempts ?? 5,

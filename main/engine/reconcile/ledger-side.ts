@@ -32,32 +32,26 @@ const LedgerRow = z.object({
   external_reference: z.string().nullable(),
   visma_doc_number: nullableText,
   planned_json: z.string().nullable(),
+  planned_period: nullableText,
   gl_batch_number: nullableText,
   ignored_reason: nullableText,
 });
 /** A source document joined with its posting outbox row. */
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
-const PlannedPeriod = z.object({ financialPeriod: z.string() }).loose();
-
 const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
   o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.review_code, o.external_reference, o.visma_doc_number,
-  o.planned_json, o.gl_batch_number, o.ignored_reason
+  o.planned_json, json_extract(o.planned_json, '$.financialPeriod') AS planned_period, o.gl_batch_number,
+  o.ignored_reason
   FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
 
-/** SQLite caps bound parameters; look-ups by key go in chunks of this size. */
+/** SQLite caps bound parameters; look-ups by Visma number go in chunks of this size. */
 const CHUNK = 400;
 
 /** The reconciliation's document type of a ServiceTitan document. */
 export function docTypeOf(doc: SourceDocument): ReconDocType {
   const kind = vismaKindOf(doc);
   return kind === 'supplierInvoice' ? 'apBill' : kind === 'customerCreditNote' ? 'creditNote' : 'invoice';
-}
-
-function plannedPeriodOf(plannedJson: string | null): string | null {
-  if (!plannedJson) return null;
-  const parsed = PlannedPeriod.safeParse(JSON.parse(plannedJson));
-  return parsed.success ? parsed.data.financialPeriod : null;
 }
 
 /**
@@ -98,7 +92,8 @@ export function stDocOf(
     reasonCode: row.reason_code,
     reasonText: row.reason_text,
     vismaNumber: row.visma_doc_number,
-    plannedPeriod: plannedPeriodOf(row.planned_json),
+    // Read by SQLite's JSON reader: parsing the whole planned document here cost more than the rest of the row.
+    plannedPeriod: row.planned_period,
     glBatchNumber: row.gl_batch_number,
     ignoredReason: row.ignored_reason,
     partyId: doc.partyId || null,
@@ -123,10 +118,48 @@ export function periodDocuments(
        AND json_extract(s.payload_json, '$.documentDate') >= ? AND json_extract(s.payload_json, '$.documentDate') < ?`,
     [profile.id, addDays(period.firstDay, -2), addDays(period.nextFirstDay, 2)],
   );
-  return found
-    .filter((r) => inScope(r, parseSource(r.payload_json)))
-    .map((r) => stDocOf(r, profile.timeZone, profile.servicetitan.tenantId))
-    .filter((d) => d.date >= period.firstDay && d.date < period.nextFirstDay);
+  const out: StDoc[] = [];
+  for (const row of found) {
+    const doc = parseSource(row.payload_json);
+    if (!inScope(row, doc)) continue;
+    const st = stDocOf(row, profile.timeZone, profile.servicetitan.tenantId, doc);
+    if (st.date >= period.firstDay && st.date < period.nextFirstDay) out.push(st);
+  }
+  return out;
+}
+
+/**
+ * The ledger rows of the given engine keys (any date), each with its parsed snapshot. One query per document kind
+ * with the ids as a JSON array, so SQLite looks each one up in the unique (profile, kind, id) index; an OR of
+ * (kind, id) pairs would scan every document of the profile once per chunk of keys.
+ */
+function rowsByKeys(
+  db: Ledger,
+  profile: { id: string; servicetitan: { tenantId: string } },
+  keys: readonly string[],
+): { key: string; row: LedgerRow; snapshot: SourceDocument }[] {
+  const idsByKind = new Map<string, string[]>();
+  for (const source of keys.map(sourceOfKey)) {
+    if (!source) continue;
+    const ids = idsByKind.get(source.kind) ?? [];
+    ids.push(source.stId);
+    idsByKind.set(source.kind, ids);
+  }
+  const out: { key: string; row: LedgerRow; snapshot: SourceDocument }[] = [];
+  for (const [kind, ids] of idsByKind) {
+    const found = rows(
+      db,
+      `${SELECT} WHERE s.profile_id = ? AND s.kind = ? AND s.st_id IN (SELECT value FROM json_each(?))`,
+      [profile.id, kind, JSON.stringify(ids)],
+    );
+    for (const row of found)
+      out.push({
+        key: markerOf(row.kind, profile.servicetitan.tenantId, row.st_id),
+        row,
+        snapshot: parseSource(row.payload_json),
+      });
+  }
+  return out;
 }
 
 /** A ledger document found by key: as the reconciliation sees it, its stored snapshot and whether it is in scope. */
@@ -143,17 +176,8 @@ export function ledgerDocsByKeys(
   keys: readonly string[],
 ): Map<string, LedgerDoc> {
   const out = new Map<string, LedgerDoc>();
-  const sources = keys.map(sourceOfKey).filter((s) => s !== null);
-  for (let i = 0; i < sources.length; i += CHUNK) {
-    const chunk = sources.slice(i, i + CHUNK);
-    const where = chunk.map(() => '(s.kind = ? AND s.st_id = ?)').join(' OR ');
-    const params = chunk.flatMap((s) => [s.kind, s.stId]);
-    for (const row of rows(db, `${SELECT} WHERE s.profile_id = ? AND (${where})`, [profile.id, ...params])) {
-      const snapshot = parseSource(row.payload_json);
-      const key = markerOf(row.kind, profile.servicetitan.tenantId, row.st_id);
-      out.set(key, { row, snapshot, inScope: inScope(row, snapshot) });
-    }
-  }
+  for (const { key, row, snapshot } of rowsByKeys(db, profile, keys))
+    out.set(key, { row, snapshot, inScope: inScope(row, snapshot) });
   return out;
 }
 
@@ -182,24 +206,17 @@ export function ledgerRefs(
   keys: readonly string[],
 ): Map<string, LedgerRef> {
   const out = new Map<string, LedgerRef>();
-  const sources = keys.map(sourceOfKey).filter((s) => s !== null);
-  for (let i = 0; i < sources.length; i += CHUNK) {
-    const chunk = sources.slice(i, i + CHUNK);
-    const where = chunk.map(() => '(s.kind = ? AND s.st_id = ?)').join(' OR ');
-    const params = chunk.flatMap((s) => [s.kind, s.stId]);
-    for (const row of rows(db, `${SELECT} WHERE s.profile_id = ? AND (${where})`, [profile.id, ...params])) {
-      const doc = stDocOf(row, profile.timeZone, profile.servicetitan.tenantId);
-      const key = markerOf(row.kind, profile.servicetitan.tenantId, row.st_id);
-      out.set(key, {
-        key,
-        stId: doc.stId,
-        number: doc.number,
-        date: doc.date,
-        eligible: inScope(row, parseSource(row.payload_json)),
-        businessUnitId: doc.businessUnitId,
-        businessUnitName: doc.businessUnitName,
-      });
-    }
+  for (const { key, row, snapshot } of rowsByKeys(db, profile, keys)) {
+    const doc = stDocOf(row, profile.timeZone, profile.servicetitan.tenantId, snapshot);
+    out.set(key, {
+      key,
+      stId: doc.stId,
+      number: doc.number,
+      date: doc.date,
+      eligible: inScope(row, snapshot),
+      businessUnitId: doc.businessUnitId,
+      businessUnitName: doc.businessUnitName,
+    });
   }
   return out;
 }

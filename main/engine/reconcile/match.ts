@@ -15,19 +15,22 @@ export interface MatchInput {
 
 const POSTED = new Set(['posted', 'released', 'exported']);
 
+const ZERO = toCents(money(0));
+
+/** `a − b` in cents; equal strings (both sides are rendered by `toCents`) need no arithmetic. */
+function centsDifference(a: string, b: string): string {
+  return a === b ? ZERO : toCents(money(a).minus(b));
+}
+
 /** Compares a ServiceTitan document with its Visma document: type, gross amount and VAT, exactly. */
 export function comparePair(st: StDoc, visma: VismaDoc): Pair {
   const differences: PairDifference[] = [];
+  const amountDifference = centsDifference(st.amount, visma.amount);
+  const vatDifference = centsDifference(st.vat, visma.vat);
   if (st.documentType !== visma.documentType) differences.push('type');
-  if (!money(st.amount).equals(money(visma.amount))) differences.push('amount');
-  if (!money(st.vat).equals(money(visma.vat))) differences.push('vat');
-  return {
-    st,
-    visma,
-    differences,
-    amountDifference: toCents(money(st.amount).minus(visma.amount)),
-    vatDifference: toCents(money(st.vat).minus(visma.vat)),
-  };
+  if (st.amount !== visma.amount && !money(st.amount).equals(visma.amount)) differences.push('amount');
+  if (st.vat !== visma.vat && !money(st.vat).equals(visma.vat)) differences.push('vat');
+  return { st, visma, differences, amountDifference, vatDifference };
 }
 
 /** Why an eligible document has no Visma document in the period, from its outbox row. */

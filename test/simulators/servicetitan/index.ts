@@ -62,8 +62,10 @@ export interface ServiceTitanSimulatorOptions {
   exportEnd?: ExportEnd;
   /** `stop()` rejects when answers broke the spec (unless expected with `expectViolations`). Default true. */
   failOnViolations?: boolean;
-  /** Generated documents fall in the 60 days before this date. Default: today 00:00 UTC. */
+  /** Generated documents fall in the `spanDays` days before this date. Default: today 00:00 UTC. */
   anchorDate?: string;
+  /** Days before `anchorDate` the generated documents are spread over (e.g. one month's worth). Default 60. */
+  spanDays?: number;
   /** Also seed a second, small tenant (for isolation tests). Default true. */
   secondTenant?: boolean;
 }
@@ -115,6 +117,8 @@ function todayUtc(): number {
 function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, seed: number) {
   const anchor = options.anchorDate ? Date.parse(options.anchorDate) : todayUtc();
   if (Number.isNaN(anchor)) throw new Error(`anchorDate '${options.anchorDate}' is not a date.`);
+  const spanDays = options.spanDays ?? 60;
+  if (!(spanDays > 0)) throw new Error(`spanDays must be a positive number of days, not ${spanDays}.`);
   const main = { tenantId: '8450100', name: 'Nordic Comfort Heating & Plumbing' };
   const fixture = options.fixture ? loadFixture(options.fixture, specs, main) : undefined;
   const companies: TenantData[] = [
@@ -125,11 +129,14 @@ function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, see
         invoices: options.invoices ?? 200,
         bills: options.bills ?? 60,
         anchor,
+        spanDays,
       }),
   ];
   if (options.secondTenant ?? true) {
     const second = { tenantId: '8450200', name: 'Fjellbekk Rør og Varme AS' };
-    companies.push(generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor }));
+    companies.push(
+      generateCompany({ ...second, seed: seed + 1000, invoices: 25, bills: 8, anchor, spanDays }),
+    );
   }
   return { companies, settings: fixture?.settings ?? {} };
 }

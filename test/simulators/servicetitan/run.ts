@@ -1,7 +1,8 @@
 /**
  * Runs the ServiceTitan simulator alone in its own process:
  * `node --import tsx test/simulators/servicetitan/run.ts [--seed N] [--invoices N] [--bills N] [--fixture FILE] [--port N]
- * [--token-lifetime S] [--export-end exact|until-empty] [--export-page-size N] [--no-retry-after]`.
+ * [--token-lifetime S] [--export-end exact|until-empty] [--export-page-size N] [--no-retry-after]
+ * [--anchor-date ISO] [--span-days N]`.
  * Prints one JSON line with the connection details, then serves until stopped.
  */
 import { parseArgs } from 'node:util';
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     'export-end': { type: 'string' },
     'export-page-size': { type: 'string' },
     'no-retry-after': { type: 'boolean' },
+    'anchor-date': { type: 'string' },
+    'span-days': { type: 'string' },
   },
 });
 const exportEnd = values['export-end'];
@@ -34,6 +37,8 @@ const sim = await startServiceTitanSimulator({
   exportEnd,
   exportPageSize: num(values['export-page-size']),
   retryAfterHeader: values['no-retry-after'] ? false : undefined,
+  anchorDate: values['anchor-date'],
+  spanDays: num(values['span-days']),
 });
 process.stdout.write(
   `${JSON.stringify({ ...sim.connection(), baseUrl: sim.baseUrl, tenants: sim.tenants })}\n`,

@@ -224,6 +224,34 @@ describe('running simulator', () => {
   });
 });
 
+describe('document span', () => {
+  const monthOf = (iso: unknown) => String(iso).slice(0, 7);
+
+  it('puts every generated document in the spanDays before the anchor (one month here)', () => {
+    const company = generateCompany({
+      tenantId: '1',
+      name: 'Test',
+      seed: 7,
+      invoices: 3000,
+      bills: 900,
+      anchor: Date.UTC(2026, 4, 31, 12),
+      spanDays: 29,
+    });
+    const invoiceMonths = new Set(company.invoices.flatMap((i) => [i.invoiceDate, i.createdOn].map(monthOf)));
+    const billMonths = new Set(company.apBills.flatMap((b) => [b.billDate, b.createdOn].map(monthOf)));
+    expect([...invoiceMonths]).toEqual(['2026-05']);
+    expect([...billMonths]).toEqual(['2026-05']);
+    expect(company.invoices[0]!.createdOn).toBe('2026-05-02T12:00:00.000Z');
+  });
+
+  it('keeps the 60 days by default, and refuses a span that is not positive', async () => {
+    const company = generateCompany({ tenantId: '1', name: 'Test', seed: 7, invoices: 30, bills: 5, anchor });
+    expect(company.invoices[0]!.createdOn).toBe('2025-12-31T00:00:00.000Z');
+    const error = (await startServiceTitanSimulator({ spanDays: 0 }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('spanDays must be a positive number of days');
+  });
+});
+
 describe('fixtures', () => {
   it('loads a company from official response shapes, and explains a bad one', async () => {
     const company = generateCompany({

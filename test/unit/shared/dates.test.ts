@@ -13,6 +13,15 @@ describe('local dates', () => {
   it('formats Visma dates without an offset', () => {
     expect(vismaDate('2026-03-15T10:00:00Z', 'Europe/Oslo')).toBe('2026-03-15T00:00:00');
   });
+  it('remembers a worked-out date per time zone, whatever form the instant came in', () => {
+    const instant = '2026-03-31T22:30:00Z';
+    expect(localDate(instant, 'Europe/Oslo')).toBe('2026-04-01');
+    expect(localDate(instant, 'America/New_York')).toBe('2026-03-31');
+    expect(localDate(new Date(instant), 'Europe/Oslo')).toBe('2026-04-01');
+    expect(localDate('2026-04-01T00:30:00+02:00', 'Europe/Oslo')).toBe('2026-04-01');
+    expect(localDate('2026-03-31T21:30:00Z', 'Europe/Oslo')).toBe('2026-03-31');
+    expect(localDate(instant, 'Asia/Kolkata')).toBe('2026-04-01');
+  });
   it('rejects garbage', () => {
     expect(() => localDate('not a date', 'Europe/Oslo')).toThrow(/Not a timestamp/);
     expect(isValidTimeZone('Europe/Oslo')).toBe(true);

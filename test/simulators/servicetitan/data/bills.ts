@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 export function generateBills(rng: Rng, md: MasterData, jobs: Rec[], options: DocumentOptions): BillRec[] {
   const bills: BillRec[] = [];
   let lineId = 2_000_001;
-  const span = 60 * DAY;
+  const span = options.spanDays * DAY;
   const activeVendors = md.vendors.filter((v) => v.active);
   for (let i = 0; i < options.bills; i++) {
     const id = 80_001 + i;

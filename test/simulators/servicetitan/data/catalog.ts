@@ -16,4 +16,6 @@ export interface DocumentOptions {
   invoices: number;
   bills: number;
   anchor: number;
+  /** Days before `anchor` the documents are spread over. */
+  spanDays: number;
 }

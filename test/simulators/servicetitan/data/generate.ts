@@ -11,8 +11,10 @@ export interface CompanyOptions {
   seed: number;
   invoices: number;
   bills: number;
-  /** Documents are spread over the 60 days before this moment (epoch ms). */
+  /** Documents are spread over the `spanDays` days before this moment (epoch ms). */
   anchor: number;
+  /** Days before `anchor` the documents are spread over. Default 60. */
+  spanDays?: number;
 }
 
 /** Generates a realistic HVAC/plumbing company: same options, same data. */
@@ -20,7 +22,12 @@ export function generateCompany(options: CompanyOptions): TenantData {
   const rng = new Rng(options.seed);
   const customerCount = Math.min(2000, Math.max(24, Math.ceil(options.invoices / 8)));
   const md = generateMasterData(rng, options.anchor, customerCount, options.name, options.tenantId);
-  const docOptions = { invoices: options.invoices, bills: options.bills, anchor: options.anchor };
+  const docOptions = {
+    invoices: options.invoices,
+    bills: options.bills,
+    anchor: options.anchor,
+    spanDays: options.spanDays ?? 60,
+  };
   const { jobs, invoices } = generateInvoices(rng, md, docOptions);
   const apBills = generateBills(rng, md, jobs, docOptions);
   return { tenantId: options.tenantId, name: options.name, ...md, jobs, invoices, apBills };

@@ -108,7 +108,7 @@ export function totalInvoice(invoice: InvoiceRec, zone: Rec | undefined, paid: b
   );
 }
 
-/** Generates jobs and invoices (with adjustments), spread over the 60 days before `anchor`. */
+/** Generates jobs and invoices (with adjustments), spread over the `spanDays` days before `anchor`. */
 export function generateInvoices(
   rng: Rng,
   md: MasterData,
@@ -118,7 +118,7 @@ export function generateInvoices(
   const invoices: InvoiceRec[] = [];
   let itemId = 1_000_001;
   const nextItemId = () => itemId++;
-  const span = 60 * DAY;
+  const span = options.spanDays * DAY;
   for (let i = 0; i < options.invoices; i++) {
     const id = 60_001 + i;
     // Spread creation evenly; identical modifiedOn values happen on purpose (every 7th shares its neighbour's).
