@@ -2,7 +2,6 @@
  * The ServiceTitan side of the close: the period's documents as ServiceTitan holds them now (read live), each joined
  * with what the ledger knows of it; the ledger stands in for a document the live read did not return.
  */
-import { z } from 'zod';
 import { localDate } from '../../../shared/dates';
 import { money, toCents } from '../../../shared/money';
 import type { SyncSettings } from '../../../shared/sync-settings';
@@ -30,17 +29,6 @@ export interface DayRange {
 }
 
 const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
-
-const PlannedLines = z
-  .object({ lines: z.array(z.object({ holding: z.boolean().optional() }).loose()) })
-  .loose();
-
-/** Whether the planned Visma document puts any line on the holding account. */
-function usesHoldingAccount(plannedJson: string | null): boolean {
-  if (!plannedJson) return false;
-  const parsed = PlannedLines.safeParse(JSON.parse(plannedJson));
-  return parsed.success && parsed.data.lines.some((l) => l.holding === true);
-}
 
 /** A document ServiceTitan has that the ledger never took on. */
 function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string): StDoc {
@@ -118,19 +106,22 @@ export function liveInRange(
 
 /**
  * The period's ServiceTitan documents for the close: live ones (null when ServiceTitan could not be read) over the
- * ledger's in-scope documents of the period (`ledgerKeys`), each with its ledger row, changes and who ignored it.
+ * ledger's in-scope documents of the period (`ledgerPeriod`), each with its ledger row, changes and who ignored it.
  */
 export function closeStDocs(
   db: Ledger,
   profile: SideProfile,
   settings: SyncSettings,
   live: ReadonlyMap<string, SourceEnvelope> | null,
-  ledgerKeys: readonly string[],
+  ledgerPeriod: ReadonlyMap<string, LedgerDoc>,
 ): CloseStDoc[] {
   const { timeZone } = profile;
   const tenantId = profile.servicetitan.tenantId;
-  const keys = [...new Set([...(live?.keys() ?? []), ...ledgerKeys])];
-  const ledger = ledgerDocsByKeys(db, profile, keys);
+  const keys = [...new Set([...(live?.keys() ?? []), ...ledgerPeriod.keys()])];
+  // Only live documents the period's rows do not hold are looked up (their ledger date may be in another period).
+  const ledger = new Map(ledgerPeriod);
+  const elsewhere = [...(live?.keys() ?? [])].filter((k) => !ledgerPeriod.has(k));
+  for (const [key, doc] of ledgerDocsByKeys(db, profile, elsewhere)) ledger.set(key, doc);
   const out: CloseStDoc[] = [];
   for (const key of keys) {
     const row = ledger.get(key);
@@ -144,7 +135,7 @@ export function closeStDocs(
       st,
       inLedger: row !== undefined,
       reviewCode: row?.row.review_code ?? null,
-      onHoldingAccount: usesHoldingAccount(row?.row.planned_json ?? null),
+      onHoldingAccount: row?.row.holding === 1,
       changedFields: row && env ? changedSincePosting(row, env.doc) : [],
       ignoredBy: null,
     });

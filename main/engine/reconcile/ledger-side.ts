@@ -31,7 +31,7 @@ const LedgerRow = z.object({
   review_code: nullableText,
   external_reference: z.string().nullable(),
   visma_doc_number: nullableText,
-  planned_json: z.string().nullable(),
+  holding: z.number().nullable(),
   planned_period: nullableText,
   gl_batch_number: nullableText,
   ignored_reason: nullableText,
@@ -41,7 +41,8 @@ export type LedgerRow = z.infer<typeof LedgerRow>;
 
 const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
   o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.review_code, o.external_reference, o.visma_doc_number,
-  o.planned_json, json_extract(o.planned_json, '$.financialPeriod') AS planned_period, o.gl_batch_number,
+  json_extract(o.planned_json, '$.financialPeriod') AS planned_period, o.gl_batch_number,
+  EXISTS (SELECT 1 FROM json_each(o.planned_json, '$.lines') WHERE json_extract(value, '$.holding') = 1) AS holding,
   o.ignored_reason
   FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
 
@@ -105,29 +106,6 @@ function rows(db: Ledger, sql: string, params: unknown[]): LedgerRow[] {
   return z.array(LedgerRow).parse(db.prepare(sql).all(...params));
 }
 
-/** Every in-scope ServiceTitan document (see `inScope`) whose local document date falls in the period. */
-export function periodDocuments(
-  db: Ledger,
-  profile: { id: string; timeZone: string; servicetitan: { tenantId: string } },
-  period: ReconPeriod,
-): StDoc[] {
-  // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code.
-  const found = rows(
-    db,
-    `${SELECT} WHERE s.profile_id = ? AND (s.eligible = 1 OR o.id IS NOT NULL)
-       AND json_extract(s.payload_json, '$.documentDate') >= ? AND json_extract(s.payload_json, '$.documentDate') < ?`,
-    [profile.id, addDays(period.firstDay, -2), addDays(period.nextFirstDay, 2)],
-  );
-  const out: StDoc[] = [];
-  for (const row of found) {
-    const doc = parseSource(row.payload_json);
-    if (!inScope(row, doc)) continue;
-    const st = stDocOf(row, profile.timeZone, profile.servicetitan.tenantId, doc);
-    if (st.date >= period.firstDay && st.date < period.nextFirstDay) out.push(st);
-  }
-  return out;
-}
-
 /**
  * The ledger rows of the given engine keys (any date), each with its parsed snapshot. One query per document kind
  * with the ids as a JSON array, so SQLite looks each one up in the unique (profile, kind, id) index; an OR of
@@ -178,6 +156,33 @@ export function ledgerDocsByKeys(
   const out = new Map<string, LedgerDoc>();
   for (const { key, row, snapshot } of rowsByKeys(db, profile, keys))
     out.set(key, { row, snapshot, inScope: inScope(row, snapshot) });
+  return out;
+}
+
+/**
+ * Every in-scope ServiceTitan document (see `inScope`) whose local document date falls in the period, by key, with
+ * its row and parsed snapshot (each row read and parsed once).
+ */
+export function periodLedgerDocs(
+  db: Ledger,
+  profile: { id: string; timeZone: string; servicetitan: { tenantId: string } },
+  period: ReconPeriod,
+): Map<string, LedgerDoc> {
+  // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code.
+  const found = rows(
+    db,
+    `${SELECT} WHERE s.profile_id = ? AND (s.eligible = 1 OR o.id IS NOT NULL)
+       AND json_extract(s.payload_json, '$.documentDate') >= ? AND json_extract(s.payload_json, '$.documentDate') < ?`,
+    [profile.id, addDays(period.firstDay, -2), addDays(period.nextFirstDay, 2)],
+  );
+  const out = new Map<string, LedgerDoc>();
+  for (const row of found) {
+    const snapshot = parseSource(row.payload_json);
+    if (!inScope(row, snapshot)) continue;
+    const date = localDate(snapshot.documentDate, profile.timeZone);
+    if (date < period.firstDay || date >= period.nextFirstDay) continue;
+    out.set(markerOf(row.kind, profile.servicetitan.tenantId, row.st_id), { row, snapshot, inScope: true });
+  }
   return out;
 }
 

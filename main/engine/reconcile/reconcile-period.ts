@@ -8,7 +8,7 @@ import { classifyClose, type OtherVismaDoc } from './close';
 import { closeStDocs, liveInRange, type DayRange } from './close-inputs';
 import { documentsElsewhere } from './close-visma';
 import { keyOfFound } from './keys';
-import { keysByVismaNumber, ledgerRefs, periodDocuments } from './ledger-side';
+import { keysByVismaNumber, ledgerRefs, periodLedgerDocs } from './ledger-side';
 import { matchPeriod } from './match';
 import { addDays, parsePeriod, type ReconPeriod } from './period';
 import { drilldownCounts, handTotals, periodTotals } from './totals';
@@ -123,14 +123,7 @@ export async function reconcilePeriod(
   const found = await clock.visma(readPeriodDocuments(deps.visma, p.financialPeriod));
   const { live, error: stError } = await clock.st(readLive(profile, deps, p));
   const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
-  const ledgerPeriod = periodDocuments(deps.db, profile, p);
-  const closeDocs = closeStDocs(
-    deps.db,
-    profile,
-    settings,
-    live,
-    ledgerPeriod.map((d) => d.key),
-  );
+  const closeDocs = closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p));
   const stDocs = closeDocs.map((d) => d.st);
   const keysByNumber = keysByVismaNumber(
     deps.db,
