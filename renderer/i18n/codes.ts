@@ -1,4 +1,5 @@
 /** Codes the engine sends that the UI names in words; anything not listed is shown as the engine sent it. */
+import { CloseReasonCodeView } from '../../shared/contract/engine-schemas';
 
 /** What started a sync run. */
 export const TRIGGERS = ['schedule', 'manual', 'webhook', 'cli', 'replay'] as const;
@@ -120,26 +121,7 @@ export function oneOf<T extends string>(list: readonly T[], value: string): valu
 }
 
 /** Why a document is in its bucket of the month-end close (`recon.reason.<code>`; the engine's `CloseReasonCode`). */
-export const CLOSE_REASONS = [
-  'booked',
-  'unreleased',
-  'onHold',
-  'holdingAccount',
-  'waiting',
-  'uncertain',
-  'notPostedYet',
-  'neverSynced',
-  'changedAfterPosting',
-  'different',
-  'duplicated',
-  'postedByHand',
-  'deletedInVisma',
-  'reversedInVisma',
-  'ignored',
-  'otherPeriod',
-  'notEligible',
-  'unknownSource',
-] as const;
+export const CLOSE_REASONS = CloseReasonCodeView.options;
 /** The ServiceTitan fields a change after posting names (`recon.field.<name>`). */
 export const CHANGED_FIELDS = [
   'total',

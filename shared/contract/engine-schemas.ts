@@ -302,10 +302,35 @@ export const CloseBucketView = z.enum([
 ]);
 export type CloseBucketView = z.infer<typeof CloseBucketView>;
 
+/** Why a document is in its bucket of the close (message code `recon.reason.<code>`; parameters on the engine's type). */
+export const CloseReasonCodeView = z.enum([
+  'booked',
+  'unreleased',
+  'onHold',
+  'holdingAccount',
+  'waiting',
+  'uncertain',
+  'notPostedYet',
+  'neverSynced',
+  'changedAfterPosting',
+  'different',
+  'duplicated',
+  'postedByHand',
+  'deletedInVisma',
+  'reversedInVisma',
+  'ignored',
+  'otherPeriod',
+  'notEligible',
+  'unknownSource',
+]);
+
 /** One document of the period in the close, with the reason (a `recon.reason.*` code and its parameters). */
 export const CloseEntryView = z.object({
   bucket: CloseBucketView,
-  reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  reason: z.object({
+    code: CloseReasonCodeView,
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
   documentType: ReconDocTypeView,
   businessUnitId: z.string().nullable(),
   businessUnitName: z.string().nullable(),

@@ -1,4 +1,6 @@
 /** The shapes of a month-end reconciliation: both sides' documents, the drill-down lists and the totals. */
+import type { z } from 'zod';
+import { CloseBucketView, CloseReasonCodeView } from '../../../shared/contract/engine-schemas';
 import type { VismaDocKind } from '../domain';
 
 /** The document types the accountant reconciles; a credit note is a net-negative ServiceTitan invoice. */
@@ -204,19 +206,7 @@ export type CloseBucket =
   | 'outsidePeriod';
 
 /** Every bucket, in the order the report lists them. */
-export const CLOSE_BUCKETS: readonly CloseBucket[] = [
-  'matched',
-  'notBooked',
-  'waiting',
-  'neverSynced',
-  'changedInServiceTitan',
-  'different',
-  'duplicated',
-  'postedByHand',
-  'deletedInVisma',
-  'ignored',
-  'outsidePeriod',
-];
+export const CLOSE_BUCKETS: readonly CloseBucket[] = CloseBucketView.options;
 
 /**
  * Why an entry is in its bucket (the message code is `recon.reason.<code>`). Parameters, by code:
@@ -229,47 +219,10 @@ export const CLOSE_BUCKETS: readonly CloseBucket[] = [
  * - `postedByHand` {vismaNumber} · `deletedInVisma` {vismaNumber} · `reversedInVisma` {vismaNumber, reversal}
  * - `ignored` {by, why} · `otherPeriod` {date} · `notEligible` {} · `unknownSource` {marker}
  */
-export type CloseReasonCode =
-  | 'booked'
-  | 'unreleased'
-  | 'onHold'
-  | 'holdingAccount'
-  | 'waiting'
-  | 'uncertain'
-  | 'notPostedYet'
-  | 'neverSynced'
-  | 'changedAfterPosting'
-  | 'different'
-  | 'duplicated'
-  | 'postedByHand'
-  | 'deletedInVisma'
-  | 'reversedInVisma'
-  | 'ignored'
-  | 'otherPeriod'
-  | 'notEligible'
-  | 'unknownSource';
+export type CloseReasonCode = z.infer<typeof CloseReasonCodeView>;
 
 /** Every reason code (texts must exist for each, in every language). */
-export const CLOSE_REASON_CODES: readonly CloseReasonCode[] = [
-  'booked',
-  'unreleased',
-  'onHold',
-  'holdingAccount',
-  'waiting',
-  'uncertain',
-  'notPostedYet',
-  'neverSynced',
-  'changedAfterPosting',
-  'different',
-  'duplicated',
-  'postedByHand',
-  'deletedInVisma',
-  'reversedInVisma',
-  'ignored',
-  'otherPeriod',
-  'notEligible',
-  'unknownSource',
-];
+export const CLOSE_REASON_CODES: readonly CloseReasonCode[] = CloseReasonCodeView.options;
 
 /** Why an entry is in its bucket: a reason code with its parameters; texts live per language. */
 export interface CloseReason {

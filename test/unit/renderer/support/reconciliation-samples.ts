@@ -285,7 +285,7 @@ type Entry = CloseEntryView;
 /** One document of the close in `bucket`, its party, unit and figures taken from its documents. */
 function entry(
   bucket: Entry['bucket'],
-  code: string,
+  code: Entry['reason']['code'],
   params: Entry['reason']['params'],
   stDoc: StDoc | null,
   vismaDocs: VismaDoc[] = [],
