@@ -13,6 +13,8 @@ export interface GlReadDeps {
   profileId: string;
   visma: Pick<VismaPort, 'glBalances'>;
   settings: SyncSettings;
+  /** Wraps the wait for Visma (the close times it apart from its own work). */
+  waitFor?: <T>(work: Promise<T>) => Promise<T>;
 }
 
 /**
@@ -33,7 +35,8 @@ export async function readGlLevel(
     documents,
   });
   try {
-    const balances = await deps.visma.glBalances(financialPeriod);
+    const read = deps.visma.glBalances(financialPeriod);
+    const balances = await (deps.waitFor ? deps.waitFor(read) : read);
     return {
       level: glLevel({ balances, documents, accounts, vatCodes: [...master.vatCodes.values()] }),
       error: null,

@@ -12,7 +12,7 @@ import { keysByVismaNumber, ledgerRefs, periodLedgerDocs } from './ledger-side';
 import { matchPeriod } from './match';
 import { addDays, parsePeriod, type ReconPeriod } from './period';
 import { drilldownCounts, handTotals, periodTotals } from './totals';
-import type { Reconciliation, VismaDoc } from './types';
+import type { LedgerRef, Reconciliation, VismaDoc } from './types';
 import { readPeriodDocuments, vismaDocOf } from './visma-side';
 import { readGlLevel } from './gl-read';
 
@@ -104,6 +104,32 @@ async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange)
 }
 
 /**
+ * Visma's documents under each marker of the period (the period's own and those found in other periods), and the
+ * period's documents under markers of other periods' documents, with the ledger's record of those.
+ */
+function keyedVisma(
+  vismaDocs: readonly VismaDoc[],
+  inPeriod: ReadonlySet<string>,
+  farAway: ReadonlyMap<string, VismaDoc[]>,
+  elsewhere: ReadonlyMap<string, LedgerRef>,
+): { vismaByKey: Map<string, VismaDoc[]>; others: OtherVismaDoc[] } {
+  const vismaByKey = new Map<string, VismaDoc[]>();
+  const add = (key: string, docs: readonly VismaDoc[]) => {
+    const list = vismaByKey.get(key);
+    if (list) list.push(...docs);
+    else vismaByKey.set(key, [...docs]);
+  };
+  const others: OtherVismaDoc[] = [];
+  for (const doc of vismaDocs) {
+    if (!doc.key) continue;
+    if (inPeriod.has(doc.key)) add(doc.key, [doc]);
+    else others.push({ visma: doc, source: elsewhere.get(doc.key) ?? null });
+  }
+  for (const [key, docs] of farAway) add(key, docs);
+  return { vismaByKey, others };
+}
+
+/**
  * Reconciles a period (`YYYY-MM`, the month whose first day falls in a Visma period) three ways: ServiceTitan read
  * live, the ledger, and Visma (the period's documents in bulk, plus wherever else Visma holds their markers, plus the
  * general ledger's balances of the accounts the mappings use). Every document lands in one bucket with its reason;
@@ -138,25 +164,17 @@ export async function reconcilePeriod(
   const farAway = await clock.visma(
     documentsElsewhere({ db: deps.db, profile, visma: deps.visma, now }, [...inPeriod], p.financialPeriod),
   );
-  const vismaByKey = new Map<string, VismaDoc[]>();
-  for (const doc of vismaDocs)
-    if (doc.key && inPeriod.has(doc.key)) vismaByKey.set(doc.key, [...(vismaByKey.get(doc.key) ?? []), doc]);
-  for (const [key, docs] of farAway) vismaByKey.set(key, [...(vismaByKey.get(key) ?? []), ...docs]);
-  const others: OtherVismaDoc[] = vismaDocs
-    .filter((d) => d.key && !inPeriod.has(d.key))
-    .map((visma) => ({ visma, source: elsewhere.get(visma.key!) ?? null }));
+  const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({
     stDocs: closeDocs,
     vismaByKey,
     postedByHand: vismaDocs.filter((d) => !d.key),
     others,
   });
-  const gl = await clock.visma(
-    readGlLevel(
-      { db: deps.db, profileId: profile.id, visma: deps.visma, settings },
-      p.financialPeriod,
-      found,
-    ),
+  const gl = await readGlLevel(
+    { db: deps.db, profileId: profile.id, visma: deps.visma, settings, waitFor: clock.visma },
+    p.financialPeriod,
+    found,
   );
   return {
     profileId: profile.id,
