@@ -1,5 +1,4 @@
 /** Codes the engine sends that the UI names in words; anything not listed is shown as the engine sent it. */
-import { CloseReasonCodeView } from '../../shared/contract/engine-schemas';
 
 /** What started a sync run. */
 export const TRIGGERS = ['schedule', 'manual', 'webhook', 'cli', 'replay'] as const;
@@ -120,8 +119,6 @@ export function oneOf<T extends string>(list: readonly T[], value: string): valu
   return (list as readonly string[]).includes(value);
 }
 
-/** Why a document is in its bucket of the month-end close (`recon.reason.<code>`; the engine's `CloseReasonCode`). */
-export const CLOSE_REASONS = CloseReasonCodeView.options;
 /** The ServiceTitan fields a change after posting names (`recon.field.<name>`). */
 export const CHANGED_FIELDS = [
   'total',

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANGED_FIELDS, CLOSE_REASONS, oneOf } from '../../i18n/codes';
+import { CHANGED_FIELDS, oneOf } from '../../i18n/codes';
 import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
 import type { Entry } from './close-view';
@@ -75,19 +75,10 @@ function useParamWords(): (params: Params) => Record<(typeof PARAM_NAMES)[number
 
 /**
  * The reason an entry is in its bucket, in plain words of the UI language (`recon.reason.<code>` with its
- * parameters); a code this UI does not know is shown as the engine sent it, with its parameters.
+ * parameters; the contract admits only codes every language has a text for).
  */
 export function useReasonText(): (reason: Entry['reason']) => string {
   const { t } = useTranslation();
   const words = useParamWords();
-  return useCallback(
-    ({ code, params }) => {
-      if (!oneOf(CLOSE_REASONS, code)) {
-        const detail = Object.entries(params).map(([k, v]) => `${k}: ${String(v)}`);
-        return detail.length > 0 ? `${code} (${detail.join(', ')})` : code;
-      }
-      return t(`recon.reason.${code}`, words(params));
-    },
-    [t, words],
-  );
+  return useCallback(({ code, params }) => t(`recon.reason.${code}`, words(params)), [t, words]);
 }
