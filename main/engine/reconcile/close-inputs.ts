@@ -3,7 +3,7 @@
  * with what the ledger knows of it; the ledger stands in for a document the live read did not return.
  */
 import { localDate } from '../../../shared/dates';
-import { money, toCents } from '../../../shared/money';
+import { money } from '../../../shared/money';
 import type { SyncSettings } from '../../../shared/sync-settings';
 import type { Ledger } from '../../storage/types';
 import { diffDocuments } from '../diff';
@@ -12,7 +12,7 @@ import { markerOf } from '../lifecycle/markers';
 import { isEligible } from '../source-store';
 import type { CloseStDoc } from './close';
 import { sourceOfKey } from './keys';
-import { docTypeOf, ignoredBy, ledgerDocsByKeys, stDocOf, type LedgerDoc } from './ledger-side';
+import { documentFields, ignoredBy, ledgerDocsByKeys, stDocOf, type LedgerDoc } from './ledger-side';
 import type { StDoc } from './types';
 
 /** The profile fields the ServiceTitan side needs. */
@@ -32,19 +32,12 @@ const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
 
 /** A document ServiceTitan has that the ledger never took on. */
 function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string): StDoc {
-  const documentType = docTypeOf(doc);
-  const sign = documentType === 'creditNote' ? -1 : 1;
   return {
+    ...documentFields(doc, timeZone),
     sourceId: 0,
     stId: doc.stId,
     number: doc.number,
-    documentType,
     key: markerOf(doc.kind, tenantId, doc.stId),
-    date: localDate(doc.documentDate, timeZone),
-    businessUnitId: doc.businessUnitId ?? null,
-    businessUnitName: doc.businessUnitName ?? null,
-    amount: toCents(money(doc.total).times(sign)),
-    vat: toCents(money(doc.tax).times(sign)),
     outboxId: null,
     state: null,
     reasonCode: null,
@@ -53,8 +46,6 @@ function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string):
     plannedPeriod: null,
     glBatchNumber: null,
     ignoredReason: null,
-    partyId: doc.partyId || null,
-    partyName: doc.partyName || null,
   };
 }
 

@@ -3,7 +3,6 @@
  * of it and every Visma document that carries its marker (any period), and every Visma document of the period,
  * lands in exactly one bucket with the reason in a message code.
  */
-import { zeroBucketCounts } from './close-empty';
 import { comparePair } from './match';
 import type {
   CloseBucket,
@@ -14,6 +13,7 @@ import type {
   StDoc,
   VismaDoc,
 } from './types';
+import { CLOSE_BUCKETS } from './types';
 
 /** A ServiceTitan document of the period as the close sees it. */
 export interface CloseStDoc {
@@ -47,6 +47,11 @@ export interface CloseInput {
   postedByHand: readonly VismaDoc[];
   /** Visma documents of the period whose marker names a document outside the period (or an unknown one). */
   others: readonly OtherVismaDoc[];
+}
+
+/** Zero in every bucket. */
+export function zeroBucketCounts(): Record<CloseBucket, number> {
+  return Object.fromEntries(CLOSE_BUCKETS.map((b) => [b, 0])) as Record<CloseBucket, number>;
 }
 
 const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);

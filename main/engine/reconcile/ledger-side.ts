@@ -65,6 +65,28 @@ export function inScope(row: LedgerRow, doc: SourceDocument): boolean {
   return row.outbox_id !== null && row.st_status === 'Exported' && doc.active && !money(doc.total).isZero();
 }
 
+/** What a ServiceTitan document itself says, in Visma's sign convention and as a local date. */
+export function documentFields(
+  doc: SourceDocument,
+  timeZone: string,
+): Pick<
+  StDoc,
+  'documentType' | 'date' | 'businessUnitId' | 'businessUnitName' | 'amount' | 'vat' | 'partyId' | 'partyName'
+> {
+  const documentType = docTypeOf(doc);
+  const sign = documentType === 'creditNote' ? -1 : 1;
+  return {
+    documentType,
+    date: localDate(doc.documentDate, timeZone),
+    businessUnitId: doc.businessUnitId ?? null,
+    businessUnitName: doc.businessUnitName ?? null,
+    amount: toCents(money(doc.total).times(sign)),
+    vat: toCents(money(doc.tax).times(sign)),
+    partyId: doc.partyId || null,
+    partyName: doc.partyName || null,
+  };
+}
+
 /**
  * A ledger row as the reconciliation sees it: amounts in Visma's sign convention, the local document date. `doc`
  * replaces the stored snapshot with the document as ServiceTitan holds it now (read live).
@@ -75,19 +97,12 @@ export function stDocOf(
   tenantId: string,
   doc: SourceDocument = parseSource(row.payload_json),
 ): StDoc {
-  const documentType = docTypeOf(doc);
-  const sign = documentType === 'creditNote' ? -1 : 1;
   return {
+    ...documentFields(doc, timeZone),
     sourceId: row.source_id,
     stId: row.st_id,
     number: row.number,
-    documentType,
     key: row.external_reference ?? markerOf(row.kind, tenantId, row.st_id),
-    date: localDate(doc.documentDate, timeZone),
-    businessUnitId: doc.businessUnitId ?? null,
-    businessUnitName: doc.businessUnitName ?? null,
-    amount: toCents(money(doc.total).times(sign)),
-    vat: toCents(money(doc.tax).times(sign)),
     outboxId: row.outbox_id,
     state: row.state,
     reasonCode: row.reason_code,
@@ -97,8 +112,6 @@ export function stDocOf(
     plannedPeriod: row.planned_period,
     glBatchNumber: row.gl_batch_number,
     ignoredReason: row.ignored_reason,
-    partyId: doc.partyId || null,
-    partyName: doc.partyName || null,
   };
 }
 

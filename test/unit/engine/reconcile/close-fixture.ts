@@ -4,7 +4,7 @@
  * named like a formula, one with `;`, quotes and HTML in its name, and a negative amount.
  */
 import { money, sum, toCents } from '../../../../shared/money';
-import { zeroBucketCounts } from '../../../../main/engine/reconcile/close-empty';
+import { zeroBucketCounts } from '../../../../main/engine/reconcile/close';
 import type {
   CloseEntry,
   Figures,

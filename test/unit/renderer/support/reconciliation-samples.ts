@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CloseBucketView } from '../../../../shared/contract/engine-schemas';
 import type {
   CloseEntryView,
   ReconStDocView,
@@ -205,19 +206,7 @@ const emptyClose: Close = {
   servicetitanError: null,
 };
 
-const BUCKET_ORDER: CloseEntryView['bucket'][] = [
-  'matched',
-  'notBooked',
-  'waiting',
-  'neverSynced',
-  'changedInServiceTitan',
-  'different',
-  'duplicated',
-  'postedByHand',
-  'deletedInVisma',
-  'ignored',
-  'outsidePeriod',
-];
+const BUCKET_ORDER: readonly CloseEntryView['bucket'][] = CloseBucketView.options;
 
 /**
  * A whole reconciliation view of `period` from its drill-down lists and its close; totals, counts and bucket counts
