@@ -210,10 +210,24 @@ export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
   deleteDocument(kind: VismaDocKind, number: string): Promise<WriteOutcome<void>>;
   /** One document by number, or null when it does not exist. */
   getDocument(kind: VismaDocKind, number: string): Promise<FoundDocument | null>;
-  /** Documents of a kind modified on or after a Visma timestamp (every page); every document when `since` is absent. */
-  listChangedDocuments(kind: VismaDocKind, since?: string): Promise<FoundDocument[]>;
-  /** Documents of a kind in a financial period `YYYYMM`, all pages (reconciliation). */
-  listDocumentsInPeriod(kind: VismaDocKind, financialPeriod: string): Promise<FoundDocument[]>;
+  /**
+   * Documents of a kind modified on or after a Visma timestamp (every page); every document when `since` is absent.
+   * `details` asks for what the reconciliation reads too (tax details, applications).
+   */
+  listChangedDocuments(
+    kind: VismaDocKind,
+    since?: string,
+    options?: { details?: boolean },
+  ): Promise<FoundDocument[]>;
+  /**
+   * Documents of a kind in a financial period `YYYYMM`, all pages, with their details (reconciliation);
+   * `modifiedBefore` keeps those last modified before a Visma timestamp (the rest come from a changed-list).
+   */
+  listDocumentsInPeriod(
+    kind: VismaDocKind,
+    financialPeriod: string,
+    options?: { modifiedBefore?: string },
+  ): Promise<FoundDocument[]>;
   /** The general ledger's period-to-date debit and credit per account in a financial period (all pages, one list). */
   glBalances(financialPeriod: string): Promise<GlBalance[]>;
   /** GL batch numbers of released documents, by document number (bulk). */

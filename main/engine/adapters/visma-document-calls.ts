@@ -44,10 +44,21 @@ export function vismaDocumentCalls(client: VismaClient, guard: CallGuard): Docum
         const d = await client.getSupplierInvoice(number);
         return d ? foundAp(d.invoice) : null;
       }),
-    listChangedDocuments: (kind, since) =>
-      guard.read(() => list(client, kind, since ? { modifiedSince: since } : {})),
-    listDocumentsInPeriod: (kind, financialPeriod) =>
-      guard.read(() => list(client, kind, { financialPeriod, details: true })),
+    listChangedDocuments: (kind, since, options) =>
+      guard.read(() =>
+        list(client, kind, {
+          ...(since ? { modifiedSince: since } : {}),
+          details: options?.details === true,
+        }),
+      ),
+    listDocumentsInPeriod: (kind, financialPeriod, options) =>
+      guard.read(() =>
+        list(client, kind, {
+          financialPeriod,
+          details: true,
+          ...(options?.modifiedBefore ? { modifiedBefore: options.modifiedBefore } : {}),
+        }),
+      ),
     glBalances: (financialPeriod) => guard.read(async () => glBalances(client, financialPeriod)),
     findGlBatches: (module, docs) =>
       guard.read(async () => {
@@ -90,7 +101,7 @@ async function glBalances(client: VismaClient, financialPeriod: string): Promise
 async function list(
   client: VismaClient,
   kind: VismaDocKind,
-  filter: { modifiedSince?: string; financialPeriod?: string; details?: boolean },
+  filter: { modifiedSince?: string; modifiedBefore?: string; financialPeriod?: string; details?: boolean },
 ): Promise<FoundDocument[]> {
   if (kind === 'customerInvoice')
     return (await client.listCustomerInvoices(filter)).map((x) => foundAr(kind, x));

@@ -37,22 +37,35 @@ export async function refreshPresence(ctx: PresenceContext, kinds: Iterable<Vism
     const previous = presenceWatermark(ctx.db, ctx.profileId, kind);
     // Listed before in this run: only what changed since then (everything older is stored already).
     const listed = await ctx.visma.listChangedDocuments(kind, ctx.presence.inRunSince.get(kind) ?? previous);
-    const ours: PresentDocument[] = [];
-    for (const doc of listed) {
-      const marker = markerOfFound(doc, ctx.tenantId);
-      if (marker) ours.push({ ...doc, marker });
-    }
-    const newest = newestTimestamp(listed.map((d) => d.lastModified));
-    const watermark = nextWatermark(previous, newest, ctx.now(), ctx.timeZone);
-    if (!ctx.presence.inRunSince.has(kind)) {
-      const since = earlierBy(newest, IN_RUN_MARGIN_MS) ?? watermark;
-      ctx.presence.inRunSince.set(kind, previous && since < previous ? previous : since);
-    }
-    savePresence(ctx.db, ctx.profileId, kind, ours, watermark, ctx.now().toISOString());
-    if (previous === undefined) ctx.presence.rebuilt.add(kind);
-    ctx.presence.listedAt.set(kind, ctx.now().toISOString());
-    ctx.presence.releasedSince.delete(kind);
+    recordListed(ctx, kind, previous, listed);
   }
+}
+
+/**
+ * Stores a changed-list of `kind` read since `previous` (the kind's watermark before the list): the documents that
+ * carry our markers, the next watermark and this run's bookkeeping.
+ */
+export function recordListed(
+  ctx: Omit<PresenceContext, 'visma'>,
+  kind: VismaDocKind,
+  previous: string | undefined,
+  listed: readonly FoundDocument[],
+): void {
+  const ours: PresentDocument[] = [];
+  for (const doc of listed) {
+    const marker = markerOfFound(doc, ctx.tenantId);
+    if (marker) ours.push({ ...doc, marker });
+  }
+  const newest = newestTimestamp(listed.map((d) => d.lastModified));
+  const watermark = nextWatermark(previous, newest, ctx.now(), ctx.timeZone);
+  if (!ctx.presence.inRunSince.has(kind)) {
+    const since = earlierBy(newest, IN_RUN_MARGIN_MS) ?? watermark;
+    ctx.presence.inRunSince.set(kind, previous && since < previous ? previous : since);
+  }
+  savePresence(ctx.db, ctx.profileId, kind, ours, watermark, ctx.now().toISOString());
+  if (previous === undefined) ctx.presence.rebuilt.add(kind);
+  ctx.presence.listedAt.set(kind, ctx.now().toISOString());
+  ctx.presence.releasedSince.delete(kind);
 }
 
 /** True when `kind` was listed in this run (so the stored presence is current). */

@@ -6,14 +6,14 @@ import type { StPort, VismaPort } from '../ports';
 import { closeChecklist } from './checklist';
 import { classifyClose, type OtherVismaDoc } from './close';
 import { closeStDocs, liveInRange, type DayRange } from './close-inputs';
-import { documentsElsewhere } from './close-visma';
+import { documentsElsewhere, readPeriodDocuments } from './close-visma';
 import { keyOfFound } from './keys';
 import { keysByVismaNumber, ledgerRefs, periodLedgerDocs } from './ledger-side';
 import { matchPeriod } from './match';
 import { addDays, parsePeriod, type ReconPeriod } from './period';
 import { drilldownCounts, handTotals, periodTotals } from './totals';
 import type { LedgerRef, Reconciliation, VismaDoc } from './types';
-import { readPeriodDocuments, vismaDocOf } from './visma-side';
+import { vismaDocOf } from './visma-side';
 import { readGlLevel } from './gl-read';
 
 /** The profile fields a reconciliation needs. */
@@ -146,7 +146,8 @@ export async function reconcilePeriod(
   const stBefore = deps.st?.callCount() ?? 0;
   const clock = stopwatch();
   const p = await clock.visma(vismaPeriod(deps.visma, period));
-  const found = await clock.visma(readPeriodDocuments(deps.visma, p.financialPeriod));
+  const vismaDeps = { db: deps.db, profile, visma: deps.visma, now };
+  const found = await clock.visma(readPeriodDocuments(vismaDeps, p.financialPeriod));
   const { live, error: stError } = await clock.st(readLive(profile, deps, p));
   const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
   const closeDocs = closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p));
@@ -162,7 +163,7 @@ export async function reconcilePeriod(
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
   const farAway = await clock.visma(
-    documentsElsewhere({ db: deps.db, profile, visma: deps.visma, now }, [...inPeriod], p.financialPeriod),
+    documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod),
   );
   const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({

@@ -1,6 +1,6 @@
 import { money, toCents } from '../../../shared/money';
 import type { VismaDocKind } from '../domain';
-import type { FoundDocument, VismaPort } from '../ports';
+import type { FoundDocument } from '../ports';
 import { keyOfFound, numberKey } from './keys';
 import type { ReconDocType, VismaDoc } from './types';
 
@@ -14,25 +14,6 @@ export const DOCUMENT_KINDS: readonly VismaDocKind[] = [
 /** The reconciliation's document type of a Visma document kind. */
 export function docTypeOfKind(kind: VismaDocKind): ReconDocType {
   return kind === 'supplierInvoice' ? 'apBill' : kind === 'customerCreditNote' ? 'creditNote' : 'invoice';
-}
-
-/** Every customer invoice, credit note and supplier invoice of a financial period: one paged list per kind. */
-export async function readPeriodDocuments(
-  visma: Pick<VismaPort, 'listDocumentsInPeriod'>,
-  financialPeriod: string,
-): Promise<FoundDocument[]> {
-  const out: FoundDocument[] = [];
-  const seen = new Set<string>();
-  for (const kind of DOCUMENT_KINDS) {
-    for (const doc of await visma.listDocumentsInPeriod(kind, financialPeriod)) {
-      // A document that moved between pages while they were read appears twice; keep it once.
-      const id = numberKey(doc.kind, doc.number);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push(doc);
-    }
-  }
-  return out;
 }
 
 /** A Visma document with its engine key: the one it carries, else the one the outbox recorded for its number. */

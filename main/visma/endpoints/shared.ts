@@ -21,6 +21,8 @@ export interface EndpointDeps {
 export interface ModifiedFilter {
   modifiedSince?: string;
   modifiedCondition?: '>' | '>=';
+  /** Records last modified strictly before this Visma timestamp (the complement of `modifiedSince` with `>=`). */
+  modifiedBefore?: string;
 }
 
 /** Filter on when records were created (company-local timestamp, like `ModifiedFilter`). */
@@ -43,6 +45,18 @@ function localFilterValue(name: string, value: string): string {
 
 /** The `lastModifiedDateTime` + condition query pair for a filter (empty when not filtering). */
 export function modifiedQuery(filter: ModifiedFilter | undefined): Record<string, string | undefined> {
+  if (filter?.modifiedBefore) {
+    if (filter.modifiedSince)
+      throw new VismaError({
+        code: 'invalid_input',
+        message:
+          'Visma takes one lastModifiedDateTime filter per list: ask for "since" or "before", not both.',
+      });
+    return {
+      lastModifiedDateTime: localFilterValue('lastModifiedDateTime', filter.modifiedBefore),
+      lastModifiedDateTimeCondition: '<',
+    };
+  }
   if (!filter?.modifiedSince) return {};
   return {
     lastModifiedDateTime: localFilterValue('lastModifiedDateTime', filter.modifiedSince),

@@ -7,6 +7,8 @@ import { reconcilePeriod, type CloseEntry, type Reconciliation } from '../../../
 import { createVismaClient, type VismaClient } from '../../../main/visma';
 import { addDays } from '../../../main/engine/reconcile/period';
 import { postManualJournal } from './visma-official';
+import { presenceWatermark } from '../../../main/engine/lifecycle/presence-store';
+import { setCursor } from '../../../main/engine/source-store';
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 
 type Item = { total: string; price: string; quantity: string };
@@ -319,6 +321,32 @@ describe.each(variants)('month-end close from both systems of record (%s)', (_na
       expect(entriesOf(without, neverSyncedId)).toEqual([]);
       expect(entryOf(without, picked.duplicated.stId).bucket).toBe('duplicated');
       expect(entryOf(without, picked.deleted.stId).bucket).toBe('deletedInVisma');
+    });
+
+    it('reads the same month whichever way the presence watermark divides it into older and changed', async () => {
+      const verdicts = (x: Reconciliation) =>
+        x.entries
+          .map(
+            (e) =>
+              `${e.bucket}|${e.reason.code}|${e.st?.stId ?? ''}|${e.visma.map((v) => v.number).join(',')}`,
+          )
+          .sort();
+      const kinds = ['customerInvoice', 'customerCreditNote', 'supplierInvoice'] as const;
+      const saved = kinds.map((k) => presenceWatermark(h.db, h.config.id, k));
+      const modified = (await client.listCustomerInvoices({ financialPeriod: r.financialPeriod }))
+        .map((d) => d.lastModifiedDateTime!)
+        .sort();
+      // Half of the month's invoices were last modified before the split, half at or after it.
+      const split = modified[Math.floor(modified.length / 2)]!.slice(0, 23);
+      expect(modified[0]! < split && split <= modified.at(-1)!, 'the split falls inside the month').toBe(
+        true,
+      );
+      try {
+        for (const k of kinds) setCursor(h.db, h.config.id, `visma-presence:${k}`, split);
+        expect(verdicts(await reconcile())).toEqual(verdicts(r));
+      } finally {
+        kinds.forEach((k, i) => setCursor(h.db, h.config.id, `visma-presence:${k}`, saved[i]!));
+      }
     });
   });
 });
