@@ -17,6 +17,39 @@ export function toCents(value: Decimal): string {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
+const PLAIN_AMOUNT = /^(-?)0*(\d+?)(?:\.(\d{1,2}))?$/;
+
+/**
+ * `toCents(money(value))`, negated when asked, without building a Decimal for the common case of a plain amount
+ * with at most two decimals (the close formats tens of thousands of them); anything else goes through Decimal.
+ */
+export function centsOf(value: string | number, negate = false): string {
+  const m = typeof value === 'string' ? PLAIN_AMOUNT.exec(value) : null;
+  if (!m) {
+    const exact = money(value);
+    return toCents(negate ? exact.times(-1) : exact);
+  }
+  const [, minus, whole, fraction = ''] = m;
+  const cents = `${whole}.${fraction.padEnd(2, '0')}`;
+  if (/^0\.00$/.test(cents)) return '0.00';
+  return (minus === '-') !== negate ? `-${cents}` : cents;
+}
+
+const CENTS_TEXT = /^-?\d+\.\d{2}$/;
+
+/** A two-decimal amount (`"-12.50"`, as `toCents` writes it) as a whole number of cents, for fast exact sums. */
+export function centsToUnits(cents: string): bigint {
+  if (!CENTS_TEXT.test(cents)) throw new Error(`Not an amount in cents: ${cents}`);
+  return BigInt(cents.replace('.', ''));
+}
+
+/** A whole number of cents written back as a two-decimal amount (`-1250n` → `"-12.50"`). */
+export function unitsToCents(units: bigint): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(3, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
 /** Sums decimal strings exactly. */
 export function sum(values: Iterable<string | Decimal>): Decimal {
   let total = new Money(0);

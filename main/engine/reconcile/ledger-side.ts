@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDate } from '../../../shared/dates';
-import { money, toCents } from '../../../shared/money';
+import { centsOf, money } from '../../../shared/money';
 import type { Ledger } from '../../storage/types';
 import type { SourceDocument } from '../domain';
 import { vismaKindOf } from '../mapping/resolve';
@@ -10,10 +10,7 @@ import { numberKey, sourceOfKey } from './keys';
 import { addDays, type ReconPeriod } from './period';
 import type { LedgerRef, ReconDocType, StDoc } from './types';
 
-const nullableText = z
-  .union([z.string(), z.number()])
-  .nullable()
-  .transform((v) => (v === null ? null : String(v)));
+const text = z.string().nullable();
 
 /** A source document joined with its posting outbox row, as SQLite returns it. */
 const LedgerRow = z.object({
@@ -22,26 +19,28 @@ const LedgerRow = z.object({
   st_id: z.string(),
   number: z.string(),
   eligible: z.number(),
-  st_status: z.string().nullable(),
+  st_status: text,
   payload_json: z.string(),
   outbox_id: z.number().nullable(),
-  state: z.string().nullable(),
-  reason_code: nullableText,
-  reason_text: nullableText,
-  review_code: nullableText,
-  external_reference: z.string().nullable(),
-  visma_doc_number: nullableText,
+  state: text,
+  reason_code: text,
+  reason_text: text,
+  review_code: text,
+  external_reference: text,
+  visma_doc_number: text,
   holding: z.number().nullable(),
-  planned_period: nullableText,
-  gl_batch_number: nullableText,
-  ignored_reason: nullableText,
+  planned_period: text,
+  gl_batch_number: text,
+  ignored_reason: text,
 });
 /** A source document joined with its posting outbox row. */
 export type LedgerRow = z.infer<typeof LedgerRow>;
 
+// Every column read is TEXT or INTEGER in the schema (TEXT affinity stores numbers as text); the one value read out
+// of JSON is cast, so the row schema needs no unions.
 const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
   o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.review_code, o.external_reference, o.visma_doc_number,
-  json_extract(o.planned_json, '$.financialPeriod') AS planned_period, o.gl_batch_number,
+  CAST(json_extract(o.planned_json, '$.financialPeriod') AS TEXT) AS planned_period, o.gl_batch_number,
   EXISTS (SELECT 1 FROM json_each(o.planned_json, '$.lines') WHERE json_extract(value, '$.holding') = 1) AS holding,
   o.ignored_reason
   FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
@@ -74,14 +73,14 @@ export function documentFields(
   'documentType' | 'date' | 'businessUnitId' | 'businessUnitName' | 'amount' | 'vat' | 'partyId' | 'partyName'
 > {
   const documentType = docTypeOf(doc);
-  const sign = documentType === 'creditNote' ? -1 : 1;
+  const negate = documentType === 'creditNote';
   return {
     documentType,
     date: localDate(doc.documentDate, timeZone),
     businessUnitId: doc.businessUnitId ?? null,
     businessUnitName: doc.businessUnitName ?? null,
-    amount: toCents(money(doc.total).times(sign)),
-    vat: toCents(money(doc.tax).times(sign)),
+    amount: centsOf(doc.total, negate),
+    vat: centsOf(doc.tax, negate),
     partyId: doc.partyId || null,
     partyName: doc.partyName || null,
   };
@@ -181,11 +180,12 @@ export function periodLedgerDocs(
   profile: { id: string; timeZone: string; servicetitan: { tenantId: string } },
   period: ReconPeriod,
 ): Map<string, LedgerDoc> {
-  // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code.
+  // A coarse UTC window in SQL (no time zone is more than a day off), then the exact local date in code. The date
+  // expression is the one `source_documents_by_document_date` indexes (migration 0006).
   const found = rows(
     db,
-    `${SELECT} WHERE s.profile_id = ? AND (s.eligible = 1 OR o.id IS NOT NULL)
-       AND json_extract(s.payload_json, '$.documentDate') >= ? AND json_extract(s.payload_json, '$.documentDate') < ?`,
+    `${SELECT} WHERE s.profile_id = ? AND json_extract(s.payload_json, '$.documentDate') >= ?
+       AND json_extract(s.payload_json, '$.documentDate') < ? AND (s.eligible = 1 OR o.id IS NOT NULL)`,
     [profile.id, addDays(period.firstDay, -2), addDays(period.nextFirstDay, 2)],
   );
   const out = new Map<string, LedgerDoc>();

@@ -162,9 +162,7 @@ export async function reconcilePeriod(
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
-  const farAway = await clock.visma(
-    documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod),
-  );
+  const farAway = await clock.visma(documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod));
   const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({
     stDocs: closeDocs,

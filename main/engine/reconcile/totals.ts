@@ -1,12 +1,12 @@
-import { money, toCents, type Money } from '../../../shared/money';
+import { centsToUnits, unitsToCents } from '../../../shared/money';
 import type { Drilldown, Figures, HandTotals, ReconDocType, TotalsRow, VismaDoc } from './types';
 import { RECON_DOC_TYPES } from './types';
 
-/** A running sum of one side. */
+/** A running sum of one side, in whole cents (the documents' amounts are already rounded to cents). */
 interface Sum {
   count: number;
-  amount: Money;
-  vat: Money;
+  amount: bigint;
+  vat: bigint;
 }
 
 interface Bucket {
@@ -18,17 +18,21 @@ interface Bucket {
   notBooked: Sum;
 }
 
-const zero = (): Sum => ({ count: 0, amount: money(0), vat: money(0) });
+const zero = (): Sum => ({ count: 0, amount: 0n, vat: 0n });
 const add = (sum: Sum, doc: { amount: string; vat: string }) => {
   sum.count++;
-  sum.amount = sum.amount.plus(doc.amount);
-  sum.vat = sum.vat.plus(doc.vat);
+  sum.amount += centsToUnits(doc.amount);
+  sum.vat += centsToUnits(doc.vat);
 };
-const figures = (s: Sum): Figures => ({ count: s.count, amount: toCents(s.amount), vat: toCents(s.vat) });
+const figures = (s: Sum): Figures => ({
+  count: s.count,
+  amount: unitsToCents(s.amount),
+  vat: unitsToCents(s.vat),
+});
 const difference = (a: Sum, b: Sum): Figures => ({
   count: a.count - b.count,
-  amount: toCents(a.amount.minus(b.amount)),
-  vat: toCents(a.vat.minus(b.vat)),
+  amount: unitsToCents(a.amount - b.amount),
+  vat: unitsToCents(a.vat - b.vat),
 });
 
 /** A business unit on a document, or none. */

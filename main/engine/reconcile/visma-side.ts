@@ -1,4 +1,4 @@
-import { money, toCents } from '../../../shared/money';
+import { centsOf } from '../../../shared/money';
 import type { VismaDocKind } from '../domain';
 import type { FoundDocument } from '../ports';
 import { keyOfFound, numberKey } from './keys';
@@ -28,8 +28,8 @@ export function vismaDocOf(doc: FoundDocument, keysByNumber: ReadonlyMap<string,
     keyFrom: carried ? 'reference' : recorded ? 'number' : null,
     date: doc.date.slice(0, 10),
     financialPeriod: doc.financialPeriod ?? null,
-    amount: toCents(money(doc.amount)),
-    vat: toCents(money(doc.vatTotal)),
+    amount: centsOf(doc.amount),
+    vat: centsOf(doc.vatTotal),
     released: doc.released,
     hold: doc.hold,
     partyNumber: doc.partyNumber,

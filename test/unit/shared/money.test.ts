@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  centsOf,
+  centsToUnits,
   fitsDouble,
   money,
   readDecimal,
   readMoney,
   sum,
   toCents,
+  unitsToCents,
   VISMA_AMOUNT_LIMIT,
 } from '../../../shared/money';
 
@@ -80,5 +83,47 @@ describe('reading amounts strictly', () => {
     // Every cent amount below the limit comes back from a double unchanged.
     for (const text of ['9999999999999.99', '-9999999999999.99', '1234567890123.45', '0.01'])
       expect(money(Number(text)).toFixed(2)).toBe(text);
+  });
+});
+
+describe('centsOf', () => {
+  const values = [
+    '0',
+    '-0',
+    '0.00',
+    '12',
+    '12.5',
+    '-3.10',
+    '007.5',
+    '1e3',
+    '0.5',
+    '-0.05',
+    '100.999',
+    '.5',
+    12.5,
+  ];
+  it.each(values)('writes %s exactly as toCents(money(…)) does, negated or not', (value) => {
+    expect(centsOf(value)).toBe(toCents(money(value)));
+    expect(centsOf(value, true)).toBe(toCents(money(value).times(-1)));
+  });
+
+  it('refuses what is not a number, as money() does', () => {
+    expect(() => centsOf('abc')).toThrow();
+  });
+});
+
+describe('whole cents', () => {
+  it.each(['0.00', '12.50', '-12.50', '-0.05', '123456789012345678.99'])('round-trips %s', (cents) => {
+    expect(unitsToCents(centsToUnits(cents))).toBe(cents);
+  });
+
+  it('sums exactly where floats would not', () => {
+    const sum = ['0.10', '0.20', '-0.05'].reduce((a, c) => a + centsToUnits(c), 0n);
+    expect(unitsToCents(sum)).toBe('0.25');
+    expect(unitsToCents(-5n)).toBe('-0.05');
+  });
+
+  it('refuses an amount that is not in cents', () => {
+    expect(() => centsToUnits('12.5')).toThrow(/cents/);
   });
 });
