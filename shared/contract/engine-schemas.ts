@@ -432,7 +432,12 @@ export const ReconciliationView = z.object({
   servicetitanError: z.string().nullable(),
   servicetitanCalls: z.number(),
   companyName: z.string().nullable(),
-  timings: z.object({ vismaMs: z.number(), servicetitanMs: z.number(), totalMs: z.number() }),
+  timings: z.object({
+    vismaMs: z.number(),
+    servicetitanMs: z.number(),
+    totalMs: z.number(),
+    engineCpuMs: z.number().optional(),
+  }),
   periodStart: z.string(),
   periodEnd: z.string(),
 });

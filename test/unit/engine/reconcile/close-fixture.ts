@@ -325,7 +325,7 @@ export function closeFixture(over: Partial<Reconciliation> = {}): Reconciliation
     servicetitanLive: true,
     servicetitanError: null,
     servicetitanCalls: 3,
-    timings: { vismaMs: 900, servicetitanMs: 400, totalMs: 1500 },
+    timings: { vismaMs: 900, servicetitanMs: 400, totalMs: 1500, engineCpuMs: 180 },
     companyName: 'Nordisk Varme AS',
     periodStart: '2024-03-01',
     periodEnd: '2024-03-31',

@@ -243,7 +243,7 @@ export function reconciliationOf(
     financialPeriod: period.replace('-', ''),
     timeZone: 'Europe/Oslo',
     generatedAt: '2026-02-02T07:30:00.000Z',
-    timings: { vismaMs: 800, servicetitanMs: 300, totalMs: 1400 },
+    timings: { vismaMs: 800, servicetitanMs: 300, totalMs: 1400, engineCpuMs: 250 },
     ...totalsOf(all),
     postedByHandTotals: (['invoice', 'creditNote', 'apBill'] as const).map(hand),
     counts: {
