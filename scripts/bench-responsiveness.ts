@@ -38,11 +38,17 @@ const [st, visma] = await Promise.all([
 ]);
 const dataDir = mkdtempSync(join(tmpdir(), 'st-visma-bench-responsive-'));
 const secrets = new MemorySecretStore();
+const events = new EventBus();
+// The engine phase each probe was sent in, so a slow answer can be traced to the phase that held the engine's thread.
+let phase = 'start';
+events.subscribe((event, payload) => {
+  if (event === 'sync.progress') phase = (payload as { phase: string }).phase;
+});
 const engine = new EngineProcess({
   start: () =>
     forkEngine(ENTRY, engineArgs({ dataDir, version: 'bench' }), { execArgv: ['--import', 'tsx'] }),
   secrets,
-  events: new EventBus(),
+  events,
 });
 try {
   const config = configFor(st, visma);
