@@ -1,4 +1,5 @@
-// Bundles the Node side with esbuild: the Electron main process and its sandboxed preload (CommonJS), and the CLI
+// Bundles the Node side with esbuild: the Electron main process, its engine process and its sandboxed preload
+// (CommonJS), and the CLI
 // (ESM). Native modules and electron stay external; everything else is bundled.
 // Usage: node scripts/build-main.mjs [--outdir <dir>]   (default: dist/main)
 import console from 'node:console';
@@ -32,6 +33,12 @@ export async function buildMain(outDir = join(root, 'dist', 'main')) {
   // `import('keytar')` becomes `require('keytar')`: the native addon loads through the CommonJS loader, which
   // knows about app.asar.unpacked.
   await emit('main/app/main.ts', 'app/main.cjs', {
+    format: 'cjs',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+  });
+  // The engine process (an Electron utility process started by main): same loader rules as main.
+  await emit('main/engine-process/engine-entry.ts', 'app/engine.cjs', {
     format: 'cjs',
     target: 'node20',
     supported: { 'dynamic-import': false },

@@ -7,10 +7,10 @@ import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { EngineService } from './engine-service';
+import { PRODUCT_NAME } from './product';
 import type { AppServices } from './services';
 
-/** The product name as shown to people. */
-export const PRODUCT_NAME = 'ServiceTitan → Visma Connector';
+export { PRODUCT_NAME } from './product';
 
 /** Builds the implementation of every channel over the given services (and the host's engine service). */
 export function createHandlers(

@@ -16,18 +16,24 @@ const forbidden: BridgeResult<never> = {
   error: { code: 'forbidden_origin', message: 'This call did not come from the app window and was refused.' },
 };
 
+/** Where a checked call goes instead of in-process handlers: the engine process (see `EngineProcess.call`). */
+export type CallRoute = (name: string, input: unknown) => Promise<BridgeResult<unknown>>;
+
 /**
- * Registers one `ipcMain.handle` per contract channel: the sender is checked first, then `dispatch` validates the
- * input and runs the handler. Returns a function that removes the handlers again.
+ * Registers one `ipcMain.handle` per contract channel: the sender is checked first, then the call goes to `target`:
+ * `dispatch` over in-process handlers, or a route (the engine process, which dispatches there). Returns a function
+ * that removes the handlers again.
  */
-export function registerIpc(ipcMain: IpcMain, handlers: Handlers): () => void {
+export function registerIpc(ipcMain: IpcMain, target: Handlers | CallRoute): () => void {
+  const route: CallRoute =
+    typeof target === 'function' ? target : (name, input) => dispatch(target, name, input);
   for (const name of channelNames) {
     ipcMain.handle(name, async (event, input: unknown) => {
       if (!isTrustedSender(event)) {
         logger.warn(`Refused "${name}" from ${event.senderFrame?.url.slice(0, 200) ?? 'a closed frame'}.`);
         return forbidden;
       }
-      return dispatch(handlers, name, input);
+      return route(name, input);
     });
   }
   return () => {

@@ -1,21 +1,21 @@
 import { join } from 'node:path';
 import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
-import { PRODUCT_NAME, createHandlers } from '../api/handlers';
-import { EngineService } from '../api/engine-service';
-import type { AppServices } from '../api/services';
+import { PRODUCT_NAME } from '../api/product';
+import type { EngineProcess } from '../engine-process/engine-client';
 import { logger } from '../log/logger';
 import { hardenSession } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { createElectronServices } from './services';
+import { createAppSide } from './services';
 import { createMainWindow } from './window';
 
-/** Where the packaged files live inside the app (asar): the renderer build and the bundled preload. */
-export function appPaths(appPath: string): { rendererDir: string; preload: string } {
+/** Where the packaged files live inside the app (asar): the renderer build, the bundled preload and engine. */
+export function appPaths(appPath: string): { rendererDir: string; preload: string; engine: string } {
   return {
     rendererDir: join(appPath, 'dist', 'renderer'),
     preload: join(appPath, 'dist', 'main', 'app', 'preload.cjs'),
+    engine: join(appPath, 'dist', 'main', 'app', 'engine.cjs'),
   };
 }
 
@@ -25,27 +25,32 @@ function focus(window: BrowserWindow | null): void {
   window.focus();
 }
 
-function openServices(dataDir: string): AppServices | null {
-  try {
-    return createElectronServices(dataDir, app.getVersion());
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    logger.error(`Start-up failed: ${message}`);
-    dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
-    return null;
-  }
+function startFailed(message: string): void {
+  logger.error(`Start-up failed: ${message}`);
+  dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+  app.quit();
 }
 
 /** A damaged ledger does not stop the app: say so plainly (Settings → Ledger backups can restore one). */
-function warnIfLedgerDamaged(services: AppServices): void {
-  const state = services.ledgerStore?.state;
-  if (state?.state !== 'damaged') return;
-  logger.error(state.error.message);
+function warnIfLedgerDamaged(problem: string | null): void {
+  if (!problem) return;
+  logger.error(problem);
   void dialog.showMessageBox({
     type: 'error',
     title: `${PRODUCT_NAME}: the ledger is damaged`,
-    message: state.error.message,
+    message: problem,
   });
+}
+
+/** File → Sync now: a run of the active profile, in the engine process like every other call. */
+async function syncActiveProfile(engine: EngineProcess): Promise<void> {
+  const settings = await engine.call('settings.get', {});
+  const profileId = settings.ok
+    ? (settings.value as { activeProfileId: string | null }).activeProfileId
+    : null;
+  if (!profileId) return logger.warn('Sync now needs a profile: add one in Settings.');
+  const run = await engine.call('sync.run', { profileId });
+  if (!run.ok) logger.error(`Sync failed: ${run.error.message}`, profileId);
 }
 
 function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWindow) => void): void {
@@ -53,18 +58,14 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
   const logDir = join(dataDir, 'logs');
   logger.toFile(join(logDir, 'main.log'));
   logger.info(`${PRODUCT_NAME} ${app.getVersion()} starting; data in ${dataDir}`);
-  const services = openServices(dataDir);
-  if (!services) return app.quit();
-  app.on('will-quit', () => services.ledger.close());
-
   const paths = appPaths(app.getAppPath());
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
-  const engine = new EngineService(services);
-  void engine.start();
+  // The engine runs in a utility process so a long run never stalls this (the window's) thread.
+  const { events, engine } = createAppSide(dataDir, app.getVersion(), paths.engine);
   let engineClosed = false;
   app.on('before-quit', (event) => {
-    // Let a run in progress finish its step before the ledger closes.
+    // Let a run in progress finish its step before the engine closes the ledger.
     if (engineClosed) return;
     event.preventDefault();
     void engine.close().finally(() => {
@@ -72,19 +73,11 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
       app.quit();
     });
   });
-  registerIpc(ipcMain, createHandlers(services, engine));
-  forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  registerIpc(ipcMain, (name, input) => engine.call(name, input));
+  forwardEvents(events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   installMenu(
     {
-      syncNow: () => {
-        const profileId = services.settings.read().activeProfileId;
-        if (!profileId) return logger.warn('Sync now needs a profile: add one in Settings.');
-        engine
-          .sync(profileId, 'manual')
-          .catch((err: unknown) =>
-            logger.error(`Sync failed: ${err instanceof Error ? err.message : String(err)}`, profileId),
-          );
-      },
+      syncNow: () => void syncActiveProfile(engine),
       openLogFolder: () => void shell.openPath(logDir),
       showAbout: () =>
         void dialog.showMessageBox({
@@ -94,11 +87,16 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
     },
     !app.isPackaged,
   );
-  setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
-  warnIfLedgerDamaged(services);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
-    else focus(getWindow());
+  // The window opens once the engine is up (its ledger open, schedules started), so its first calls are answered.
+  void engine.start().then((started) => {
+    if (started.state === 'failed') return startFailed(started.message);
+    setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+    warnIfLedgerDamaged(started.ledgerProblem);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0)
+        setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+      else focus(getWindow());
+    });
   });
 }
 
@@ -123,10 +121,5 @@ export function runApp(): void {
         (w) => (mainWindow = w),
       ),
     )
-    .catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      logger.error(`Start-up failed: ${message}`);
-      dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
-      app.quit();
-    });
+    .catch((err: unknown) => startFailed(err instanceof Error ? err.message : String(err)));
 }

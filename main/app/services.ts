@@ -1,29 +1,27 @@
-import { join } from 'node:path';
 import { EventBus } from '../api/events';
-import type { AppServices } from '../api/services';
+import { EngineProcess } from '../engine-process/engine-client';
 import { logger } from '../log/logger';
-import { LedgerStore } from '../storage/ledger-store';
 import { KeytarSecretStore } from '../storage/secrets';
-import { ElectronSettingsStore } from './electron-settings-store';
+import { utilityEngine } from './utility-engine';
+
+/** What the app's main process holds: the events for its windows and the engine process behind the contract. */
+export interface AppSide {
+  events: EventBus;
+  engine: EngineProcess;
+}
 
 /**
- * The product's services: settings via electron-store, secrets in the OS keychain, the ledger in `dataDir`. A damaged
- * ledger does not stop the app (see `LedgerStore`): Settings can restore a backup.
+ * The app's side of the engine: the engine (settings, ledger, schedules, webhooks, handlers) runs in a utility
+ * process started from `engineEntry` over `dataDir`; the OS keychain stays here and answers the engine's requests.
+ * Main's own log lines and the engine's events reach the windows through one bus.
  */
-export function createElectronServices(dataDir: string, version: string): AppServices {
+export function createAppSide(dataDir: string, version: string, engineEntry: string): AppSide {
   const events = new EventBus();
   logger.subscribe((record) => events.emit('log.line', record));
-  const ledgerStore = new LedgerStore(join(dataDir, 'ledger.sqlite'));
-  ledgerStore.open();
-  return {
-    settings: new ElectronSettingsStore(dataDir),
+  const engine = new EngineProcess({
+    start: utilityEngine(engineEntry, { dataDir, version, host: 'electron' }),
     secrets: new KeytarSecretStore(),
-    ledger: ledgerStore.ledger,
-    ledgerStore,
     events,
-    host: 'electron',
-    dataDir,
-    demo: false,
-    version,
-  };
+  });
+  return { events, engine };
 }

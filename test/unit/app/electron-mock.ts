@@ -1,3 +1,5 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 type Listener = (...args: never[]) => unknown;
@@ -32,6 +34,11 @@ export class FakeWebContents {
 export class FakeBrowserWindow {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows = () => FakeBrowserWindow.instances;
+  /** Resolves when the next window is created. */
+  static created(): Promise<FakeBrowserWindow> {
+    return new Promise((resolve) => FakeBrowserWindow.waiters.push(resolve));
+  }
+  private static waiters: ((window: FakeBrowserWindow) => void)[] = [];
   readonly webContents = new FakeWebContents();
   readonly loadURL = vi.fn(() => Promise.resolve());
   readonly once = vi.fn();
@@ -42,6 +49,7 @@ export class FakeBrowserWindow {
   readonly isDestroyed = vi.fn(() => false);
   constructor(readonly options: Record<string, unknown>) {
     FakeBrowserWindow.instances.push(this);
+    for (const resolve of FakeBrowserWindow.waiters.splice(0)) resolve(this);
   }
 }
 
@@ -60,6 +68,39 @@ export const sessionMock = {
   webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
+};
+
+const ENGINE_SOURCE = join(import.meta.dirname, '../../../main/engine-process/engine-entry.ts');
+
+/**
+ * `utilityProcess.fork`: whatever bundle path the app asks for, runs this checkout's engine entry from source as a
+ * Node child process (same structured-clone messages). Every child is kept so a test can end them.
+ */
+export const utilityProcessMock = {
+  children: [] as { process: ChildProcess; exited: Promise<void> }[],
+  fork: vi.fn((_modulePath: string, args: string[]) => {
+    const child = fork(ENGINE_SOURCE, args, { serialization: 'advanced', execArgv: ['--import', 'tsx'] });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    utilityProcessMock.children.push({ process: child, exited });
+    return {
+      postMessage: (message: unknown) => void (child.connected && child.send(message as object)),
+      on(event: string, listener: Listener) {
+        child.on(event, listener as (...args: unknown[]) => void);
+        return this;
+      },
+      once(event: string, listener: Listener) {
+        child.once(event, listener as (...args: unknown[]) => void);
+        return this;
+      },
+      kill: () => child.kill(),
+    };
+  }),
+  /** Ends every engine child and waits until they are gone. */
+  async endAll(): Promise<void> {
+    for (const { process } of utilityProcessMock.children) process.kill();
+    await Promise.all(utilityProcessMock.children.map((c) => c.exited));
+    utilityProcessMock.children = [];
+  },
 };
 
 const appListeners = new Map<string, Listener[]>();
@@ -90,6 +131,7 @@ export const electronMock = {
   app: appMock,
   BrowserWindow: FakeBrowserWindow,
   ipcMain: ipcMainMock,
+  utilityProcess: utilityProcessMock,
   session: { defaultSession: sessionMock },
   shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/contract';
-import { FakeBrowserWindow, appMock, electronMock, ipcMainMock, resetElectronMock } from './electron-mock';
+import {
+  FakeBrowserWindow,
+  appMock,
+  electronMock,
+  ipcMainMock,
+  resetElectronMock,
+  utilityProcessMock,
+} from './electron-mock';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock);
 
@@ -20,8 +27,8 @@ describe('app lifecycle', () => {
     dir = mkdtempSync(join(tmpdir(), 'life-'));
     appMock.userData = dir;
   });
-  afterEach(() => {
-    appMock.emit('will-quit');
+  afterEach(async () => {
+    await utilityProcessMock.endAll();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -35,8 +42,9 @@ describe('app lifecycle', () => {
   });
 
   it('starts: app scheme, hardened session, IPC for every channel, menu, and one window', async () => {
+    const opened = FakeBrowserWindow.created();
     runApp();
-    await settle();
+    await opened;
     expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
     expect(electronMock.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electronMock.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
@@ -49,9 +57,9 @@ describe('app lifecycle', () => {
   });
 
   it('focuses the existing window when a second instance starts', async () => {
+    const opened = FakeBrowserWindow.created();
     runApp();
-    await settle();
-    const window = FakeBrowserWindow.instances[0]!;
+    const window = await opened;
     window.isMinimized.mockReturnValue(true);
     appMock.emit('second-instance');
     expect(window.restore).toHaveBeenCalled();
@@ -66,8 +74,11 @@ describe('app lifecycle', () => {
     );
     db.prepare("INSERT INTO schema_migrations VALUES (999, 'from-the-future', '2030-01-01')").run();
     db.close();
+    const refused = new Promise<void>((resolve) =>
+      electronMock.dialog.showErrorBox.mockImplementationOnce(() => resolve()),
+    );
     runApp();
-    await settle();
+    await refused;
     expect(electronMock.dialog.showErrorBox).toHaveBeenCalledWith(
       expect.stringContaining('cannot start'),
       expect.stringMatching(/newer version.*0999 "from-the-future"/),
@@ -78,8 +89,31 @@ describe('app lifecycle', () => {
 
   it('starts with defaults when the settings file is corrupt', async () => {
     writeFileSync(join(dir, 'settings.json'), '{{{');
+    const opened = FakeBrowserWindow.created();
     runApp();
-    await settle();
+    await opened;
     expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('answers the window calls from the engine process', async () => {
+    const opened = FakeBrowserWindow.created();
+    runApp();
+    await opened;
+    const call = (name: string, input: unknown) =>
+      ipcMainMock.handlers.get(name)!({ senderFrame: { url: 'app://renderer/index.html' } }, input);
+    expect(await call('app.info', {})).toMatchObject({
+      ok: true,
+      value: { host: 'electron', version: '9.9.9-test', dataDir: dir },
+    });
+    expect(utilityProcessMock.fork).toHaveBeenCalledWith(
+      appPaths('/fake/app').engine,
+      expect.any(Array),
+      expect.anything(),
+    );
+    expect(utilityProcessMock.children[0]?.process.pid).not.toBe(process.pid);
+    expect(await call('profiles.list', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });
