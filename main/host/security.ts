@@ -33,3 +33,14 @@ export function tokenMatches(expected: string, presented: string | null | undefi
 export function originAllowed(expectedOrigin: string, presented: string | undefined): boolean {
   return presented === undefined || presented === expectedOrigin;
 }
+
+/**
+ * True when a request's Host header names this server on the loopback: `127.0.0.1:<port>` or `localhost:<port>`.
+ * Anything else (a DNS-rebinding page's own name, a missing header) is refused, so a page that resolved its domain
+ * to 127.0.0.1 cannot read the host's files or open its socket.
+ */
+export function hostAllowed(port: number, presented: string | undefined): boolean {
+  if (typeof presented !== 'string') return false;
+  const host = presented.trim().toLowerCase();
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostCsp, newToken, originAllowed, tokenMatches } from '../../../main/host/security';
+import { hostAllowed, hostCsp, newToken, originAllowed, tokenMatches } from '../../../main/host/security';
 import { readStaticFile } from '../../../main/host/static-files';
 
 describe('host security helpers', () => {
@@ -48,5 +48,17 @@ describe('static files', () => {
     ]) {
       expect(await readStaticFile(root, path)).toBeUndefined();
     }
+  });
+});
+
+describe('host header check', () => {
+  it('accepts only 127.0.0.1 or localhost with our port', () => {
+    expect(hostAllowed(4000, '127.0.0.1:4000')).toBe(true);
+    expect(hostAllowed(4000, 'LOCALHOST:4000')).toBe(true);
+    expect(hostAllowed(4000, '127.0.0.1:4001')).toBe(false);
+    expect(hostAllowed(4000, '127.0.0.1')).toBe(false);
+    expect(hostAllowed(4000, 'evil.example:4000')).toBe(false);
+    expect(hostAllowed(4000, '127.0.0.1:4000.evil.example')).toBe(false);
+    expect(hostAllowed(4000, undefined)).toBe(false);
   });
 });
