@@ -4,7 +4,7 @@ import { PRODUCT_NAME, createHandlers } from '../api/handlers';
 import { EngineService } from '../api/engine-service';
 import type { AppServices } from '../api/services';
 import { logger } from '../log/logger';
-import { hardenSession } from './guards';
+import { hardenSession, installAppWideGuards } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -107,6 +107,7 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
  * ready, then services, security, IPC, menu and the window.
  */
 export function runApp(): void {
+  installAppWideGuards(app);
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -60,6 +60,8 @@ export const sessionMock = {
   webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
+  setDevicePermissionHandler: vi.fn(),
+  setDisplayMediaRequestHandler: vi.fn(),
 };
 
 const appListeners = new Map<string, Listener[]>();
