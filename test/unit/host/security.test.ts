@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,12 @@ describe('host security helpers', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4000");
+  });
+  it("allows no inline style but Griffel's empty style elements (the hash of the empty string)", () => {
+    const csp = hostCsp('http://127.0.0.1:4000');
+    expect(csp).not.toContain('unsafe-inline');
+    const emptyHash = createHash('sha256').update('').digest('base64');
+    expect(csp).toContain(`style-src 'self' 'sha256-${emptyHash}'`);
   });
 });
 
