@@ -59,6 +59,12 @@ export const WebhookConfig = z.object({
   signatureHeader: z.string().default('x-servicetitan-signature'),
   signatureEncoding: z.enum(['hex', 'base64']).default('hex'),
   hmacKey: z.string().min(32).max(64).optional(),
+  /**
+   * Hours after which a signed event is stale: acknowledged (so ServiceTitan stops retrying) but not acted on
+   * (default 720 = 30 days, long enough for a replay from the developer portal; at most a year). Event ids are kept
+   * for good, so a repeat inside the window never acts twice either.
+   */
+  maxEventAgeHours: z.number().int().min(1).max(8760).optional(),
 });
 export type WebhookConfig = z.infer<typeof WebhookConfig>;
 

@@ -5,6 +5,7 @@ import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
 import { logger } from '../log/logger';
+import { maxEventAgeMs } from '../webhooks/event-time';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/receiver';
 import { loadProfileConfig } from '../storage/profiles';
 import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
@@ -136,6 +137,7 @@ export class EngineService {
         port: hook.port,
         signatureHeader: hook.signatureHeader,
         signatureEncoding: hook.signatureEncoding,
+        maxAgeMs: maxEventAgeMs(hook.maxEventAgeHours),
         onInvoice: (id) => {
           this.sync(profileId, 'webhook', [id]).catch((err: unknown) =>
             logger.error(`Webhook-triggered sync of ${profileId} failed: ${describe(err)}`, profileId),

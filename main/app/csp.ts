@@ -1,8 +1,10 @@
+import { STYLE_SRC } from '../host/security';
+
 /** The renderer's Content-Security-Policy: only our own code, no remote content, no plugins, no framing. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  STYLE_SRC,
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",

@@ -1,4 +1,4 @@
-import { shell, type Session, type WebContents } from 'electron';
+import { shell, type App, type Session, type WebContents } from 'electron';
 import { logger } from '../log/logger';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { isAppUrl } from './origin';
@@ -16,11 +16,15 @@ export function openExternalIfHttps(url: string): void {
   logger.warn(`Blocked opening a non-https link: ${url.slice(0, 200)}`);
 }
 
+const hardenedContents = new WeakSet<WebContents>();
+
 /**
- * Locks down one web contents: `window.open` is denied (https links go to the OS browser), navigation and
+ * Locks down one web contents (once; a repeat call does nothing): `window.open` is denied (https links go to the OS browser), navigation and
  * redirects away from the app are blocked, and `<webview>` can never attach.
  */
 export function hardenWebContents(contents: WebContents): void {
+  if (hardenedContents.has(contents)) return;
+  hardenedContents.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
     openExternalIfHttps(url);
     return { action: 'deny' };
@@ -36,8 +40,9 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /**
- * Session-wide rules: our CSP on every response, no permission (camera, notifications, …) ever granted, and no
- * request to anything but our own app:// origin (and inline data:) — so no remote content can load.
+ * Session-wide rules (each setter replaces the previous handler, so a repeat call is harmless): our CSP on every response, no request to anything but our own app://
+ * origin (and inline data:) — so no remote content can load — and every permission denied: permission requests and
+ * checks (camera, notifications, clipboard, …), devices (HID, serial, USB) and screen capture.
  */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -53,4 +58,17 @@ export function hardenSession(session: Session): void {
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  // Answering with no video and no audio stream refuses getDisplayMedia().
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+}
+
+/**
+ * App-wide guards, installed before the app is ready: every web contents the app ever creates (the main window, a
+ * pop-up that slipped through, devtools, whatever a later feature adds) gets `hardenWebContents`, and every session
+ * Electron creates (the default one included) gets `hardenSession`.
+ */
+export function installAppWideGuards(electronApp: Pick<App, 'on'>): void {
+  electronApp.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  electronApp.on('session-created', (session) => hardenSession(session));
 }

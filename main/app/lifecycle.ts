@@ -3,7 +3,7 @@ import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { PRODUCT_NAME } from '../api/product';
 import type { EngineProcess } from '../engine-process/engine-client';
 import { logger } from '../log/logger';
-import { hardenSession } from './guards';
+import { hardenSession, installAppWideGuards } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -105,6 +105,7 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
  * ready, then services, security, IPC, menu and the window.
  */
 export function runApp(): void {
+  installAppWideGuards(app);
   registerAppScheme();
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -6,7 +6,7 @@ import { dispatch, type Handlers } from '../api/dispatch';
 import type { EventBus } from '../api/events';
 import { logger } from '../log/logger';
 import { readStaticFile } from './static-files';
-import { hostCsp, newToken, originAllowed, tokenMatches } from './security';
+import { hostAllowed, hostCsp, newToken, originAllowed, tokenMatches } from './security';
 
 /** Options of the browser host's HTTP/WebSocket server. */
 export interface BridgeServerOptions {
@@ -29,6 +29,7 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
+/** The largest HTTP body or WebSocket message accepted; a bigger WebSocket message closes that socket (1009). */
 const MAX_BODY_BYTES = 1_000_000;
 
 function refusal(code: 'unauthorized' | 'forbidden_origin', message: string): BridgeResult<never> {
@@ -59,6 +60,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const token = options.token ?? newToken();
   let origin = '';
+  let port = 0;
 
   const server = http.createServer((req, res) => {
     void handleHttp(req, res).catch((err: unknown) => {
@@ -68,7 +70,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     });
   });
 
+  const misdirected = () => `This server answers only to 127.0.0.1:${port} or localhost:${port}.`;
+
   async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(port, req.headers.host)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(misdirected());
+      return;
+    }
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST')
@@ -128,6 +137,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     const reject = (status: number, text: string): void => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    if (!hostAllowed(port, req.headers.host)) return reject(421, 'Misdirected Request');
     if (url.pathname !== '/bridge') return reject(404, 'Not Found');
     if (req.headers.origin !== origin) return reject(403, 'Forbidden');
     if (!tokenMatches(token, url.searchParams.get('token'))) return reject(401, 'Unauthorized');
@@ -140,6 +150,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   });
 
   wss.on('connection', (ws: WebSocket) => {
+    // ws closes the socket itself (1009 for a message over maxPayload, 1002 for a protocol error); without this
+    // listener the 'error' event would be unhandled and take the whole host down.
+    ws.on('error', (err: Error) => {
+      logger.warn(`Browser host closed a WebSocket: ${err.message}`);
+    });
     ws.on('message', (data: Buffer) => {
       void answer(ws, data.toString('utf8'));
     });
@@ -167,7 +182,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/#token=${token}`,

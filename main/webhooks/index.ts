@@ -2,3 +2,5 @@
 export { startWebhookReceiver } from './receiver';
 export type { WebhookReceiver, WebhookReceiverOptions } from './receiver';
 export { signatureMatches, computeSignature } from './signature';
+export { checkEventTime, maxEventAgeMs, DEFAULT_MAX_EVENT_AGE_HOURS, CLOCK_SKEW_MS } from './event-time';
+export type { EventTimeCheck } from './event-time';

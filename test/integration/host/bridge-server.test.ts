@@ -1,4 +1,5 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLedger } from '../../../main/storage/ledger';
@@ -47,9 +48,9 @@ async function post(
   return { status: res.status, json: await res.json() };
 }
 
-function openSocket(url: string, origin: string): Promise<WebSocket> {
+function openSocket(url: string, origin: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { origin });
+    const ws = new WebSocket(url, { origin, headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -133,5 +134,54 @@ describe('browser host bridge', () => {
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     const escape = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`);
     expect(escape.status).toBe(404);
+  });
+
+  it('refuses a forged Host on HTTP and on the WebSocket upgrade, and still answers afterwards', async () => {
+    const port = new URL(server.origin).port;
+    const getWithHost = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.get(`${server.origin}/`, { headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+    const forged = await getWithHost(`rebind.evil.example:${port}`);
+    expect(forged.status).toBe(421);
+    expect(forged.body).toMatch(/only to 127\.0\.0\.1/);
+    expect(forged.body).not.toContain('<title>');
+    expect((await getWithHost('127.0.0.1:1')).status).toBe(421);
+    expect((await getWithHost(`localhost:${port}`)).status).toBe(200);
+    expect((await getWithHost(`127.0.0.1:${port}`)).status).toBe(200);
+    await expect(
+      openSocket(`${server.origin.replace('http', 'ws')}/bridge?token=${server.token}`, server.origin, {
+        host: `rebind.evil.example:${port}`,
+      }),
+    ).rejects.toThrow('421');
+    const r = await post('app.info', {}, { 'x-bridge-token': server.token, origin: server.origin });
+    expect(r.status).toBe(200);
+  });
+
+  it('closes a socket that sends a 2 MB message (1009) and keeps serving', async () => {
+    const wsUrl = `${server.origin.replace('http', 'ws')}/bridge?token=${server.token}`;
+    const big = await openSocket(wsUrl, server.origin);
+    const closed = new Promise<{ code: number }>((resolve) => big.once('close', (code) => resolve({ code })));
+    big.on('error', () => undefined);
+    big.send(
+      JSON.stringify({ type: 'call', id: 1, channel: 'app.info', input: { pad: 'x'.repeat(2_000_000) } }),
+    );
+    expect((await closed).code).toBe(1009);
+
+    const r = await post('app.info', {}, { 'x-bridge-token': server.token, origin: server.origin });
+    expect(r.status).toBe(200);
+    const ws = await openSocket(wsUrl, server.origin);
+    const answer = new Promise<any>((resolve) =>
+      ws.on('message', (d) => resolve(JSON.parse((d as Buffer).toString('utf8')))),
+    );
+    ws.send(JSON.stringify({ type: 'call', id: 2, channel: 'app.info', input: {} }));
+    expect((await answer).result).toMatchObject({ ok: true, value: { host: 'browser' } });
+    ws.close();
   });
 });

@@ -68,6 +68,8 @@ export const sessionMock = {
   webRequest: { onHeadersReceived: vi.fn(), onBeforeRequest: vi.fn() },
   setPermissionRequestHandler: vi.fn(),
   setPermissionCheckHandler: vi.fn(),
+  setDevicePermissionHandler: vi.fn(),
+  setDisplayMediaRequestHandler: vi.fn(),
 };
 
 const ENGINE_SOURCE = join(import.meta.dirname, '../../../main/engine-process/engine-entry.ts');

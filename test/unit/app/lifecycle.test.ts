@@ -56,6 +56,21 @@ describe('app lifecycle', () => {
     expect(appMock.quit).not.toHaveBeenCalled();
   });
 
+  it('installs the app-wide web-contents and session guards before the app is ready', async () => {
+    runApp();
+    await settle();
+    const order = (event: string) =>
+      appMock.on.mock.invocationCallOrder[appMock.on.mock.calls.findIndex(([name]) => name === event)];
+    const ready = appMock.whenReady.mock.invocationCallOrder[0]!;
+    expect(order('web-contents-created')).toBeLessThan(ready);
+    expect(order('session-created')).toBeLessThan(ready);
+    // The window the app opens is hardened through that guard too.
+    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    appMock.emit('web-contents-created', {}, contents);
+    expect(contents.listeners.get('will-navigate')).toHaveLength(1);
+    expect(contents.fire('will-navigate', 'https://evil.example.com/')).toBe(true);
+  });
+
   it('focuses the existing window when a second instance starts', async () => {
     const opened = FakeBrowserWindow.created();
     runApp();

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,10 @@ interface BuilderConfig {
   win: { target: { target: string; arch: string[] }[]; icon: string };
   nsis: Record<string, unknown>;
   linux: { icon: string };
+  electronFuses: Record<string, boolean>;
 }
+
+const require = createRequire(import.meta.url);
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's own schema (offline)", () => {
@@ -87,6 +91,56 @@ describe('electron-builder.yml', () => {
     for (const icon of [config.win.icon, config.linux.icon, config.nsis.installerIcon as string]) {
       expect(existsSync(join(root, icon)), icon).toBe(true);
     }
+  });
+
+  it('sets the Electron fuses of the security checklist', () => {
+    const config = load(readFileSync(configFile, 'utf8')) as BuilderConfig;
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('turns those fuses into the wire electron-builder flips (its own code, offline)', async () => {
+    const config = load(readFileSync(configFile, 'utf8')) as BuilderConfig;
+    // The same internal method electron-builder calls before signing (version pinned by the validator script).
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(f: unknown): Promise<Record<string, unknown>> } };
+    };
+    const { FuseV1Options, FuseVersion } = require('@electron/fuses') as {
+      FuseV1Options: Record<string, number>;
+      FuseVersion: Record<string, string>;
+    };
+    const wire = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    expect(wire).toMatchObject({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode!]: false,
+      [FuseV1Options.EnableCookieEncryption!]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable!]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments!]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation!]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar!]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges!]: false,
+    });
+    // Nothing left to Electron's default among the fuses we decided.
+    expect(
+      Object.keys(wire).filter((k) => k !== 'version' && k !== 'resetAdHocDarwinSignature'),
+    ).toHaveLength(7);
+  });
+
+  it('fails a copy whose fuse key is misspelt', () => {
+    const broken = readFileSync(configFile, 'utf8').replace('  runAsNode: false', '  runAsNodes: false');
+    const file = join(scratch, 'fuses.yml');
+    writeFileSync(file, broken);
+    const { status, output } = validate(file);
+    expect(status).toBe(1);
+    // The schema's anyOf (object or null) names the option, not the bad key inside it.
+    expect(output).toContain('configuration.electronFuses should be one of these');
   });
 
   it('points package.json main at the bundled Electron entry', () => {

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostCsp, newToken, originAllowed, tokenMatches } from '../../../main/host/security';
+import { hostAllowed, hostCsp, newToken, originAllowed, tokenMatches } from '../../../main/host/security';
 import { readStaticFile } from '../../../main/host/static-files';
 
 describe('host security helpers', () => {
@@ -24,6 +25,12 @@ describe('host security helpers', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4000");
+  });
+  it("allows no inline style but Griffel's empty style elements (the hash of the empty string)", () => {
+    const csp = hostCsp('http://127.0.0.1:4000');
+    expect(csp).not.toContain('unsafe-inline');
+    const emptyHash = createHash('sha256').update('').digest('base64');
+    expect(csp).toContain(`style-src 'self' 'sha256-${emptyHash}'`);
   });
 });
 
@@ -48,5 +55,17 @@ describe('static files', () => {
     ]) {
       expect(await readStaticFile(root, path)).toBeUndefined();
     }
+  });
+});
+
+describe('host header check', () => {
+  it('accepts only 127.0.0.1 or localhost with our port', () => {
+    expect(hostAllowed(4000, '127.0.0.1:4000')).toBe(true);
+    expect(hostAllowed(4000, 'LOCALHOST:4000')).toBe(true);
+    expect(hostAllowed(4000, '127.0.0.1:4001')).toBe(false);
+    expect(hostAllowed(4000, '127.0.0.1')).toBe(false);
+    expect(hostAllowed(4000, 'evil.example:4000')).toBe(false);
+    expect(hostAllowed(4000, '127.0.0.1:4000.evil.example')).toBe(false);
+    expect(hostAllowed(4000, undefined)).toBe(false);
   });
 });
