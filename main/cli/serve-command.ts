@@ -3,6 +3,7 @@ import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { EnginePorts } from '../engine/connect';
 import type { SyncSummary } from '../engine/run-sync';
+import { maxEventAgeMs } from '../webhooks/event-time';
 import { startWebhookReceiver } from '../webhooks/receiver';
 import { engineOptions, openEngineContext, type EngineCliOptions } from './engine-options';
 import { runUntilStopped } from './run-until-stopped';
@@ -68,6 +69,7 @@ export function registerServeCommand(program: Command): void {
             port: hook.port,
             signatureHeader: hook.signatureHeader,
             signatureEncoding: hook.signatureEncoding,
+            maxAgeMs: maxEventAgeMs(hook.maxEventAgeHours),
             onInvoice: (id) => void trigger('webhook', [id]),
           })
         : undefined;
