@@ -3,6 +3,7 @@ import type { AuditActor } from '../storage/audit';
 import { maintainLedger } from '../storage/maintenance';
 import type { Ledger } from '../storage/types';
 import { alignMasterData, type AlignmentSummary } from './alignment/run-alignment';
+import { CallMeter } from './call-meter';
 import type { EnginePorts } from './connect';
 import { recordRun } from './run-record';
 import {
@@ -52,8 +53,11 @@ export async function runFullSync(
     },
     async (run) => {
       const ports = typeof deps.ports === 'function' ? await deps.ports() : deps.ports;
+      const meter = new CallMeter(ports);
       const masterData = settings.masterData.enabled
-        ? await alignMasterData(profile, { db: deps.db, ports, actor: options.actor, now })
+        ? await meter.measure('alignment', () =>
+            alignMasterData(profile, { db: deps.db, ports, actor: options.actor, now }),
+          )
         : null;
       const summary = await runDocumentPhases(
         profile,
@@ -65,7 +69,7 @@ export async function runFullSync(
           ...(deps.sleep && { sleep: deps.sleep }),
           ...(deps.onProgress && { onProgress: deps.onProgress }),
         },
-        { ...options, run },
+        { ...options, run, meter },
       );
       return { ...summary, masterData };
     },

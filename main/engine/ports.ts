@@ -92,8 +92,10 @@ export interface StPort {
   tagTypes(): Promise<StTagType[]>;
   /** The tax zone of the customer's first active location. */
   customerTaxZone(customerId: string): Promise<string | undefined>;
-  /** HTTP calls made so far. */
+  /** HTTP calls made so far (token requests included). */
   callCount(): number;
+  /** Token requests made so far (part of `callCount`). */
+  tokenCount(): number;
 }
 
 /** The outcome of a Visma write that may or may not have landed. */
@@ -226,8 +228,10 @@ export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
    * again before this has passed and a look-up by marker has found nothing.
    */
   landingGraceMs(): number;
-  /** HTTP calls made so far. */
+  /** HTTP calls made so far (token requests included). */
   callCount(): number;
+  /** Token requests made so far (part of `callCount`). */
+  tokenCount(): number;
 }
 
 /** The two API ports of a profile: the sync pipeline and master-data alignment use the same ones. */
