@@ -46,7 +46,7 @@ export interface StPort {
   invoiceChanges(cursor: string | undefined): AsyncIterable<ChangeBatch>;
   /** Full invoices by id (webhooks; at most 50 per call inside). */
   invoicesByIds(ids: string[]): Promise<ChangeBatch>;
-  /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
+  /** AP bills (procurement and standalone, each read once) modified on or after `since`; cursor = newest modifiedOn. */
   billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
   /**
    * The documents of a period read live for the month-end close (every page at the largest page size): invoices

@@ -55,6 +55,9 @@ describe('the calls a run reports are the calls the simulators counted (issue 15
     const summary = await countedRun(h);
     expectHonest(h, summary);
     expect(summary.documents.invoices.posted + summary.documents.bills.posted).toBe(0);
+    // Bills come once each: procurement and standalone from `ap-bills`, never again from `inventory-bills`.
+    expect(h.st.calls().byEndpoint).toMatchObject({ ApBills_GetListPaginated: 2 });
+    expect(h.st.calls().byEndpoint.InventoryBills_GetListPaginated).toBeUndefined();
   });
 
   it('counts the calls of new invoices posted in steady state the same way', async () => {
