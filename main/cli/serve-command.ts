@@ -3,6 +3,7 @@ import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { EnginePorts } from '../engine/connect';
 import type { SyncSummary } from '../engine/run-sync';
+import { webhookNeedsRun } from '../engine/webhook-events';
 import { startWebhookReceiver } from '../webhooks/receiver';
 import { engineOptions, openEngineContext, type EngineCliOptions } from './engine-options';
 import { runUntilStopped } from './run-until-stopped';
@@ -68,7 +69,10 @@ export function registerServeCommand(program: Command): void {
             port: hook.port,
             signatureHeader: hook.signatureHeader,
             signatureEncoding: hook.signatureEncoding,
-            onInvoice: (id) => void trigger('webhook', [id]),
+            onInvoice: (id) => {
+              // The echo of our own mark-exported starts no run.
+              if (webhookNeedsRun(ctx.db, profile.id, id, new Date())) void trigger('webhook', [id]);
+            },
           })
         : undefined;
     if (receiver && !opts.json) process.stdout.write(`Webhook receiver listening on ${receiver.url}\n`);

@@ -1,6 +1,7 @@
 import { SyncSettings } from '../../shared/sync-settings';
 import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
+import { masterDataRefreshNeeded } from './cadence';
 import { CallMeter, type CallBreakdown } from './call-meter';
 import { crashPoint } from './crash-point';
 import type { SourceKind } from './domain';
@@ -115,7 +116,14 @@ function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: Ki
 }
 
 /** The document phases of a run, in order. */
-async function documentPhases(ctx: RunContext, run: RunHandle, meter: CallMeter): Promise<void> {
+async function documentPhases(
+  ctx: RunContext,
+  run: RunHandle,
+  meter: CallMeter,
+  trigger: SyncTrigger,
+): Promise<void> {
+  // A webhook run works on what the webhook named (and what is already in flight), not on the whole history.
+  const named = trigger === 'webhook';
   const step = async (phase: string, work: () => unknown) => {
     ctx.progress({ phase, done: 0 });
     await meter.measure(phase, work);
@@ -124,11 +132,17 @@ async function documentPhases(ctx: RunContext, run: RunHandle, meter: CallMeter)
   crashPoint('run.started');
   await step('recover', () => markInterruptedPostings(ctx));
   crashPoint('recover.done');
-  await step('masterdata', () =>
-    refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
+  await step('intake', () => intake(ctx, named ? 'named' : 'all'));
+  // Master data is read only when documents need it: a run with nothing to do makes no Visma call for it.
+  const newOrChanged = (['invoice', 'ap-bill'] as const).reduce(
+    (n, kind) => n + ctx.counts[kind].new + ctx.counts[kind].changed,
+    0,
   );
+  if (masterDataRefreshNeeded(ctx.db, ctx.profileId, ctx.now(), { newOrChanged, named }))
+    await step('masterdata', () =>
+      refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
+    );
   crashPoint('masterdata.refreshed');
-  await step('intake', () => intake(ctx));
   await step('parties', () => ensureParties(ctx));
   await step('resolve', () => resolveWaiting(ctx));
   await step('lookup', () => settleBeforePosting(ctx));
@@ -136,8 +150,11 @@ async function documentPhases(ctx: RunContext, run: RunHandle, meter: CallMeter)
   await step('release', () => releasePosted(ctx));
   await step('follow', () => followReleases(ctx));
   await step('changes', () => handleChangesAfterPosting(ctx));
-  await step('verify', () => verifyAndJournal(ctx));
-  await step('export', () => markExported(ctx));
+  // Verifying, finding GL batches and marking exported are bulk work: a webhook run leaves them to the next full run.
+  if (!named) {
+    await step('verify', () => verifyAndJournal(ctx));
+    await step('export', () => markExported(ctx));
+  }
   crashPoint('run.finishing');
 }
 
@@ -223,7 +240,7 @@ export async function runDocumentPhases(
     ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
     ...(deps.sleep && { sleep: deps.sleep }),
   });
-  await documentPhases(ctx, options.run, meter);
+  await documentPhases(ctx, options.run, meter, options.trigger);
   return summarize(ctx, { runId: options.run.id, trigger: options.trigger, started, cpuStart }, meter);
 }
 
