@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: a seeded company (2,000 invoices, 500 bills) on the simulators at 127.0.0.1, synced by the real
- * CLI in a child process (so CPU and memory are the engine's alone). Prints figures; it is not a test.
+ * CLI in a child process (so CPU and memory are the engine's alone); then the call-cost scenarios of issue 15 (a run
+ * with nothing new at 125 and 1,250 customers, webhook-posted invoices one at a time). Prints figures; not a test.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { configFor } from '../test/integration/engine/harness';
 import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
+import { noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 2000);
 const BILLS = Number(process.env.BENCH_BILLS ?? 500);
@@ -66,6 +68,7 @@ function report(
   );
   row('engine CPU seconds', summary.resources.cpuSeconds.toFixed(2));
   row('engine peak RSS (MB)', summary.resources.peakRssMb);
+  printCalls('calls by phase (tokens included):', summary.calls);
 }
 
 const [st, visma] = await Promise.all([
@@ -89,3 +92,5 @@ try {
   await Promise.all([st.stop(), visma.stop()]);
   rmSync(dir, { recursive: true, force: true });
 }
+for (const customers of [125, 1250]) await noChangeScenario(customers);
+await webhookScenario(Number(process.env.BENCH_WEBHOOK_INVOICES ?? 30));

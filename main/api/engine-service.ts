@@ -4,6 +4,7 @@ import { connectProfile, type EnginePorts } from '../engine/connect';
 import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
+import { webhookNeedsRun } from '../engine/webhook-events';
 import { logger } from '../log/logger';
 import { maxEventAgeMs } from '../webhooks/event-time';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/receiver';
@@ -139,6 +140,8 @@ export class EngineService {
         signatureEncoding: hook.signatureEncoding,
         maxAgeMs: maxEventAgeMs(hook.maxEventAgeHours),
         onInvoice: (id) => {
+          // The echo of our own mark-exported starts no run.
+          if (!webhookNeedsRun(this.deps.ledger, profileId, id, new Date())) return;
           this.sync(profileId, 'webhook', [id]).catch((err: unknown) =>
             logger.error(`Webhook-triggered sync of ${profileId} failed: ${describe(err)}`, profileId),
           );

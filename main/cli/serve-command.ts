@@ -3,6 +3,7 @@ import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
 import type { EnginePorts } from '../engine/connect';
 import type { SyncSummary } from '../engine/run-sync';
+import { webhookNeedsRun } from '../engine/webhook-events';
 import { maxEventAgeMs } from '../webhooks/event-time';
 import { startWebhookReceiver } from '../webhooks/receiver';
 import { engineOptions, openEngineContext, type EngineCliOptions } from './engine-options';
@@ -70,7 +71,10 @@ export function registerServeCommand(program: Command): void {
             signatureHeader: hook.signatureHeader,
             signatureEncoding: hook.signatureEncoding,
             maxAgeMs: maxEventAgeMs(hook.maxEventAgeHours),
-            onInvoice: (id) => void trigger('webhook', [id]),
+            onInvoice: (id) => {
+              // The echo of our own mark-exported starts no run.
+              if (webhookNeedsRun(ctx.db, profile.id, id, new Date())) void trigger('webhook', [id]);
+            },
           })
         : undefined;
     if (receiver && !opts.json) process.stdout.write(`Webhook receiver listening on ${receiver.url}\n`);

@@ -3,6 +3,8 @@ import type { AuditActor } from '../storage/audit';
 import { maintainLedger } from '../storage/maintenance';
 import type { Ledger } from '../storage/types';
 import { alignMasterData, type AlignmentSummary } from './alignment/run-alignment';
+import { alignmentDue } from './cadence';
+import { CallMeter } from './call-meter';
 import type { EnginePorts } from './connect';
 import { recordRun } from './run-record';
 import {
@@ -37,7 +39,11 @@ export interface FullSyncDeps {
 export async function runFullSync(
   profile: EngineProfile,
   deps: FullSyncDeps,
-  options: RunOptions & { actor: AuditActor },
+  options: RunOptions & {
+    actor: AuditActor;
+    /** `full`: align master data in this pass whatever the cadence says (default: when due). */
+    alignment?: 'full' | 'when-due';
+  },
 ): Promise<FullSyncSummary> {
   const now = deps.now ?? (() => new Date());
   const settings = SyncSettings.parse(profile.sync ?? {});
@@ -52,8 +58,16 @@ export async function runFullSync(
     },
     async (run) => {
       const ports = typeof deps.ports === 'function' ? await deps.ports() : deps.ports;
-      const masterData = settings.masterData.enabled
-        ? await alignMasterData(profile, { db: deps.db, ports, actor: options.actor, now })
+      const meter = new CallMeter(ports);
+      // Alignment sweeps on its own cadence (daily, or on demand); a webhook run never waits for it.
+      const align =
+        settings.masterData.enabled &&
+        options.trigger !== 'webhook' &&
+        (options.alignment === 'full' || alignmentDue(deps.db, profile.id, now()));
+      const masterData = align
+        ? await meter.measure('alignment', () =>
+            alignMasterData(profile, { db: deps.db, ports, actor: options.actor, now }),
+          )
         : null;
       const summary = await runDocumentPhases(
         profile,
@@ -65,7 +79,7 @@ export async function runFullSync(
           ...(deps.sleep && { sleep: deps.sleep }),
           ...(deps.onProgress && { onProgress: deps.onProgress }),
         },
-        { ...options, run },
+        { ...options, run, meter },
       );
       return { ...summary, masterData };
     },

@@ -46,7 +46,7 @@ export interface StPort {
   invoiceChanges(cursor: string | undefined): AsyncIterable<ChangeBatch>;
   /** Full invoices by id (webhooks; at most 50 per call inside). */
   invoicesByIds(ids: string[]): Promise<ChangeBatch>;
-  /** AP bills (procurement, standalone) and inventory bills modified on or after `since`; cursor = newest modifiedOn. */
+  /** AP bills (procurement and standalone, each read once) modified on or after `since`; cursor = newest modifiedOn. */
   billChanges(since: string | undefined): AsyncIterable<ChangeBatch>;
   /**
    * The documents of a period read live for the month-end close (every page at the largest page size): invoices
@@ -92,8 +92,10 @@ export interface StPort {
   tagTypes(): Promise<StTagType[]>;
   /** The tax zone of the customer's first active location. */
   customerTaxZone(customerId: string): Promise<string | undefined>;
-  /** HTTP calls made so far. */
+  /** HTTP calls made so far (token requests included). */
   callCount(): number;
+  /** Token requests made so far (part of `callCount`). */
+  tokenCount(): number;
 }
 
 /** The outcome of a Visma write that may or may not have landed. */
@@ -240,8 +242,10 @@ export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
    * again before this has passed and a look-up by marker has found nothing.
    */
   landingGraceMs(): number;
-  /** HTTP calls made so far. */
+  /** HTTP calls made so far (token requests included). */
   callCount(): number;
+  /** Token requests made so far (part of `callCount`). */
+  tokenCount(): number;
 }
 
 /** The two API ports of a profile: the sync pipeline and master-data alignment use the same ones. */

@@ -1,6 +1,8 @@
 import { SyncSettings } from '../../shared/sync-settings';
 import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
+import { masterDataRefreshNeeded } from './cadence';
+import { CallMeter, type CallBreakdown } from './call-meter';
 import { crashPoint } from './crash-point';
 import type { SourceKind } from './domain';
 import { unknownPresence } from './lifecycle/presence-store';
@@ -68,12 +70,13 @@ export interface SyncSummary {
   durationMs: number;
   documents: { invoices: KindCounts; bills: KindCounts };
   reviewQueue: number;
+  /** Every call the run made to each system: alignment, master data, documents and token requests alike. */
   calls: {
     servicetitan: number;
     visma: number;
     vismaPerPostedDocument: number | null;
     servicetitanPerDocumentSeen: number | null;
-  };
+  } & CallBreakdown;
   /** CPU time of this run and the process's peak resident memory (engine only when run from the CLI). */
   resources: { cpuSeconds: number; peakRssMb: number };
   /** What Visma already held under our markers: adopted instead of posted again, duplicates removed. */
@@ -113,20 +116,33 @@ function stateTotals(db: Ledger, profileId: string, kind: SourceKind, counts: Ki
 }
 
 /** The document phases of a run, in order. */
-async function documentPhases(ctx: RunContext, run: RunHandle): Promise<void> {
+async function documentPhases(
+  ctx: RunContext,
+  run: RunHandle,
+  meter: CallMeter,
+  trigger: SyncTrigger,
+): Promise<void> {
+  // A webhook run works on what the webhook named (and what is already in flight), not on the whole history.
+  const named = trigger === 'webhook';
   const step = async (phase: string, work: () => unknown) => {
     ctx.progress({ phase, done: 0 });
-    await work();
+    await meter.measure(phase, work);
     run.heartbeat(ctx.now());
   };
   crashPoint('run.started');
   await step('recover', () => markInterruptedPostings(ctx));
   crashPoint('recover.done');
-  await step('masterdata', () =>
-    refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
+  await step('intake', () => intake(ctx, named ? 'named' : 'all'));
+  // Master data is read only when documents need it: a run with nothing to do makes no Visma call for it.
+  const newOrChanged = (['invoice', 'ap-bill'] as const).reduce(
+    (n, kind) => n + ctx.counts[kind].new + ctx.counts[kind].changed,
+    0,
   );
+  if (masterDataRefreshNeeded(ctx.db, ctx.profileId, ctx.now(), { newOrChanged, named }))
+    await step('masterdata', () =>
+      refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
+    );
   crashPoint('masterdata.refreshed');
-  await step('intake', () => intake(ctx));
   await step('parties', () => ensureParties(ctx));
   await step('resolve', () => resolveWaiting(ctx));
   await step('lookup', () => settleBeforePosting(ctx));
@@ -134,8 +150,11 @@ async function documentPhases(ctx: RunContext, run: RunHandle): Promise<void> {
   await step('release', () => releasePosted(ctx));
   await step('follow', () => followReleases(ctx));
   await step('changes', () => handleChangesAfterPosting(ctx));
-  await step('verify', () => verifyAndJournal(ctx));
-  await step('export', () => markExported(ctx));
+  // Verifying, finding GL batches and marking exported are bulk work: a webhook run leaves them to the next full run.
+  if (!named) {
+    await step('verify', () => verifyAndJournal(ctx));
+    await step('export', () => markExported(ctx));
+  }
   crashPoint('run.finishing');
 }
 
@@ -143,8 +162,9 @@ async function documentPhases(ctx: RunContext, run: RunHandle): Promise<void> {
 function summarize(
   ctx: RunContext,
   run: { runId: number; trigger: SyncTrigger; started: Date; cpuStart: NodeJS.CpuUsage },
-  calls: { st: number; visma: number },
+  meter: CallMeter,
 ): SyncSummary {
+  const calls = meter.totals();
   stateTotals(ctx.db, ctx.profileId, 'invoice', ctx.counts.invoice);
   stateTotals(ctx.db, ctx.profileId, 'ap-bill', ctx.counts['ap-bill']);
   ctx.found.unknown = unknownPresence(ctx.db, ctx.profileId, run.started.toISOString()).filter(
@@ -166,10 +186,11 @@ function summarize(
     documents: { invoices: ctx.counts.invoice, bills: ctx.counts['ap-bill'] },
     reviewQueue: ctx.counts.invoice.review + ctx.counts['ap-bill'].review,
     calls: {
-      servicetitan: calls.st,
+      servicetitan: calls.servicetitan,
       visma: calls.visma,
       vismaPerPostedDocument: ratio(calls.visma, posted),
-      servicetitanPerDocumentSeen: ratio(calls.st, seen),
+      servicetitanPerDocumentSeen: ratio(calls.servicetitan, seen),
+      ...meter.breakdown(),
     },
     resources: {
       cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
@@ -194,17 +215,19 @@ export function recordOf(summary: SyncSummary) {
   };
 }
 
-/** Runs the document phases inside an already recorded run. */
+/**
+ * Runs the document phases inside an already recorded run. `meter` (when the caller made calls of its own in this
+ * run, such as alignment) counts the whole run; without it the run's calls are counted from here.
+ */
 export async function runDocumentPhases(
   profile: EngineProfile,
   deps: EngineDeps,
-  options: RunOptions & { run: RunHandle },
+  options: RunOptions & { run: RunHandle; meter?: CallMeter },
 ): Promise<SyncSummary> {
   const now = deps.now ?? (() => new Date());
   const started = now();
   const cpuStart = process.cpuUsage();
-  const stStart = deps.st.callCount();
-  const vismaStart = deps.visma.callCount();
+  const meter = options.meter ?? new CallMeter(deps);
   const ctx = createRunContext({
     db: deps.db,
     profile,
@@ -217,12 +240,8 @@ export async function runDocumentPhases(
     ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
     ...(deps.sleep && { sleep: deps.sleep }),
   });
-  await documentPhases(ctx, options.run);
-  return summarize(
-    ctx,
-    { runId: options.run.id, trigger: options.trigger, started, cpuStart },
-    { st: deps.st.callCount() - stStart, visma: deps.visma.callCount() - vismaStart },
-  );
+  await documentPhases(ctx, options.run, meter, options.trigger);
+  return summarize(ctx, { runId: options.run.id, trigger: options.trigger, started, cpuStart }, meter);
 }
 
 /**

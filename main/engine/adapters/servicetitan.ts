@@ -58,5 +58,6 @@ export function serviceTitanPort(client: ServiceTitanClient, applicationGuid: st
     ...stVendorCalls(client, guard, applicationGuid),
     ...stCustomerCalls(client, guard),
     callCount: () => client.calls().total,
+    tokenCount: () => client.calls().byEndpoint.token ?? 0,
   };
 }

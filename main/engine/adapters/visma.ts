@@ -38,5 +38,6 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     ...vismaDocumentCalls(client, guard),
     landingGraceMs: () => options.landingGraceMs ?? DEFAULT_LANDING_GRACE_MS,
     callCount: () => Object.values(client.callCounts()).reduce((a, b) => a + b, 0),
+    tokenCount: () => client.callCounts()['POST token'] ?? 0,
   };
 }

@@ -2,6 +2,7 @@ import { localDate } from '../../../shared/dates';
 import { SyncSettings } from '../../../shared/sync-settings';
 import type { AuditActor } from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
+import { recordAlignment } from '../cadence';
 import { markMappingsChanged } from '../mapping/rule-store';
 import { alignBusinessUnits, type BusinessUnitCounts } from './business-units';
 import { audit, type AlignContext, type PartyCounts } from './context';
@@ -76,6 +77,7 @@ export async function alignMasterData(profile: AlignProfile, deps: AlignDeps): P
   const businessUnits = await alignBusinessUnits(ctx);
   // Blocked documents are re-checked when links or flags change.
   markMappingsChanged(deps.db, profile.id);
+  recordAlignment(deps.db, profile.id, started);
   const summary: AlignmentSummary = {
     profileId: profile.id,
     startedAt: started.toISOString(),

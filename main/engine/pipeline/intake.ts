@@ -1,4 +1,5 @@
-import { markWebhookInvoicesFetched, pendingWebhookInvoices } from '../../storage/webhook-queue';
+import { markWebhookInvoicesFetched } from '../../storage/webhook-queue';
+import { webhookInvoicesToFetch } from '../webhook-events';
 import type { SourceEnvelope } from '../domain';
 import { crashPoint } from '../crash-point';
 import { createOutbox, outboxOfSource, type OutboxRow } from '../outbox/store';
@@ -126,12 +127,34 @@ export function mergeBillViews(envelopes: readonly SourceEnvelope[]): SourceEnve
   return [...byId.values()];
 }
 
+/** Fetches the invoices webhooks named (our own exported events left out) by id. */
+async function intakeQueued(ctx: RunContext): Promise<void> {
+  const queued = [
+    ...new Set([...ctx.queuedInvoiceIds, ...webhookInvoicesToFetch(ctx.db, ctx.profileId, ctx.now())]),
+  ];
+  ctx.queuedInvoiceIds.length = 0;
+  if (queued.length === 0) return;
+  storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(queued)));
+  markWebhookInvoicesFetched(ctx.db, ctx.profileId, queued, ctx.now().toISOString());
+}
+
+/**
+ * A run for what a trigger named (a webhook): only those invoices are fetched; the feed and the bill lists wait for
+ * the next full run, which reads from the saved cursors as always.
+ */
+async function intakeNamed(ctx: RunContext): Promise<void> {
+  await intakeQueued(ctx);
+  ctx.progress({ phase: 'intake', done: ctx.counts.invoice.seen });
+  crashPoint('intake.done');
+}
+
 /**
  * Reads new and changed invoices (feed from the saved cursor), webhook-queued invoices, and bills; stores them.
  * First takes on what an older version skipped.
  */
-export async function intake(ctx: RunContext): Promise<void> {
+export async function intake(ctx: RunContext, scope: 'all' | 'named' = 'all'): Promise<void> {
   await takeOnSkipped(ctx);
+  if (scope === 'named') return intakeNamed(ctx);
   let done = 0;
   const start = getCursor(ctx.db, ctx.profileId, 'invoices') ?? ctx.settings.startDate;
   for await (const batch of ctx.st.invoiceChanges(start)) {
@@ -143,12 +166,7 @@ export async function intake(ctx: RunContext): Promise<void> {
     done += batch.envelopes.length;
     ctx.progress({ phase: 'intake', done });
   }
-  const queued = [...new Set([...ctx.queuedInvoiceIds, ...pendingWebhookInvoices(ctx.db, ctx.profileId)])];
-  if (queued.length > 0) {
-    storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(queued)));
-    markWebhookInvoicesFetched(ctx.db, ctx.profileId, queued, ctx.now().toISOString());
-    ctx.queuedInvoiceIds.length = 0;
-  }
+  await intakeQueued(ctx);
   const since = getCursor(ctx.db, ctx.profileId, 'bills') ?? ctx.settings.startDate;
   const bills: SourceEnvelope[] = [];
   let newest = since;

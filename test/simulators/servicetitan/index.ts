@@ -42,6 +42,8 @@ export interface ServiceTitanSimulatorOptions {
   invoices?: number;
   /** AP bills of the main tenant (70 % procurement, 30 % standalone). Default 60. */
   bills?: number;
+  /** Customers of the main tenant. Default: one per 8 invoices, at least 24, at most 2,000. */
+  customers?: number;
   /** Load the main tenant from a JSON fixture instead of generating it (format in README.md). */
   fixture?: string;
   /** Token lifetime; ServiceTitan's is 900 s. */
@@ -128,6 +130,7 @@ function companiesFor(options: ServiceTitanSimulatorOptions, specs: StSpecs, see
         seed,
         invoices: options.invoices ?? 200,
         bills: options.bills ?? 60,
+        ...(options.customers !== undefined && { customers: options.customers }),
         anchor,
         spanDays,
       }),

@@ -11,6 +11,8 @@ export interface CompanyOptions {
   seed: number;
   invoices: number;
   bills: number;
+  /** Customers; default one per 8 invoices, at least 24, at most 2,000. */
+  customers?: number;
   /** Documents are spread over the `spanDays` days before this moment (epoch ms). */
   anchor: number;
   /** Days before `anchor` the documents are spread over. Default 60. */
@@ -20,7 +22,7 @@ export interface CompanyOptions {
 /** Generates a realistic HVAC/plumbing company: same options, same data. */
 export function generateCompany(options: CompanyOptions): TenantData {
   const rng = new Rng(options.seed);
-  const customerCount = Math.min(2000, Math.max(24, Math.ceil(options.invoices / 8)));
+  const customerCount = options.customers ?? Math.min(2000, Math.max(24, Math.ceil(options.invoices / 8)));
   const md = generateMasterData(rng, options.anchor, customerCount, options.name, options.tenantId);
   const docOptions = {
     invoices: options.invoices,
