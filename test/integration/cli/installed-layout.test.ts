@@ -69,10 +69,10 @@ function start(entry: string, args: string[]): { child: ChildProcess; line(re: R
   });
   children.push(child);
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const seen: string[] = [];
   const waiting = new Set<() => void>();
-  createInterface({ input: child.stdout! }).on('line', (l) => {
+  createInterface({ input: child.stdout }).on('line', (l) => {
     seen.push(l);
     for (const check of waiting) check();
   });
