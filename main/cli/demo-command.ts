@@ -21,7 +21,7 @@ interface DemoOptions {
 }
 
 /** `st-visma demo`: the app on its built-in simulators, served by the browser host; prints the URL to open. */
-export function registerDemoCommand(program: Command): void {
+export function registerDemoCommand(program: Command, rendererDir = DEFAULT_RENDERER_DIR): void {
   program
     .command('demo')
     .description(
@@ -37,7 +37,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--bills <n>', 'number of ServiceTitan AP bills in the demo company', intOption)
     .option('--behaviour <file>', 'simulator switches as JSON (see `st-visma sim --help`)')
     .action(async (opts: DemoOptions) => {
-      if (!existsSync(join(DEFAULT_RENDERER_DIR, 'index.html'))) {
+      if (!existsSync(join(rendererDir, 'index.html'))) {
         throw new Error('The user interface has not been built yet: run `npm run build:renderer` first.');
       }
       const sims = await startSimulators({
@@ -52,6 +52,7 @@ export function registerDemoCommand(program: Command): void {
         dataDir,
         demo: true,
         secrets,
+        rendererDir,
         ...(opts.port ? { port: opts.port } : {}),
       });
       await upsertProfile(host.services.settings, sims.config, secrets);

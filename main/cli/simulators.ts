@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { ProfileConfig } from '../../shared/profile-config';
 import type { SimBehaviour } from './sim-behaviour';
@@ -24,9 +25,17 @@ export interface RunningSimulators {
   stop(): Promise<void>;
 }
 
-const simulatorRoot = new URL('../../test/simulators/', import.meta.url);
+/**
+ * Where the simulators are: from source, `test/simulators/demo-entry.ts`; in a build, the separate demo bundle that
+ * scripts/build-main.mjs writes and names in `__DEMO_SIMULATORS__` (relative to the bundle running this code).
+ */
+function simulatorsFile(): string {
+  return typeof __DEMO_SIMULATORS__ === 'undefined'
+    ? fileURLToPath(new URL('../../test/simulators/demo-entry.ts', import.meta.url))
+    : fileURLToPath(new URL(__DEMO_SIMULATORS__, import.meta.url));
+}
 
-/** What the CLI needs from `test/simulators/servicetitan` (declared here: product code never imports test code). */
+/** What the CLI needs from the ServiceTitan simulator (declared here: product code never imports test code). */
 interface StSimulatorModule {
   startServiceTitanSimulator(
     options: {
@@ -50,7 +59,7 @@ interface StSimulatorModule {
   }>;
 }
 
-/** What the CLI needs from `test/simulators/visma`. */
+/** What the CLI needs from the Visma simulator. */
 interface VismaSimulatorModule {
   startVismaSimulator(
     options: {
@@ -74,9 +83,30 @@ interface VismaSimulatorModule {
   }>;
 }
 
-/** True when this is a source checkout that has the simulators (they are not in the packaged app). */
+/** Everything the demo entry exports. */
+type SimulatorModules = StSimulatorModule & VismaSimulatorModule & { SEED_MAPPINGS: unknown };
+
+/** True when the simulators are there: a source checkout, or a build with its demo bundle. */
 export function simulatorsAvailable(): boolean {
-  return existsSync(fileURLToPath(new URL('servicetitan/index.ts', simulatorRoot)));
+  return existsSync(simulatorsFile());
+}
+
+/** Loads the simulators lazily, so nothing else depends on them; the bundle is CommonJS for both CJS and ESM hosts. */
+async function loadSimulators(): Promise<SimulatorModules> {
+  const file = simulatorsFile();
+  const loaded = (
+    typeof __DEMO_SIMULATORS__ === 'undefined'
+      ? await import(new URL('../../test/simulators/demo-entry.ts', import.meta.url).href)
+      : createRequire(import.meta.url)(file)
+  ) as Partial<SimulatorModules>;
+  if (
+    typeof loaded.startServiceTitanSimulator !== 'function' ||
+    typeof loaded.startVismaSimulator !== 'function'
+  )
+    throw new Error(
+      `${file} does not export the simulators (startServiceTitanSimulator, startVismaSimulator).`,
+    );
+  return loaded as SimulatorModules;
 }
 
 /**
@@ -85,15 +115,15 @@ export function simulatorsAvailable(): boolean {
  */
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
   if (!simulatorsAvailable()) {
-    throw new Error('The simulators are only available in a source checkout of st-visma-connector.');
+    throw new Error(
+      `The demo simulators are missing (${simulatorsFile()}): rebuild with \`npm run build:main\`.`,
+    );
   }
-  const st = (await import(new URL('servicetitan/index.ts', simulatorRoot).href)) as StSimulatorModule;
-  const visma = (await import(new URL('visma/index.ts', simulatorRoot).href)) as VismaSimulatorModule;
-  const seeds = (await import(new URL('seed-mappings.ts', simulatorRoot).href)) as { SEED_MAPPINGS: unknown };
+  const sims = await loadSimulators();
 
   const seed = options.seed ?? 1;
   const [stSim, vismaSim] = await Promise.all([
-    st.startServiceTitanSimulator({
+    sims.startServiceTitanSimulator({
       seed,
       ...(options.port ? { port: options.port } : {}),
       ...(options.invoices !== undefined ? { invoices: options.invoices } : {}),
@@ -104,7 +134,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
       // A long-running demo reports what broke the API descriptions when it stops instead of failing then.
       failOnViolations: false,
     }),
-    visma.startVismaSimulator({
+    sims.startVismaSimulator({
       seed,
       ...options.behaviour?.visma,
       checkViolationsOnStop: false,
@@ -140,7 +170,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   };
   return {
     config,
-    mappings: seeds.SEED_MAPPINGS,
+    mappings: sims.SEED_MAPPINGS,
     async stop() {
       const broken = stSim.violations().length + vismaSim.violations().length;
       await Promise.all([stSim.stop(), vismaSim.stop()]);

@@ -1,8 +1,10 @@
 /**
  * Named crash points for the crash-safety test. A no-op unless `ST_VISMA_CRASH_AT=<name>:<n>` is set, in which case
  * the process kills itself with SIGKILL the n-th time (1-based) it passes `<name>` — no cleanup, like a power cut.
+ * Only from source: the production bundles define `__TEST_HOOKS__` false, which compiles the variable's read out.
  */
-const spec = process.env.ST_VISMA_CRASH_AT;
+let spec: string | undefined;
+if (typeof __TEST_HOOKS__ === 'undefined' || __TEST_HOOKS__) spec = process.env.ST_VISMA_CRASH_AT;
 const [target, nth] = spec
   ? [spec.slice(0, spec.lastIndexOf(':')), Number(spec.slice(spec.lastIndexOf(':') + 1))]
   : ['', 0];

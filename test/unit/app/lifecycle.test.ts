@@ -57,8 +57,9 @@ describe('app lifecycle', () => {
   });
 
   it('installs the app-wide web-contents and session guards before the app is ready', async () => {
+    const opened = FakeBrowserWindow.created();
     runApp();
-    await settle();
+    await opened;
     const order = (event: string) =>
       appMock.on.mock.invocationCallOrder[appMock.on.mock.calls.findIndex(([name]) => name === event)];
     const ready = appMock.whenReady.mock.invocationCallOrder[0]!;

@@ -1,8 +1,18 @@
 import { builtinModules } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/contract';
 
@@ -30,6 +40,38 @@ describe('scripts/build-main.mjs', () => {
       expect(existsSync(join(outDir, file)), file).toBe(true);
   });
 
+  it('compiles the crash hook out of every production bundle (grep of dist/main finds no ST_VISMA_CRASH_AT)', async () => {
+    const files = readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => join(f.parentPath, f.name));
+    expect(files.filter((f) => f.endsWith('.cjs') || f.endsWith('.mjs')).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => readFileSync(f, 'utf8').includes('ST_VISMA_CRASH_AT'))).toEqual([]);
+    // The grep can fail: the engine bundled without the build's define still reads the variable.
+    const fromSource = await build({
+      entryPoints: [join(root, 'main/engine/run-sync.ts')],
+      bundle: true,
+      platform: 'node',
+      write: false,
+      minifySyntax: true,
+      external: ['better-sqlite3', 'keytar'],
+    });
+    expect(fromSource.outputFiles[0]?.text).toContain('ST_VISMA_CRASH_AT');
+  });
+
+  it('writes the demo simulators as their own bundle, with the specs they validate against', () => {
+    expect(existsSync(join(outDir, 'demo/simulators/index.cjs'))).toBe(true);
+    for (const spec of [
+      'servicetitan/accounting-v2.json',
+      'servicetitan-webhooks/tenant-accounting-v2.json',
+      'visma/visma-net-erp-v1.json',
+    ])
+      expect(existsSync(join(outDir, 'demo/specs', spec)), spec).toBe(true);
+    expect(readFileSync(join(outDir, 'demo/simulators/index.cjs'), 'utf8')).toContain('StSpecs');
+    // Only the demo loads it: the app and the CLI name the file, they do not contain the simulators.
+    for (const bundle of ['app/main.cjs', 'cli.mjs'])
+      expect(readFileSync(join(outDir, bundle), 'utf8'), bundle).not.toContain('StSpecs');
+  });
+
   it('keeps the sandboxed preload self-contained: only electron, no zod', () => {
     const preload = join(outDir, 'app/preload.cjs');
     expect(new Set(requires(preload))).toEqual(new Set(['electron']));
@@ -43,8 +85,15 @@ describe('scripts/build-main.mjs', () => {
 
   it('leaves only electron, the native modules and Node built-ins external in main', () => {
     const external = externalOf('app/main.cjs');
-    for (const name of external) expect(['electron', 'better-sqlite3', 'keytar']).toContain(name);
+    // The CLI mode brings ws (browser host of `demo`), which tries its optional speed-ups inside try/catch.
+    const optional = ['bufferutil', 'utf-8-validate'];
+    for (const name of external)
+      expect(['electron', 'better-sqlite3', 'keytar', ...optional]).toContain(name);
     expect(external.has('electron')).toBe(true);
+    if (external.has('bufferutil'))
+      expect(readFileSync(join(outDir, 'app/main.cjs'), 'utf8')).toMatch(
+        /try \{\s*let \w+ = require\("bufferutil"\)/,
+      );
   });
 
   it('keeps electron and the keychain out of the engine process: only better-sqlite3 is external', () => {

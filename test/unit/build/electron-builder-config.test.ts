@@ -26,7 +26,12 @@ interface BuilderConfig {
   files: string[];
   asarUnpack: string[];
   npmRebuild: boolean;
-  win: { target: { target: string; arch: string[] }[]; icon: string };
+  win: {
+    target: { target: string; arch: string[] }[];
+    icon: string;
+    executableName: string;
+    extraFiles: { from: string; to: string }[];
+  };
   nsis: Record<string, unknown>;
   linux: { icon: string };
   electronFuses: Record<string, boolean>;
@@ -141,6 +146,17 @@ describe('electron-builder.yml', () => {
     expect(status).toBe(1);
     // The schema's anyOf (object or null) names the option, not the bad key inside it.
     expect(output).toContain('configuration.electronFuses should be one of these');
+  });
+
+  it('puts a st-visma.cmd shim next to the executable that runs it in CLI mode with all arguments', () => {
+    const config = load(readFileSync(configFile, 'utf8')) as BuilderConfig;
+    const shim = config.win.extraFiles.find((f) => f.to === 'st-visma.cmd');
+    expect(shim).toBeDefined();
+    const text = readFileSync(join(root, shim!.from), 'utf8');
+    expect(text).toContain(`"%~dp0${config.win.executableName}.exe" %*`);
+    expect(text).toMatch(/exit \/b %ERRORLEVEL%/);
+    // cmd.exe reads batch files line by line with CRLF endings.
+    expect(text.split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
   });
 
   it('points package.json main at the bundled Electron entry', () => {

@@ -1,0 +1,7 @@
+/** Build-time constants: scripts/build-main.mjs defines them in the bundles; from source (tsx, vitest) they are undefined. */
+
+/** False in the production bundles: the test hooks (crash points) are compiled out. Undefined from source: hooks on. */
+declare const __TEST_HOOKS__: boolean | undefined;
+
+/** The demo simulators bundle, relative to the bundle that loads it. Undefined from source: load test/simulators/. */
+declare const __DEMO_SIMULATORS__: string | undefined;
