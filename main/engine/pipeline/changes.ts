@@ -82,6 +82,7 @@ export async function handleChangesAfterPosting(ctx: RunContext): Promise<void> 
   if (rows.length === 0) return;
   const rc = loadResolveContext(ctx);
   for (const row of rows) {
+    await ctx.breathe();
     if (row.state === 'posted') await updateInPlace(ctx, row, rc);
     else flag(ctx, row);
   }

@@ -1,3 +1,4 @@
+import { createBreather } from './breather';
 import type { SyncSettings } from '../../../shared/sync-settings';
 import type { AuditActor } from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
@@ -65,6 +66,8 @@ export interface RunContext {
   found: PresenceCounts;
   /** Waits (injected so tests and the release follow-up do not depend on wall-clock timers). */
   sleep: (ms: number) => Promise<void>;
+  /** Awaited between units of work: gives the event loop a turn during long stretches (see `breather.ts`). */
+  breathe: () => Promise<void>;
 }
 
 /** Zeroed presence counts. */
@@ -146,5 +149,6 @@ export function createRunContext(input: RunContextInput): RunContext {
     presence: newRunPresence(),
     found: emptyPresenceCounts(),
     sleep: input.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    breathe: createBreather(),
   };
 }

@@ -87,6 +87,25 @@ export function storeBatch(
   crashPoint('intake.batch-stored');
 }
 
+/** Envelopes stored per transaction when a page is stored in parts (a page holds up to 5,000 documents). */
+const STORE_CHUNK = 250;
+
+/**
+ * Stores a page of envelopes in transactions of `STORE_CHUNK`, giving the event loop a turn between them; the
+ * cursor is saved with the last part, so a run stopped in between reads the page again (storing is idempotent).
+ */
+export async function storePage(
+  ctx: RunContext,
+  envelopes: readonly SourceEnvelope[],
+  cursor?: { name: string; value: string },
+): Promise<void> {
+  for (let from = 0; from < envelopes.length || from === 0; from += STORE_CHUNK) {
+    await ctx.breathe();
+    const last = from + STORE_CHUNK >= envelopes.length;
+    storeBatch(ctx, envelopes.slice(from, from + STORE_CHUNK), last ? cursor : undefined);
+  }
+}
+
 /** The cursor that records that the documents an older version skipped have been taken on (once per profile). */
 const SKIPS_TAKEN_ON = 'intake:older-skips-taken-on';
 
@@ -99,7 +118,7 @@ export async function takeOnSkipped(ctx: RunContext): Promise<void> {
   if (getCursor(ctx.db, ctx.profileId, SKIPS_TAKEN_ON)) return;
   const skipped = skippedByOlderRule(ctx.db, ctx.profileId, ctx.settings);
   const invoiceIds = skipped.filter((s) => s.kind === 'invoice').map((s) => s.stId);
-  if (invoiceIds.length > 0) storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(invoiceIds)));
+  if (invoiceIds.length > 0) await storePage(ctx, withRejected(ctx, await ctx.st.invoicesByIds(invoiceIds)));
   ctx.db.transaction(() => {
     for (const s of skipped.filter((x) => x.kind === 'ap-bill')) {
       markEligible(ctx.db, s.sourceId);
@@ -134,7 +153,7 @@ async function intakeQueued(ctx: RunContext): Promise<void> {
   ];
   ctx.queuedInvoiceIds.length = 0;
   if (queued.length === 0) return;
-  storeBatch(ctx, withRejected(ctx, await ctx.st.invoicesByIds(queued)));
+  await storePage(ctx, withRejected(ctx, await ctx.st.invoicesByIds(queued)));
   markWebhookInvoicesFetched(ctx.db, ctx.profileId, queued, ctx.now().toISOString());
 }
 
@@ -158,7 +177,7 @@ export async function intake(ctx: RunContext, scope: 'all' | 'named' = 'all'): P
   let done = 0;
   const start = getCursor(ctx.db, ctx.profileId, 'invoices') ?? ctx.settings.startDate;
   for await (const batch of ctx.st.invoiceChanges(start)) {
-    storeBatch(
+    await storePage(
       ctx,
       withRejected(ctx, batch),
       batch.cursor ? { name: 'invoices', value: batch.cursor } : undefined,
@@ -174,7 +193,7 @@ export async function intake(ctx: RunContext, scope: 'all' | 'named' = 'all'): P
     bills.push(...withRejected(ctx, batch));
     if (batch.cursor && (!newest || batch.cursor > newest)) newest = batch.cursor;
   }
-  storeBatch(ctx, mergeBillViews(bills), newest ? { name: 'bills', value: newest } : undefined);
+  await storePage(ctx, mergeBillViews(bills), newest ? { name: 'bills', value: newest } : undefined);
   ctx.progress({ phase: 'intake', done: done + bills.length });
   crashPoint('intake.done');
 }

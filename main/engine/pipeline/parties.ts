@@ -68,6 +68,7 @@ async function ensure<T extends StCustomerInfo | StVendorInfo>(
   if (kind === 'customer')
     saveRecords(ctx.db, ctx.profileId, 'st', 'customer', infos, (r) => r.id, false, ctx.now().toISOString());
   for (const info of infos) {
+    await ctx.breathe();
     const adopted =
       adoptAfterCrash(ctx, kind, info.id, info.name) ??
       (kind === 'supplier' ? uniqueByName(ctx, kind, info.name) : undefined);

@@ -166,12 +166,13 @@ export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome)
 }
 
 /** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */
-export function resolveWaiting(ctx: RunContext): void {
+export async function resolveWaiting(ctx: RunContext): Promise<void> {
   const rc = loadResolveContext(ctx);
   const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked']);
-  rows.forEach((row, i) => {
+  for (const [i, row] of rows.entries()) {
+    await ctx.breathe();
     applyPlan(ctx, row, planDocument(parseSource(row.payloadJson), rc));
     if (i % 200 === 0) ctx.progress({ phase: 'resolve', done: i, total: rows.length });
-  });
+  }
   crashPoint('resolve.done');
 }

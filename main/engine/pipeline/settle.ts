@@ -80,6 +80,7 @@ export async function settleBeforePosting(ctx: RunContext): Promise<void> {
     rows.map((r) => r.externalReference),
   );
   for (const row of rows) {
+    await ctx.breathe();
     const kind = kindOf(row);
     if (!listedThisRun(ctx, kind)) continue;
     if (row.state === 'uncertain') {
@@ -107,6 +108,7 @@ export async function confirmCreated(ctx: RunContext, rows: readonly OutboxRow[]
     rows.map((r) => r.externalReference),
   );
   for (const row of rows) {
+    await ctx.breathe();
     const docs = ofKind(present.get(row.externalReference), kindOf(row));
     if (docs.length > 1) await resolveDuplicates(ctx, getOutbox(ctx.db, row.id)!, docs);
   }

@@ -39,6 +39,7 @@ async function verifyAll(ctx: RunContext): Promise<void> {
     rows.map((r) => r.externalReference),
   );
   for (const row of rows) {
+    await ctx.breathe();
     const doc = await documentOf(ctx, row, listed);
     if (doc?.released) verifyReleased(ctx, row, doc);
   }

@@ -209,10 +209,10 @@ describe('eligibility and the nothing-to-post state', () => {
     expect(isEligible({ doc: invoice(), status: 'Pending' }, settings)).toBe(false);
   });
 
-  it('records a zero total as nothing to post (audited); a change with an amount takes it on again', () => {
+  it('records a zero total as nothing to post (audited); a change with an amount takes it on again', async () => {
     const zero = invoice({ subTotal: '0.00', tax: '0.00', total: '0.00', lines: [] });
     storeBatch(ctx, [{ doc: zero, status: 'Posted' }]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     const rowId = listOutbox(db, 'p1')[0]!.id;
     expect(getOutbox(db, rowId)).toMatchObject({
       state: 'nothing_to_post',
@@ -222,7 +222,7 @@ describe('eligibility and the nothing-to-post state', () => {
     // Unchanged, or changed but still zero: it stays, and nothing more is audited.
     storeBatch(ctx, [{ doc: zero, status: 'Posted' }]);
     storeBatch(ctx, [{ doc: { ...zero, jobNumber: '40002' }, status: 'Posted' }]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     expect(getOutbox(db, rowId)!.state).toBe('nothing_to_post');
     storeBatch(ctx, [{ doc: invoice(), status: 'Posted' }]);
     expect(getOutbox(db, rowId)!.state).toBe('pending');
@@ -245,30 +245,30 @@ describe('eligibility and the nothing-to-post state', () => {
     ]);
   });
 
-  it('takes a nothing-to-post document on again when it changes into one that must be explained', () => {
+  it('takes a nothing-to-post document on again when it changes into one that must be explained', async () => {
     storeBatch(ctx, [
       { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
     ]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     storeBatch(ctx, [normalizeInvoice({ ...stInvoice, id: 60001, total: '' })]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     expect(listOutbox(db, 'p1')[0]).toMatchObject({ state: 'blocked', reasonCode: 'unreadable_document' });
   });
 
-  it('leaves a nothing-to-post document alone when it is no longer eligible', () => {
+  it('leaves a nothing-to-post document alone when it is no longer eligible', async () => {
     storeBatch(ctx, [
       { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
     ]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     storeBatch(ctx, [{ doc: invoice({ active: false }), status: 'Posted' }]);
     expect(listOutbox(db, 'p1')[0]!.state).toBe('nothing_to_post');
   });
 
-  it('takes it on again after our own "exported" mark flipped its ServiceTitan status', () => {
+  it('takes it on again after our own "exported" mark flipped its ServiceTitan status', async () => {
     storeBatch(ctx, [
       { doc: invoice({ total: '0.00', tax: '0.00', subTotal: '0.00', lines: [] }), status: 'Posted' },
     ]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     const row = listOutbox(db, 'p1')[0]!;
     moveOutbox(
       ctx.move,
@@ -298,7 +298,7 @@ describe('eligibility and the nothing-to-post state', () => {
     await takeOnSkipped(ctx);
     await takeOnSkipped(ctx);
     expect(asked).toEqual([['60001']]);
-    resolveWaiting(ctx);
+    await resolveWaiting(ctx);
     expect(listOutbox(db, 'p1').map((r) => [r.sourceKind, r.stId, r.state, r.reasonCode])).toEqual([
       ['invoice', '60001', 'blocked', 'total_missing'],
       ['ap-bill', '80001', 'blocked', 'no_vendor'],
