@@ -218,6 +218,7 @@ export const LinePickInput = z
     rememberBy: z.enum(['line', 'sku', 'gl']),
   })
   .strict();
+export type LinePickInput = z.infer<typeof LinePickInput>;
 
 /** What a replay would do or did. */
 export const ReplayPreviewView = z.object({
