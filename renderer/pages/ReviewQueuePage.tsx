@@ -31,11 +31,11 @@ import { useReviewUrl } from './review/review-url';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  split: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingHorizontalM },
-  splitOpen: { gridTemplateColumns: 'minmax(0, 1.1fr) minmax(0, 1fr)' },
+  // The open item's details go under the table: beside it the table's columns would not fit at 1280 px.
+  split: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-const GRID_HEIGHT = 560;
+const GRID_HEIGHT = 480;
 
 /** One string for the filter and order (a new one remounts the grid at the top). */
 function filterKeyOf(f: ReviewFilter): string {
@@ -170,7 +170,7 @@ function ReviewQueue({ profile }: { profile: ProfileSummary }) {
         onIgnore={(items) => setIgnoring(items)}
         onClear={() => setSelected(new Map())}
       />
-      <div className={`${styles.split} ${open ? styles.splitOpen : ''}`}>
+      <div className={styles.split}>
         <QueueGrid
           resetKey={filterKey}
           total={data?.total ?? 0}

@@ -79,11 +79,22 @@ export function reviewList(db: Ledger, profileId: string, query: ReviewListQuery
     items: [...mdWindow, ...docViews],
     offset,
     total: md.length + (docs?.total ?? 0),
-    queueTotal: allMd.length + queueDocuments(db, profileId, query.kind),
+    queueTotal:
+      allMd.length +
+      (query.search?.trim() || !docs
+        ? queueDocuments(db, profileId, query.kind)
+        : sum(docs.reasons.values())),
     reasons: [...reasons].map(([reason, count]) => ({ reason, count })),
   };
 }
 
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** Documents in the whole queue (one counting pass, only when a search narrowed the window's counts). */
 function queueDocuments(db: Ledger, profileId: string, kind: ReviewListQuery['kind']): number {
   if (kind === 'masterdata') return 0;
   return [

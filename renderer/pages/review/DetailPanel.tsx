@@ -98,7 +98,7 @@ function DocumentBody(props: {
       <HeaderComparison detail={detail.data} />
       <Subtitle2 as="h3">{t('pages.review.detail.lines')}</Subtitle2>
       {!detail.data.visma && <Text>{t('pages.review.detail.notPlanned')}</Text>}
-      {held && props.fixing ? (
+      {detail.data.source.lines.length === 0 ? null : held && props.fixing ? (
         <FixHeld
           profileId={props.profileId}
           detail={detail.data}

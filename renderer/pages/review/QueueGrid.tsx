@@ -13,7 +13,11 @@ export const ROW_HEIGHT = 40;
 const COLUMNS = '44px minmax(110px, 1fr) minmax(140px, 1.6fr) 100px 130px minmax(160px, 1.8fr) 80px';
 
 const useStyles = makeStyles({
-  table: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  table: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+  },
   row: {
     display: 'grid',
     gridTemplateColumns: COLUMNS,
