@@ -24,7 +24,9 @@ import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
 import { outboxByState, postedVolume, recentRuns, otherInstallationSeen } from './queries/dashboard';
-import { documentItemView, masterDataItemView } from './review-view';
+import { pickableAccounts, reviewDetail } from './queries/review-detail';
+import { reviewList } from './queries/review-list';
+import { fixHeldDocument } from '../engine/review-fix';
 import { summarizeProfile } from './profile-summary';
 import type { AppServices } from './services';
 
@@ -36,6 +38,9 @@ type EngineChannels =
   | 'sync.run'
   | 'dashboard.get'
   | 'review.list'
+  | 'review.detail'
+  | 'review.accounts'
+  | 'review.fix'
   | 'review.preview'
   | 'review.replay'
   | 'review.approve'
@@ -245,13 +250,20 @@ export function createEngineHandlers(
         otherInstallation: otherInstallationSeen(db, profileId, new Date()),
       });
     },
-    'review.list': ({ profileId }) =>
-      Promise.resolve({
-        items: [
-          ...listReview(db, profileId).map(documentItemView),
-          ...masterDataReviewItems(db, profileId).map(masterDataItemView),
-        ],
-      }),
+    'review.list': ({ profileId, ...query }) => Promise.resolve(reviewList(db, profileId, query)),
+    'review.detail': async ({ profileId, id }) => {
+      const detail = reviewDetail(db, await engineProfile(profileId), id);
+      if (!detail) throw new ApiError('not_found', `There is no document ${id} in this profile.`);
+      return detail;
+    },
+    'review.accounts': ({ profileId }) => Promise.resolve({ accounts: pickableAccounts(db, profileId) }),
+    'review.fix': async ({ profileId, id, lines }) => {
+      const profile = await engineProfile(profileId);
+      const visma = (await engine.ports(profileId)).visma;
+      return fixHeldDocument(profile, { db, visma, actor: 'user' }, id, lines).catch((err: unknown) => {
+        throw new ApiError('conflict', err instanceof Error ? err.message : String(err));
+      });
+    },
     'review.preview': async ({ profileId, id }) => {
       const [preview] = await replay(await engineProfile(profileId), { db }, { id }, { apply: false }).catch(
         (err: unknown) => {
@@ -272,12 +284,14 @@ export function createEngineHandlers(
       engine.sync(profileId, 'replay').catch(() => undefined);
       return { results };
     },
-    'review.approve': async ({ profileId, id }) => {
+    'review.approve': async ({ profileId, id, keepOnHoldingAccount }) => {
       const profile = await engineProfile(profileId);
       const visma = (await engine.ports(profileId)).visma;
-      await approveHolding(profile, { db, visma, actor: 'user' }, id).catch((err: unknown) => {
-        throw new ApiError('conflict', err instanceof Error ? err.message : String(err));
-      });
+      await approveHolding(profile, { db, visma, actor: 'user' }, id, { keepOnHoldingAccount }).catch(
+        (err: unknown) => {
+          throw new ApiError('conflict', err instanceof Error ? err.message : String(err));
+        },
+      );
       return { id };
     },
     'review.ignore': async ({ profileId, id, reason }) => {

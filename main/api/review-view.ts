@@ -5,7 +5,10 @@ import type { ReviewItem } from '../engine/review';
 const REPLAYABLE_STATES = new Set(['pending', 'ready', 'blocked', 'failed']);
 
 /** A document of the review queue as the UI shows it, with the actions that apply to it. */
-export function documentItemView(item: ReviewItem): ReviewItemView {
+export function documentItemView(
+  item: ReviewItem,
+  columns: Pick<ReviewItemView, 'party' | 'documentDate' | 'amount'> = {},
+): ReviewItemView {
   const actions: ReviewItemView['actions'] = [];
   const heldOnHolding = item.state === 'posted' && item.reason === 'holding_account';
   if (REPLAYABLE_STATES.has(item.state) || heldOnHolding) actions.push('replay');
@@ -23,6 +26,7 @@ export function documentItemView(item: ReviewItem): ReviewItemView {
     vismaDocNumber: item.vismaDocNumber,
     details: item.details,
     updatedAt: item.updatedAt,
+    ...columns,
     actions,
   };
 }

@@ -58,9 +58,9 @@ function reasonOf(row: OutboxRow): { reason: ReasonCode; text: string; details: 
   };
 }
 
-/** The review queue of a profile: blocked, failed, held, and flagged documents, with plain-language reasons. */
-export function listReview(db: Ledger, profileId: string): ReviewItem[] {
-  return listReviewRows(db, profileId).map((row) => ({
+/** One outbox row as an entry of the review queue, with its plain-language reason. */
+export function reviewItemOf(row: OutboxRow): ReviewItem {
+  return {
     id: row.id,
     sourceType: row.sourceKind,
     sourceNumber: row.sourceNumber,
@@ -69,7 +69,12 @@ export function listReview(db: Ledger, profileId: string): ReviewItem[] {
     ...reasonOf(row),
     vismaDocNumber: row.vismaDocNumber,
     updatedAt: row.updatedAt,
-  }));
+  };
+}
+
+/** The review queue of a profile: blocked, failed, held, and flagged documents, with plain-language reasons. */
+export function listReview(db: Ledger, profileId: string): ReviewItem[] {
+  return listReviewRows(db, profileId).map(reviewItemOf);
 }
 
 /** What a replay would post (or why it still cannot). */
@@ -91,7 +96,8 @@ export interface ReviewDeps {
   now?: () => Date;
 }
 
-function runContext(profile: EngineProfile, deps: ReviewDeps): RunContext {
+/** The run context review actions work in (no ServiceTitan port: they never read it). */
+export function runContext(profile: EngineProfile, deps: ReviewDeps): RunContext {
   return createRunContext({
     db: deps.db,
     profile,
@@ -172,11 +178,13 @@ export async function replay(
   return previews;
 }
 
-async function correctHeld(
+/** Puts the planned lines on the unreleased held document in Visma (PUT), then releases it unless still held. */
+export async function correctHeld(
   ctx: RunContext,
   row: OutboxRow,
   planned: PlannedDocument,
   held: boolean,
+  details?: Record<string, unknown>,
 ): Promise<void> {
   if (!ctx.visma) throw new Error('Correcting a held document needs the Visma connection.');
   const result = await ctx.visma.updateDocument(row.vismaDocNumber!, planned);
@@ -191,6 +199,7 @@ async function correctHeld(
       action: 'document.corrected',
       outcome: 'success',
       message: `Held document ${row.vismaDocNumber} corrected with the current mappings${held ? '' : '; it is no longer on the holding account'}.`,
+      ...(details && { details }),
     },
   );
   if (!held) await releaseNow(ctx, row.id);
@@ -204,8 +213,16 @@ async function releaseNow(ctx: RunContext, id: number): Promise<void> {
     throw new Error(`Visma did not release ${row.vismaDocNumber}: ${row.reviewText ?? row.reviewCode}`);
 }
 
-/** Approves a held (holding-account) document as it is: takes it off hold in Visma and releases it. */
-export async function approveHolding(profile: EngineProfile, deps: ReviewDeps, id: number): Promise<void> {
+/**
+ * Approves a held (holding-account) document as it is: takes it off hold in Visma and releases it. With
+ * `keepOnHoldingAccount` the audit entry records that the accountant chose to leave its lines on the holding account.
+ */
+export async function approveHolding(
+  profile: EngineProfile,
+  deps: ReviewDeps,
+  id: number,
+  options: { keepOnHoldingAccount?: boolean } = {},
+): Promise<void> {
   const ctx = runContext(profile, deps);
   const row = getOutbox(deps.db, id);
   if (!row || row.profileId !== profile.id || row.state !== 'posted' || !row.held) {
@@ -224,7 +241,10 @@ export async function approveHolding(profile: EngineProfile, deps: ReviewDeps, i
     {
       action: 'document.approved',
       outcome: 'success',
-      message: `Holding-account document ${row.vismaDocNumber} approved by the accountant.`,
+      message: options.keepOnHoldingAccount
+        ? `Holding-account document ${row.vismaDocNumber} approved by the accountant, who chose to keep its lines on the holding account.`
+        : `Holding-account document ${row.vismaDocNumber} approved by the accountant.`,
+      ...(options.keepOnHoldingAccount && { details: { keptOnHoldingAccount: true } }),
     },
   );
   await releaseNow(ctx, id);

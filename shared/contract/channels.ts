@@ -22,8 +22,12 @@ import {
   ReconciliationExportView,
   ReconciliationReportView,
   ReconciliationView,
+  LinePickInput,
   ReplayPreviewView,
-  ReviewItemView,
+  ReviewDetailView,
+  ReviewListQuery,
+  ReviewListView,
+  VismaAccountView,
   SecretsInput,
   SyncSummaryView,
 } from './engine-schemas';
@@ -83,7 +87,26 @@ export const channels = {
   ),
   'sync.run': channel(ForProfile, z.object({ summary: SyncSummaryView })),
   'dashboard.get': channel(ForProfile, DashboardView),
-  'review.list': channel(ForProfile, z.object({ items: z.array(ReviewItemView) })),
+  /** The review queue, or a window of it (filtered, searched and sorted in the ledger) when `limit` is given. */
+  'review.list': channel(ReviewListQuery.extend({ profileId: ProfileId }).strict(), ReviewListView),
+  /** One document of the queue: its ServiceTitan source beside its Visma payload. */
+  'review.detail': channel(
+    z.object({ profileId: ProfileId, id: z.number().int().positive() }).strict(),
+    ReviewDetailView,
+  ),
+  /** The Visma accounts the account picker offers (active ones only), by number with names. */
+  'review.accounts': channel(ForProfile, z.object({ accounts: z.array(VismaAccountView) })),
+  /** Corrects a held document in Visma with the picked accounts (saving rules where asked), then releases it. */
+  'review.fix': channel(
+    z
+      .object({
+        profileId: ProfileId,
+        id: z.number().int().positive(),
+        lines: z.array(LinePickInput).min(1).max(500),
+      })
+      .strict(),
+    ReplayPreviewView,
+  ),
   'review.preview': channel(
     z.object({ profileId: ProfileId, id: z.number().int().positive() }).strict(),
     ReplayPreviewView,
@@ -92,8 +115,15 @@ export const channels = {
     z.object({ profileId: ProfileId, ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
     z.object({ results: z.array(ReplayPreviewView) }),
   ),
+  /** Approves a held document as it is: the caller must choose to keep its lines on the holding account. */
   'review.approve': channel(
-    z.object({ profileId: ProfileId, id: z.number().int().positive() }).strict(),
+    z
+      .object({
+        profileId: ProfileId,
+        id: z.number().int().positive(),
+        keepOnHoldingAccount: z.literal(true),
+      })
+      .strict(),
     z.object({ id: z.number() }),
   ),
   'review.ignore': channel(

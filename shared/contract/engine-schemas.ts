@@ -111,10 +111,114 @@ export const ReviewItemView = z.object({
   vismaDocNumber: z.string().nullable(),
   details: z.unknown(),
   updatedAt: z.string().nullable(),
+  /** The customer's or vendor's name (never a raw id); null when unknown. */
+  party: z.string().nullable().optional(),
+  /** The document date (`yyyy-MM-dd` or an ISO timestamp) as ServiceTitan gave it. */
+  documentDate: z.string().nullable().optional(),
+  /** The document's gross total as a decimal string. */
+  amount: z.string().nullable().optional(),
   /** What the user can do with it. */
   actions: z.array(z.enum(['replay', 'approve', 'ignore', 'accept', 'reject', 'keep-st', 'keep-visma'])),
 });
 export type ReviewItemView = z.infer<typeof ReviewItemView>;
+
+/** The columns the review queue sorts by. */
+export const REVIEW_SORTS = ['number', 'party', 'date', 'amount', 'reason', 'age'] as const;
+/** One sort column of the review queue. */
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+/**
+ * A window of the review queue: which rows (`offset`, `limit`), which kind and reason, a free-text search (document
+ * number, party, Visma number) and the order. Without `limit`, every matching row.
+ */
+export const ReviewListQuery = z.object({
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+  kind: z.enum(['document', 'masterdata']).optional(),
+  reason: z.string().min(1).max(60).optional(),
+  search: z.string().trim().max(100).optional(),
+  sort: z.enum(REVIEW_SORTS).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
+});
+export type ReviewListQuery = z.infer<typeof ReviewListQuery>;
+
+/** A window of the review queue with the counts the toolbar shows. */
+export const ReviewListView = z.object({
+  items: z.array(ReviewItemView),
+  /** Where the window starts among the matching rows. */
+  offset: z.number().default(0),
+  /** Rows matching kind, reason and search. */
+  total: z.number().optional(),
+  /** Rows in the whole queue. */
+  queueTotal: z.number().optional(),
+  /** Matching rows per reason, ignoring the reason filter (for the reason picker). */
+  reasons: z.array(z.object({ reason: z.string(), count: z.number() })).optional(),
+});
+export type ReviewListView = z.infer<typeof ReviewListView>;
+
+/** A line of a ServiceTitan document as the review queue shows it beside the Visma one. */
+export const SourceLineView = z.object({
+  lineId: z.string(),
+  description: z.string(),
+  skuId: z.string().optional(),
+  skuCode: z.string().optional(),
+  glAccountNumber: z.string().optional(),
+  glAccountName: z.string().optional(),
+  quantity: z.string(),
+  unitPrice: z.string(),
+  amount: z.string(),
+  taxable: z.boolean(),
+});
+export type SourceLineView = z.infer<typeof SourceLineView>;
+
+/** A ServiceTitan document as the review queue shows it. */
+export const SourceDocumentView = z.object({
+  kind: z.enum(['invoice', 'ap-bill']),
+  number: z.string(),
+  partyName: z.string(),
+  documentDate: z.string(),
+  subTotal: z.string(),
+  tax: z.string(),
+  total: z.string(),
+  lines: z.array(SourceLineView),
+});
+export type SourceDocumentView = z.infer<typeof SourceDocumentView>;
+
+/** A Visma GL account as the account picker lists it. */
+export const VismaAccountView = z.object({
+  number: z.string(),
+  name: z.string(),
+  type: z.string(),
+  active: z.boolean(),
+});
+export type VismaAccountView = z.infer<typeof VismaAccountView>;
+
+/** What the review queue's detail panel shows: the ServiceTitan source beside the Visma payload. */
+export const ReviewDetailView = z.object({
+  item: ReviewItemView,
+  source: SourceDocumentView,
+  /** What is posted in Visma (a held document) or would be posted (the last plan); null when nothing is planned. */
+  visma: PlannedDocumentView.extend({
+    lines: z.array(PlannedLineView.extend({ sourceLineId: z.string() })),
+  }).nullable(),
+  /** Names of the accounts on the Visma side (number → name). */
+  accountNames: z.record(z.string(), z.string()),
+  /** The profile's holding account, if any. */
+  holdingAccount: z.string().nullable(),
+  /** The customer's or supplier's name in Visma. */
+  vismaPartyName: z.string().nullable(),
+});
+export type ReviewDetailView = z.infer<typeof ReviewDetailView>;
+
+/** The account picked for one line of a held document, and whether every line with its SKU or GL gets it too. */
+export const LinePickInput = z
+  .object({
+    sourceLineId: z.string().min(1).max(100),
+    account: z.string().trim().min(1).max(30),
+    rememberBy: z.enum(['line', 'sku', 'gl']),
+  })
+  .strict();
+export type LinePickInput = z.infer<typeof LinePickInput>;
 
 /** What a replay would do or did. */
 export const ReplayPreviewView = z.object({

@@ -151,12 +151,17 @@ describe('the pages on the real engine and simulators', () => {
     await visit(page, 'en', 'review');
     const table = page.getByRole('table', { name: 'Items to review' });
     await table.waitFor();
+    await table.locator('[data-testid^="review-row-doc:"]').first().waitFor();
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
     await shoot(page, 'en-review-queue');
-    await page
-      .getByRole('button', { name: /^Preview: / })
+    await table
+      .locator('[data-testid^="review-row-doc:"]')
       .first()
+      .getByRole('button', { name: /^Open / })
       .click();
+    const panel = page.getByTestId('review-detail');
+    await panel.getByRole('table', { name: 'The document in ServiceTitan and in Visma' }).waitFor();
+    await panel.getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: /would post/ }).waitFor();
     await dialog

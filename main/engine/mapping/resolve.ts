@@ -29,6 +29,8 @@ export interface ResolveContext {
   tenantId: string;
   /** Tax zones whose VAT mapping has open drift → the plain reason (master-data alignment); documents in them wait. */
   flaggedTaxZones?: ReadonlyMap<string, string>;
+  /** Accounts the accountant picked for single lines (source line id → Visma account): they win over every rule. */
+  lineAccounts?: ReadonlyMap<string, string>;
 }
 
 /** A resolved document (with audit notes, e.g. texts shortened for Visma), or the problems that block it. */
@@ -48,6 +50,8 @@ function accountFor(
   ctx: ResolveContext,
 ): { account?: string; holding: boolean } {
   const { rules, master } = ctx;
+  const picked = ctx.lineAccounts?.get(line.lineId);
+  if (picked) return { account: picked, holding: false };
   const gl = line.glAccountNumber;
   const sameNumber = gl && master.accounts.has(gl) ? gl : undefined;
   let account: string | undefined;

@@ -109,12 +109,14 @@ const COLUMNS: Record<keyof OutboxPatch, string> = {
   stMarkedAt: 'st_marked_at',
 };
 
-const SELECT = `SELECT o.*, s.kind AS source_kind, s.st_id, s.number AS source_number, s.st_modified_on,
+/** The outbox row joined with its source document: what `outboxRowFromSql` reads. */
+export const OUTBOX_SELECT = `SELECT o.*, s.kind AS source_kind, s.st_id, s.number AS source_number, s.st_modified_on,
   s.hash AS source_hash, s.payload_json FROM outbox o JOIN source_documents s ON s.id = o.source_id`;
 
 type Raw = Record<string, unknown>;
 
-function toRow(r: Raw): OutboxRow {
+/** An outbox row as `OUTBOX_SELECT` returns it. */
+export function outboxRowFromSql(r: Record<string, unknown>): OutboxRow {
   const str = (k: string) => (typeof r[k] === 'string' || typeof r[k] === 'number' ? String(r[k]) : null);
   return {
     id: Number(r.id),
@@ -155,36 +157,39 @@ function toRow(r: Raw): OutboxRow {
 
 /** One outbox row by id, or undefined. */
 export function getOutbox(db: Ledger, id: number): OutboxRow | undefined {
-  const r = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Raw | undefined;
-  return r ? toRow(r) : undefined;
+  const r = db.prepare(`${OUTBOX_SELECT} WHERE o.id = ?`).get(id) as Raw | undefined;
+  return r ? outboxRowFromSql(r) : undefined;
 }
 
 /** The outbox row of a source document, or undefined. */
 export function outboxOfSource(db: Ledger, sourceId: number): OutboxRow | undefined {
-  const r = db.prepare(`${SELECT} WHERE o.source_id = ? AND o.action = 'post'`).get(sourceId) as
+  const r = db.prepare(`${OUTBOX_SELECT} WHERE o.source_id = ? AND o.action = 'post'`).get(sourceId) as
     Raw | undefined;
-  return r ? toRow(r) : undefined;
+  return r ? outboxRowFromSql(r) : undefined;
 }
 
 /** Rows of a profile in any of `states` (all states when empty), oldest first. */
 export function listOutbox(db: Ledger, profileId: string, states: readonly OutboxState[] = []): OutboxRow[] {
   const where = states.length ? `AND o.state IN (${states.map(() => '?').join(', ')})` : '';
   const rows = db
-    .prepare(`${SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`)
+    .prepare(`${OUTBOX_SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`)
     .all(profileId, ...states) as Raw[];
-  return rows.map(toRow);
+  return rows.map(outboxRowFromSql);
 }
+
+/** The SQL condition (on outbox `o`) of a row with an open review item: blocked, held, or flagged, not ignored. */
+export const IN_REVIEW = `o.state <> 'ignored'
+       AND (o.state IN ('blocked', 'failed', 'uncertain') OR o.review_code IS NOT NULL OR (o.held = 1 AND o.approved = 0))`;
 
 /** Rows with an open review item (blocked, held, or flagged after posting), not ignored. */
 export function listReviewRows(db: Ledger, profileId: string): OutboxRow[] {
   const rows = db
     .prepare(
-      `${SELECT} WHERE o.profile_id = ? AND o.state <> 'ignored'
-       AND (o.state IN ('blocked', 'failed', 'uncertain') OR o.review_code IS NOT NULL OR (o.held = 1 AND o.approved = 0))
+      `${OUTBOX_SELECT} WHERE o.profile_id = ? AND ${IN_REVIEW}
        ORDER BY o.id`,
     )
     .all(profileId) as Raw[];
-  return rows.map(toRow);
+  return rows.map(outboxRowFromSql);
 }
 
 /** Creates the `pending` outbox row of a source document (audited); returns its id. */

@@ -3,7 +3,9 @@ import type {
   DashboardView,
   MappingRuleView,
   ReplayPreviewView,
+  ReviewDetailView,
   ReviewItemView,
+  VismaAccountView,
   SyncSummaryView,
 } from '../../../../shared/contract/engine-schemas';
 
@@ -100,6 +102,9 @@ export const sampleReview: ReviewItemView[] = [
     vismaDocNumber: '100045',
     details: null,
     updatedAt: '2026-01-31T08:00:40.000Z',
+    party: 'Kari Hansen',
+    documentDate: '2026-01-31T00:00:00Z',
+    amount: '2061.25',
     actions: ['replay', 'approve', 'ignore'],
   },
   {
@@ -114,6 +119,9 @@ export const sampleReview: ReviewItemView[] = [
     vismaDocNumber: null,
     details: null,
     updatedAt: '2026-01-31T08:00:50.000Z',
+    party: 'Rørlegger Nord AS',
+    documentDate: '2026-01-12T00:00:00Z',
+    amount: '480.00',
     actions: ['replay', 'ignore'],
   },
   {
@@ -128,6 +136,7 @@ export const sampleReview: ReviewItemView[] = [
     vismaDocNumber: null,
     details: { field: 'city', st: 'Bergen', visma: 'Oslo' },
     updatedAt: null,
+    party: 'Bergen Varme AS',
     actions: ['keep-st', 'keep-visma'],
   },
 ];
@@ -170,6 +179,58 @@ export const samplePreview: ReplayPreviewView = {
     expected: { amount: '2061.25', vat: '412.25' },
   },
 };
+
+/** The held invoice INV-1001: its ServiceTitan source beside what is on hold in Visma (Filter kit on 9999). */
+export const sampleDetail: ReviewDetailView = {
+  item: sampleReview[0]!,
+  source: {
+    kind: 'invoice',
+    number: 'INV-1001',
+    partyName: 'Kari Hansen',
+    documentDate: '2026-01-31T00:00:00Z',
+    subTotal: '1649.00',
+    tax: '412.25',
+    total: '2061.25',
+    lines: [
+      {
+        lineId: 'L1',
+        description: 'Service call',
+        glAccountNumber: '3000',
+        glAccountName: 'Sales, services',
+        quantity: '1',
+        unitPrice: '1250.00',
+        amount: '1250.00',
+        taxable: true,
+      },
+      {
+        lineId: 'L2',
+        description: 'Filter kit',
+        skuId: '9001',
+        skuCode: 'FK-20',
+        glAccountNumber: '4410',
+        glAccountName: 'Parts revenue',
+        quantity: '2',
+        unitPrice: '199.50',
+        amount: '399.00',
+        taxable: true,
+      },
+    ],
+  },
+  visma: {
+    ...samplePreview.planned!,
+    lines: samplePreview.planned!.lines.map((l, i) => ({ ...l, sourceLineId: `L${i + 1}` })),
+  },
+  accountNames: { '3000': 'Sales, services', '9999': 'Holding account' },
+  holdingAccount: '9999',
+  vismaPartyName: 'Kari Hansen',
+};
+
+/** The accounts the picker offers. */
+export const sampleAccounts: VismaAccountView[] = [
+  { number: '3000', name: 'Sales, services', type: 'Income', active: true },
+  { number: '3020', name: 'Sales, parts', type: 'Income', active: true },
+  { number: '3100', name: 'Sales, equipment', type: 'Income', active: true },
+];
 
 /** Three audit entries, newest first. */
 export const sampleAudit: AuditEntryView[] = [

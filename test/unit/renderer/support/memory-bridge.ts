@@ -18,9 +18,12 @@ import type {
   ProfileSettingsView,
   ReconciliationView,
   ReplayPreviewView,
+  ReviewDetailView,
   ReviewItemView,
   SyncSummaryView,
+  VismaAccountView,
 } from '../../../../shared/contract/engine-schemas';
+import { reviewWindow } from './review-window';
 import { emptyDashboard } from './engine-samples';
 import { reconciliationOf, sampleExport, sampleReport } from './reconciliation-samples';
 
@@ -29,6 +32,10 @@ export interface EngineSeed {
   dashboard?: DashboardView;
   review?: ReviewItemView[];
   previews?: Record<number, ReplayPreviewView>;
+  /** What `review.detail` answers per document id. */
+  details?: Record<number, ReviewDetailView>;
+  /** What `review.accounts` lists. */
+  accounts?: VismaAccountView[];
   audit?: AuditEntryView[];
   mappings?: MappingRuleView[];
   connection?: Partial<Record<'servicetitan' | 'visma', ConnectionReport>>;
@@ -317,7 +324,26 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       return { summary: engine.summary };
     },
     'dashboard.get': () => engine.dashboard ?? emptyDashboard,
-    'review.list': () => ({ items: review }),
+    'review.list': ({ profileId: _profileId, ...query }) => reviewWindow(review, query),
+    'review.detail': (input) => {
+      const detail = engine.details?.[input.id];
+      if (!detail) throw Object.assign(new Error(`No document ${input.id}.`), { code: 'not_found' });
+      return detail;
+    },
+    'review.accounts': () => ({ accounts: engine.accounts ?? [] }),
+    'review.fix': (input) => {
+      const item = review.find((r) => r.id === input.id);
+      if (!item?.actions.includes('approve'))
+        throw Object.assign(new Error(`Document ${input.id} is not held.`), { code: 'conflict' });
+      review = review.filter((r) => r.id !== input.id);
+      return {
+        id: input.id,
+        sourceNumber: item.sourceNumber,
+        state: 'released',
+        outcome: 'correct-in-place' as const,
+        text: 'The held Visma document was corrected and released.',
+      };
+    },
     'review.preview': (input) => {
       const preview = engine.previews?.[input.id];
       if (!preview) throw Object.assign(new Error(`No document ${input.id}.`), { code: 'not_found' });
