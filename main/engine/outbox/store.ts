@@ -177,7 +177,10 @@ export function listOutbox(db: Ledger, profileId: string, states: readonly Outbo
   return rows.map(outboxRowFromSql);
 }
 
-/** The SQL condition (on outbox `o`) of a row with an open review item: blocked, held, or flagged, not ignored. */
+/**
+ * The SQL condition (on outbox `o`) of a row with an open review item: blocked, held, or flagged, not ignored. The
+ * partial index `outbox_review_queue` (migration 0006) repeats it term for term: change both together.
+ */
 export const IN_REVIEW = `o.state <> 'ignored'
        AND (o.state IN ('blocked', 'failed', 'uncertain') OR o.review_code IS NOT NULL OR (o.held = 1 AND o.approved = 0))`;
 

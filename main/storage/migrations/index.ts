@@ -3,7 +3,7 @@ import { syncEngine } from './0002-sync-engine';
 import { masterDataAlignment } from './0003-master-data-alignment';
 import { customerSegments } from './0004-customer-segments';
 import { documentLifecycle } from './0005-document-lifecycle';
-import { periodIndexes } from './0006-period-indexes';
+import { queryIndexes } from './0006-query-indexes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,5 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   masterDataAlignment,
   customerSegments,
   documentLifecycle,
-  periodIndexes,
+  queryIndexes,
 ];
