@@ -29,7 +29,7 @@ export function markerOfFound(doc: FoundDocument, tenantId: string): string | nu
 export type PresenceContext = Pick<
   RunContext,
   'db' | 'profileId' | 'tenantId' | 'timeZone' | 'now' | 'presence'
-> & { visma: Pick<RunContext['visma'], 'listChangedDocuments'> };
+> & { visma: Pick<RunContext['visma'], 'listChangedDocuments'>; breathe?: RunContext['breathe'] };
 
 /** Lists each kind once more (modified since its watermark) and stores what carries our markers. */
 export async function refreshPresence(ctx: PresenceContext, kinds: Iterable<VismaDocKind>): Promise<void> {
@@ -37,6 +37,7 @@ export async function refreshPresence(ctx: PresenceContext, kinds: Iterable<Vism
     const previous = presenceWatermark(ctx.db, ctx.profileId, kind);
     // Listed before in this run: only what changed since then (everything older is stored already).
     const listed = await ctx.visma.listChangedDocuments(kind, ctx.presence.inRunSince.get(kind) ?? previous);
+    await ctx.breathe?.();
     recordListed(ctx, kind, previous, listed);
   }
 }

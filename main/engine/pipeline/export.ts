@@ -25,8 +25,9 @@ async function attempt(
   }
 }
 
-function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, string>): void {
+async function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, string>): Promise<void> {
   for (const row of rows) {
+    await ctx.breathe();
     const failure = failures.get(row.stId);
     if (failure) {
       if (row.reviewCode === 'export_failed') continue;
@@ -83,7 +84,7 @@ export async function markExported(ctx: RunContext): Promise<void> {
       ctx.st.markInvoicesExported(invoices.map((r) => ({ stId: r.stId, vismaNumber: r.vismaDocNumber }))),
     );
     crashPoint('export.after-mark-sent');
-    settle(ctx, invoices, failures);
+    await settle(ctx, invoices, failures);
   }
   if (bills.length > 0) {
     const failures = await attempt(bills, () =>
@@ -91,7 +92,7 @@ export async function markExported(ctx: RunContext): Promise<void> {
         bills.map((r) => ({ stId: r.stId, views: viewsOf(ctx, r), vismaNumber: r.vismaDocNumber })),
       ),
     );
-    settle(ctx, bills, failures);
+    await settle(ctx, bills, failures);
   }
   crashPoint('export.marked');
 }

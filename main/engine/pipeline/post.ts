@@ -91,6 +91,7 @@ export async function followReleases(ctx: RunContext): Promise<void> {
       rows.map((r) => r.externalReference),
     );
     for (const row of rows) {
+      await ctx.breathe();
       const doc = present
         .get(row.externalReference)
         ?.map((p) => p.doc)
