@@ -60,6 +60,7 @@ async function findBatches(ctx: RunContext): Promise<void> {
     }));
     const batches = await ctx.visma.findGlBatches(module, docs);
     for (const row of group) {
+      await ctx.breathe();
       const batch = batches.get(row.vismaDocNumber!);
       if (!batch) continue;
       moveOutbox(
