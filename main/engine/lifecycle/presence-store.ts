@@ -86,6 +86,33 @@ export function presenceOf(
   return out;
 }
 
+/**
+ * Where Visma holds documents under `markers` outside one financial period, as last listed: each kind and period
+ * once (the close lists those periods; the period's own documents are read from its list and are not parsed here).
+ */
+export function presencePlacesOutside(
+  db: Ledger,
+  profileId: string,
+  markers: readonly string[],
+  financialPeriod: string,
+): { kind: VismaDocKind; financialPeriod: string }[] {
+  const query = db.prepare(
+    `SELECT DISTINCT kind, json_extract(doc_json, '$.financialPeriod') AS period FROM visma_presence
+     WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?))
+       AND json_extract(doc_json, '$.financialPeriod') IS NOT NULL AND json_extract(doc_json, '$.financialPeriod') <> ?`,
+  );
+  const places = new Map<string, { kind: VismaDocKind; financialPeriod: string }>();
+  for (let i = 0; i < markers.length; i += 500) {
+    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + 500)), financialPeriod) as {
+      kind: VismaDocKind;
+      period: string | number;
+    }[];
+    for (const r of rows)
+      places.set(`${r.kind}|${r.period}`, { kind: r.kind, financialPeriod: String(r.period) });
+  }
+  return [...places.values()];
+}
+
 /** Stored documents whose marker no outbox row of the profile carries: posted by someone this ledger does not know. */
 export function unknownPresence(db: Ledger, profileId: string, since: string): PresentDocument[] {
   return (

@@ -120,7 +120,7 @@ export function closeStDocs(
     if (env && !liveInScope(env, row, settings)) continue;
     if (!env && !row?.inScope) continue;
     const st = row
-      ? stDocOf(row.row, timeZone, tenantId, env?.doc)
+      ? stDocOf(row.row, timeZone, tenantId, env?.doc ?? row.snapshot)
       : unsyncedStDoc(env!.doc, timeZone, tenantId);
     out.push({
       st,

@@ -9,7 +9,7 @@
 import type { Ledger } from '../../storage/types';
 import type { VismaDocKind } from '../domain';
 import { newRunPresence, recordListed, type PresenceContext } from '../lifecycle/presence';
-import { presenceOf, presenceWatermark } from '../lifecycle/presence-store';
+import { presencePlacesOutside, presenceWatermark } from '../lifecycle/presence-store';
 import type { FoundDocument, VismaPort } from '../ports';
 import { keyOfFound, numberKey } from './keys';
 import type { VismaDoc } from './types';
@@ -83,15 +83,12 @@ export async function documentsElsewhere(
   financialPeriod: string,
 ): Promise<Map<string, VismaDoc[]>> {
   const wanted = new Set(keys);
-  const where = new Set<string>();
-  for (const rows of presenceOf(deps.db, deps.profile.id, keys).values())
-    for (const { doc } of rows)
-      if (doc.financialPeriod && doc.financialPeriod !== financialPeriod)
-        where.add(`${doc.kind}|${doc.financialPeriod}`);
+  const places = presencePlacesOutside(deps.db, deps.profile.id, keys, financialPeriod).sort(
+    (a, b) => a.kind.localeCompare(b.kind) || a.financialPeriod.localeCompare(b.financialPeriod),
+  );
   const out = new Map<string, VismaDoc[]>();
-  for (const place of [...where].sort()) {
-    const [kind, period] = place.split('|') as [VismaDocKind, string];
-    for (const found of await deps.visma.listDocumentsInPeriod(kind, period)) {
+  for (const place of places) {
+    for (const found of await deps.visma.listDocumentsInPeriod(place.kind, place.financialPeriod)) {
       const key = keyOfFound(found);
       if (!key || !wanted.has(key)) continue;
       out.set(key, [...(out.get(key) ?? []), vismaDocOf(found, new Map())]);
