@@ -22,7 +22,40 @@ export function presenceWatermark(db: Ledger, profileId: string, kind: VismaDocK
   return getCursor(db, profileId, cursorName(kind));
 }
 
-/** Stores listed documents and the next watermark in one transaction. */
+/** Look-ups by a list of numbers or markers go in chunks of this size. */
+const CHUNK = 500;
+
+const stateOf = (marker: string, status: string, modified: string) =>
+  `${marker}\u0000${status}\u0000${modified}`;
+
+/** The stored state (marker, status, Visma timestamp) of each listed number that has one. */
+function storedStates(
+  db: Ledger,
+  profileId: string,
+  kind: VismaDocKind,
+  numbers: readonly string[],
+): Map<string, string> {
+  const query = db.prepare(
+    `SELECT number, marker, status, visma_modified_at FROM visma_presence
+     WHERE profile_id = ? AND kind = ? AND number IN (SELECT value FROM json_each(?)) AND visma_modified_at IS NOT NULL`,
+  );
+  const out = new Map<string, string>();
+  for (let i = 0; i < numbers.length; i += CHUNK) {
+    const rows = query.all(profileId, kind, JSON.stringify(numbers.slice(i, i + CHUNK))) as {
+      number: string;
+      marker: string;
+      status: string;
+      visma_modified_at: string;
+    }[];
+    for (const r of rows) out.set(r.number, stateOf(r.marker, r.status, r.visma_modified_at));
+  }
+  return out;
+}
+
+/**
+ * Stores listed documents and the next watermark in one transaction. A document Visma has not modified since it was
+ * stored (same timestamp, status and marker) only has its sighting renewed; the others are written whole.
+ */
 export function savePresence(
   db: Ledger,
   profileId: string,
@@ -37,8 +70,22 @@ export function savePresence(
      ON CONFLICT (profile_id, kind, number) DO UPDATE SET marker = excluded.marker, status = excluded.status,
      doc_json = excluded.doc_json, visma_modified_at = excluded.visma_modified_at, seen_at = excluded.seen_at`,
   );
+  const sighted = db.prepare(
+    `UPDATE visma_presence SET seen_at = ? WHERE profile_id = ? AND kind = ? AND number IN (SELECT value FROM json_each(?))`,
+  );
   db.transaction(() => {
-    for (const d of docs)
+    const stored = storedStates(
+      db,
+      profileId,
+      kind,
+      docs.map((d) => d.number),
+    );
+    const unchanged: string[] = [];
+    for (const d of docs) {
+      if (d.lastModified && stored.get(d.number) === stateOf(d.marker, d.status, d.lastModified)) {
+        unchanged.push(d.number);
+        continue;
+      }
       upsert.run(
         profileId,
         kind,
@@ -49,6 +96,9 @@ export function savePresence(
         d.lastModified ?? null,
         at,
       );
+    }
+    for (let i = 0; i < unchanged.length; i += CHUNK)
+      sighted.run(at, profileId, kind, JSON.stringify(unchanged.slice(i, i + CHUNK)));
     setCursor(db, profileId, cursorName(kind), watermark);
   })();
 }
@@ -73,8 +123,8 @@ export function presenceOf(
   const query = db.prepare(
     `SELECT doc_json, seen_at FROM visma_presence WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?))`,
   );
-  for (let i = 0; i < markers.length; i += 500) {
-    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + 500))) as {
+  for (let i = 0; i < markers.length; i += CHUNK) {
+    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + CHUNK))) as {
       doc_json: string;
       seen_at: string;
     }[];
@@ -102,8 +152,8 @@ export function presencePlacesOutside(
        AND json_extract(doc_json, '$.financialPeriod') IS NOT NULL AND json_extract(doc_json, '$.financialPeriod') <> ?`,
   );
   const places = new Map<string, { kind: VismaDocKind; financialPeriod: string }>();
-  for (let i = 0; i < markers.length; i += 500) {
-    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + 500)), financialPeriod) as {
+  for (let i = 0; i < markers.length; i += CHUNK) {
+    const rows = query.all(profileId, JSON.stringify(markers.slice(i, i + CHUNK)), financialPeriod) as {
       kind: VismaDocKind;
       period: string | number;
     }[];
