@@ -31,14 +31,16 @@ export function recordAlignment(db: Ledger, profileId: string, at: Date): void {
 
 /**
  * True when this run needs a fresh master-data cache: it read new or changed documents, a document waits for a post,
- * a look-up, a release or a retry, or blocked documents wait and the cache is older than `BLOCKED_REFRESH_MS`. A run
- * with nothing to do reads no master data; a webhook run (`named`) only when the cache is older than that.
+ * a look-up, a release or a retry, or blocked documents wait and the cache is older than `BLOCKED_REFRESH_MS` — or a
+ * person asked for the run (`asked`: Sync now, the command line, a replay), since they may just have created the
+ * missing account or opened the period in Visma. A run with nothing to do reads no master data; a webhook run
+ * (`named`) only when the cache is older than that.
  */
 export function masterDataRefreshNeeded(
   db: Ledger,
   profileId: string,
   now: Date,
-  intake: { newOrChanged: number; named?: boolean },
+  intake: { newOrChanged: number; named?: boolean; asked?: boolean },
 ): boolean {
   if (!getCursor(db, profileId, REFRESHED)) return true;
   // A webhook run posts with a cache read within the last quarter hour: its documents need no fresh copy of it.
@@ -54,5 +56,8 @@ export function masterDataRefreshNeeded(
   const blocked = db
     .prepare(`SELECT 1 FROM outbox WHERE profile_id = ? AND state = 'blocked' LIMIT 1`)
     .get(profileId);
-  return blocked !== undefined && olderThan(db, profileId, REFRESHED, now, BLOCKED_REFRESH_MS);
+  return (
+    blocked !== undefined &&
+    (intake.asked === true || olderThan(db, profileId, REFRESHED, now, BLOCKED_REFRESH_MS))
+  );
 }

@@ -138,7 +138,8 @@ async function documentPhases(
     (n, kind) => n + ctx.counts[kind].new + ctx.counts[kind].changed,
     0,
   );
-  if (masterDataRefreshNeeded(ctx.db, ctx.profileId, ctx.now(), { newOrChanged, named }))
+  const asked = trigger === 'manual' || trigger === 'cli' || trigger === 'replay';
+  if (masterDataRefreshNeeded(ctx.db, ctx.profileId, ctx.now(), { newOrChanged, named, asked }))
     await step('masterdata', () =>
       refreshMasterData(ctx.db, ctx.profileId, ctx.visma, ctx.st, { now: ctx.now }),
     );
