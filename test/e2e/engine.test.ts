@@ -279,12 +279,17 @@ describe('the pages on the real engine and simulators', () => {
     expect(plainSpaces((await page.getByRole('main').textContent()) ?? '')).toContain('Bokført per dag');
     await shoot(page, 'nb-dashboard-after-sync');
     await visit(page, 'nb', 'review');
-    await page.getByRole('table', { name: 'Saker til gjennomgang' }).waitFor();
+    const nbTable = page.getByRole('table', { name: 'Saker til gjennomgang' });
+    await nbTable.locator('[data-testid^="review-row-doc:"]').first().waitFor();
     await shoot(page, 'nb-review-queue');
-    await page
-      .getByRole('button', { name: /^Forhåndsvis: / })
+    await nbTable
+      .locator('[data-testid^="review-row-doc:"]')
       .first()
+      .getByRole('button', { name: /^Åpne / })
       .click();
+    const nbPanel = page.getByTestId('review-detail');
+    await nbPanel.getByRole('table', { name: 'Dokumentet i ServiceTitan og i Visma' }).waitFor();
+    await nbPanel.getByRole('button', { name: 'Forhåndsvis' }).click();
     await page
       .getByRole('dialog')
       .getByRole('heading', { name: /Slik vil/ })
