@@ -69,7 +69,7 @@ export async function readPeriodDocuments(
   const ctx = presenceContext(deps);
   const out: FoundDocument[] = [];
   for (const kind of DOCUMENT_KINDS)
-    out.push(...(await periodDocumentsOfKind(deps, ctx, kind, financialPeriod)));
+    for (const doc of await periodDocumentsOfKind(deps, ctx, kind, financialPeriod)) out.push(doc);
   return out;
 }
 
