@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import {
+  BRIDGE_ERROR_CODES,
   ProfileId,
   SecretKind,
   SecretStatus,
   eventNames,
   events,
-  type BridgeErrorCode,
   type BridgeResult,
   type EventName,
   type EventPayload,
@@ -20,26 +20,9 @@ import {
  *   request)
  */
 
-const errorCodes = [
-  'invalid_input',
-  'unknown_channel',
-  'unauthorized',
-  'forbidden_origin',
-  'not_found',
-  'conflict',
-  'unavailable',
-  'service_failed',
-  'internal',
-] as const satisfies readonly BridgeErrorCode[];
-// Fails to compile when the contract gains an error code this list lacks.
-const everyCode: Record<BridgeErrorCode, true> = Object.fromEntries(
-  errorCodes.map((c) => [c, true]),
-) as Record<(typeof errorCodes)[number], true>;
-void everyCode;
-
 /** The contract's error shape (`BridgeError`) as a schema. */
 export const BridgeErrorSchema = z.object({
-  code: z.enum(errorCodes),
+  code: z.enum(BRIDGE_ERROR_CODES),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

@@ -8,7 +8,7 @@ import {
 } from '../../shared/contract/channels';
 import type { EventName, EventPayload } from '../../shared/contract/channels';
 import type { BridgeApi } from '../../shared/contract/bridge';
-import type { BridgeErrorCode } from '../../shared/contract/define';
+import { BRIDGE_ERROR_CODES, type BridgeErrorCode } from '../../shared/contract/define';
 
 /** Why a call failed: the contract's codes, plus `invalid_response` when main's answer breaks the schema. */
 export type BridgeCallErrorCode = BridgeErrorCode | 'invalid_response';
@@ -38,17 +38,7 @@ const Envelope = z.discriminatedUnion('ok', [
   }),
 ]);
 
-const knownCodes: ReadonlySet<string> = new Set<BridgeErrorCode>([
-  'invalid_input',
-  'unknown_channel',
-  'unauthorized',
-  'forbidden_origin',
-  'not_found',
-  'conflict',
-  'unavailable',
-  'service_failed',
-  'internal',
-]);
+const knownCodes: ReadonlySet<string> = new Set<string>(BRIDGE_ERROR_CODES);
 
 /** The typed way the UI talks to main: every answer is checked against the channel's output schema. */
 export interface BridgeClient {

@@ -19,18 +19,24 @@ export interface BridgeError {
   issues?: { path: string; message: string }[];
 }
 
-/** Error codes a bridge call can fail with. */
-export type BridgeErrorCode =
-  | 'invalid_input'
-  | 'unknown_channel'
-  | 'unauthorized'
-  | 'forbidden_origin'
-  | 'not_found'
-  | 'conflict'
-  | 'unavailable'
-  /** ServiceTitan or Visma refused or failed (wrong credentials, outage…); the message says which and why. */
-  | 'service_failed'
-  | 'internal';
+/**
+ * Error codes a bridge call can fail with; `service_failed` means ServiceTitan or Visma refused or failed (wrong
+ * credentials, outage…) and the message says which and why.
+ */
+export const BRIDGE_ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'unauthorized',
+  'forbidden_origin',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'service_failed',
+  'internal',
+] as const;
+
+/** One of the error codes a bridge call can fail with. */
+export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
 
 /** What travels back over either transport. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
