@@ -1,10 +1,14 @@
 /**
  * `npm run bench:responsive`: a 5,000-document sync (4,000 invoices, 1,000 bills by default) runs in the engine
  * process — the same process and protocol the app uses, started here as a Node child — while this process, in the
- * role of the app's main process, sends a cheap contract call (`profiles.list`) every ~50 ms. Prints the calls'
- * latency (p50/p95/max), this process's own event-loop delay, and the sync's wall time. It is not a test.
+ * role of the app's main process, sends a cheap contract call (`profiles.list`) every ~50 ms. The simulators run in a
+ * third process (`st-visma sim --json`), as the real APIs run elsewhere: in the app the main process serves neither
+ * API. Prints the calls' latency (p50/p95/max), this process's own event-loop delay, and the sync's wall time. It is
+ * not a test.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,25 +21,56 @@ import { openLedger } from '../main/storage/ledger';
 import { upsertProfile } from '../main/storage/profiles';
 import { MemorySecretStore } from '../main/storage/secrets';
 import { JsonFileSettingsStore } from '../main/storage/settings';
-import { configFor } from '../test/integration/engine/harness';
+import { ProfileConfig } from '../shared/profile-config';
 import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
-import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
-import { startVismaSimulator } from '../test/simulators/visma';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 4000);
 const BILLS = Number(process.env.BENCH_BILLS ?? 1000);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 50);
 const TARGET_P95_MS = 100;
 const ENTRY = join(import.meta.dirname, '../main/engine-process/engine-entry.ts');
+// BENCH_CPU_PROF=<dir> writes a CPU profile of the engine process there (to find what holds its thread).
+const profileArgs = process.env.BENCH_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+  : [];
+const CLI = join(import.meta.dirname, '../bin/st-visma.mjs');
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-const [st, visma] = await Promise.all([
-  startServiceTitanSimulator({ seed: 1, invoices: INVOICES, bills: BILLS }),
-  startVismaSimulator({ seed: 1 }),
-]);
+/** Starts `st-visma sim --json` in its own process and reads the profile config it prints. */
+async function startSimulatorProcess() {
+  const args = [
+    CLI,
+    'sim',
+    '--json',
+    '--seed',
+    '1',
+    '--invoices',
+    String(INVOICES),
+    '--bills',
+    String(BILLS),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const line = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) =>
+      reject(new Error(`st-visma sim exited (${code}) before printing its config`)),
+    );
+  });
+
+  const config = ProfileConfig.parse({ ...JSON.parse(line), id: 'bench', name: 'Bench' });
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await stopped;
+  };
+  return { config, stop };
+}
+
+const sims = await startSimulatorProcess();
 const dataDir = mkdtempSync(join(tmpdir(), 'st-visma-bench-responsive-'));
 const secrets = new MemorySecretStore();
 const events = new EventBus();
@@ -46,12 +81,14 @@ events.subscribe((event, payload) => {
 });
 const engine = new EngineProcess({
   start: () =>
-    forkEngine(ENTRY, engineArgs({ dataDir, version: 'bench' }), { execArgv: ['--import', 'tsx'] }),
+    forkEngine(ENTRY, engineArgs({ dataDir, version: 'bench' }), {
+      execArgv: ['--import', 'tsx', ...profileArgs],
+    }),
   secrets,
   events,
 });
 try {
-  const config = configFor(st, visma);
+  const { config } = sims;
   await upsertProfile(new JsonFileSettingsStore(join(dataDir, 'settings.json')), config, secrets);
   const db = openLedger(join(dataDir, 'ledger.sqlite'));
   importMappings(db, config.id, SEED_MAPPINGS, 'system');
@@ -113,6 +150,6 @@ try {
   if (failures.length > 0) console.log(`  first failure: ${failures[0]}`);
 } finally {
   await engine.close();
-  await Promise.all([st.stop(), visma.stop()]);
+  await sims.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -24,13 +24,25 @@ export type EngineStart =
 
 /** Options of `EngineProcess`. */
 export interface EngineProcessOptions {
-  /** Starts one engine process; called again on the next call after one died. */
+  /** Starts one engine process; called again after one died (after a pause, or at the next call). */
   start: StartEngineChild;
   /** The keychain, which stays in this process: the engine asks for secrets over the link. */
   secrets: SecretStore;
   /** Where the engine's events go (the app forwards this bus to its windows). */
   events: EventBus;
+  /**
+   * Pauses before starting the engine again after it died on its own (the schedules and the webhook receiver live
+   * there, so waiting for the window's next call is not enough): the n-th crash in a row waits the n-th value, the
+   * last one repeating. A process that stayed up for `STABLE_UPTIME_MS` resets the count.
+   */
+  restartDelaysMs?: readonly number[];
 }
+
+/** Restart pauses after the engine died on its own: at once-ish, then backing off to a minute. */
+export const RESTART_DELAYS_MS = [1_000, 5_000, 30_000, 60_000] as const;
+
+/** How long an engine must have run for its crash to count as the first in a row again. */
+export const STABLE_UPTIME_MS = 10 * 60_000;
 
 interface PendingCall {
   channel: string;
@@ -45,17 +57,20 @@ interface Running {
   /** Profiles with a run in progress (seen in `sync.progress`), and the run id. */
   openRuns: Map<string, string>;
   exited: Promise<void>;
+  startedAt: number;
 }
 
 /**
  * The main process's side of the engine process: contract calls go over the link and come back as `BridgeResult`s,
  * engine events land on `events`, keychain requests are served here. When the process dies, pending calls fail with a
- * plain message, runs in progress are reported failed, and the next call starts a new process.
+ * plain message, runs in progress are reported failed, and a new process starts after a pause (or at the next call).
  */
 export class EngineProcess {
   private running: Running | null = null;
   private nextId = 1;
   private closing = false;
+  private crashesInARow = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: EngineProcessOptions) {}
 
@@ -86,6 +101,7 @@ export class EngineProcess {
   /** Asks the engine to stop (runs in progress finish their step first) and waits until the process has ended. */
   async close(): Promise<void> {
     this.closing = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     const running = this.running;
     if (!running) return;
     running.handle.send({ type: 'shutdown' });
@@ -103,6 +119,7 @@ export class EngineProcess {
       pending: new Map(),
       openRuns: new Map(),
       exited: new Promise((resolve) => (exited = resolve)),
+      startedAt: Date.now(),
     };
     handle.onMessage((raw) => this.receive(running, raw, readied));
     handle.onExit((detail) => {
@@ -193,7 +210,10 @@ export class EngineProcess {
 
   private ended(running: Running, detail: string): void {
     const expected = this.closing;
-    if (!expected) logger.error(`The engine process stopped unexpectedly (${detail}).`);
+    if (!expected) {
+      logger.error(`The engine process stopped unexpectedly (${detail}).`);
+      this.scheduleRestart(running);
+    }
     for (const call of running.pending.values()) call.resolve(engineStopped(call.channel, detail));
     running.pending.clear();
     for (const [profileId, runId] of running.openRuns) {
@@ -206,5 +226,18 @@ export class EngineProcess {
       });
     }
     running.openRuns.clear();
+  }
+
+  /** Starts the engine again after a pause, unless the app closes or a call has started it meanwhile. */
+  private scheduleRestart(died: Running): void {
+    const delays = this.options.restartDelaysMs ?? RESTART_DELAYS_MS;
+    if (delays.length === 0 || this.restartTimer) return;
+    this.crashesInARow = Date.now() - died.startedAt >= STABLE_UPTIME_MS ? 1 : this.crashesInARow + 1;
+    const delay = delays[Math.min(this.crashesInARow, delays.length) - 1]!;
+    logger.info(`Starting the engine process again in ${Math.round(delay / 1000)} s.`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (!this.closing && !this.running) void this.start();
+    }, delay);
   }
 }

@@ -32,7 +32,10 @@ export interface BridgeServer {
 /** The largest HTTP body or WebSocket message accepted; a bigger WebSocket message closes that socket (1009). */
 const MAX_BODY_BYTES = 1_000_000;
 
-function refusal(code: 'unauthorized' | 'forbidden_origin', message: string): BridgeResult<never> {
+function refusal(
+  code: 'unauthorized' | 'forbidden_origin' | 'invalid_input',
+  message: string,
+): BridgeResult<never> {
   return { ok: false, error: { code, message } };
 }
 
@@ -41,12 +44,15 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** A call body over `MAX_BODY_BYTES`: answered 413, and the rest of it is not read. */
+class BodyTooLargeError extends Error {}
+
 async function readBody(req: http.IncomingMessage): Promise<string> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('The request is too large.');
+    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -101,6 +107,14 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
         const text = await readBody(req);
         input = text.trim() === '' ? {} : JSON.parse(text);
       } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          res.setHeader('connection', 'close');
+          return sendJson(
+            res,
+            413,
+            refusal('invalid_input', `A call may carry at most ${MAX_BODY_BYTES} bytes.`),
+          );
+        }
         const message = err instanceof Error ? err.message : 'unreadable';
         return sendJson(res, 400, {
           ok: false,

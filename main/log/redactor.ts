@@ -7,22 +7,25 @@ export const REDACTED = '[HIDDEN]';
  */
 export class Redactor {
   private readonly values = new Set<string>();
+  /** The values longest first (a secret that contains another is masked whole); rebuilt when the set changes. */
+  private longestFirst: string[] = [];
 
   /** Registers a secret; short values (under 4 chars) are ignored to avoid masking ordinary words. */
   add(value: string | undefined | null): void {
-    if (value && value.length >= 4) this.values.add(value);
+    if (!value || value.length < 4 || this.values.has(value)) return;
+    this.values.add(value);
+    this.longestFirst = [...this.values].sort((a, b) => b.length - a.length);
   }
 
   /** Forgets a secret that was rotated away (its old value stays masked anyway: harmless). */
   remove(value: string): void {
-    this.values.delete(value);
+    if (this.values.delete(value)) this.longestFirst = this.longestFirst.filter((v) => v !== value);
   }
 
   /** Replaces every registered secret, and anything shaped like a bearer token, with `[HIDDEN]`. */
   redact(text: string): string {
     let out = text;
-    // Longest first so a secret that contains another is masked whole.
-    for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join(REDACTED);
+    for (const v of this.longestFirst) if (out.includes(v)) out = out.split(v).join(REDACTED);
     return out
       .replace(/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/g, `$1${REDACTED}`)
       .replace(

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { cachePreparedStatements } from './statement-cache';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigration, backupsDirOf, newestBackup } from './backups';
@@ -68,6 +69,7 @@ export function openLedger(
     db.close();
     throw err;
   }
+  cachePreparedStatements(db);
   return db;
 }
 

@@ -237,6 +237,12 @@ function auditIdentity(row: OutboxRow) {
   };
 }
 
+/** The row as the UPDATE of a move leaves it (no re-read: the patch names every column it changes). */
+function patchedRow(current: OutboxRow, to: OutboxState, patch: OutboxPatch, at: string): OutboxRow {
+  const changed = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  return { ...current, ...changed, state: to, updatedAt: at };
+}
+
 /**
  * Moves a row to `to`, applies `patch` and appends the audit entry, all in one committed transaction.
  * Throws `IllegalTransitionError` for a move the state machine forbids (and changes nothing).
@@ -261,7 +267,7 @@ export function moveOutbox(
       params[key] = typeof value === 'boolean' ? (value ? 1 : 0) : value;
     }
     ctx.db.prepare(`UPDATE outbox SET ${sets.join(', ')} WHERE id = @id`).run(params);
-    const row = getOutbox(ctx.db, rowId)!;
+    const row = patchedRow(current, to, patch, at);
     appendAudit(ctx.db, {
       ...auditIdentity(row),
       actor: ctx.actor,

@@ -5,7 +5,7 @@
  */
 
 /** How long the engine may hold the event loop before it gives other work a turn. */
-export const BREATHING_SLICE_MS = 20;
+export const BREATHING_SLICE_MS = 10;
 
 /** A function to await between units of work: it yields to the event loop once `sliceMs` have passed since the last turn. */
 export function createBreather(

@@ -88,7 +88,7 @@ export function storeBatch(
 }
 
 /** Envelopes stored per transaction when a page is stored in parts (a page holds up to 5,000 documents). */
-const STORE_CHUNK = 250;
+const STORE_CHUNK = 50;
 
 /**
  * Stores a page of envelopes in transactions of `STORE_CHUNK`, giving the event loop a turn between them; the

@@ -45,6 +45,7 @@ describe('the engine in its own process, behind the contract', () => {
   const secrets = new MemorySecretStore();
   const children: EngineChildHandle[] = [];
   let engine: EngineProcess;
+  let startedAgain: () => void = () => undefined;
 
   beforeAll(async () => {
     [st, visma] = await Promise.all([
@@ -67,10 +68,12 @@ describe('the engine in its own process, behind the contract', () => {
           execArgv: ['--import', 'tsx'],
         });
         children.push(child);
+        if (children.length > 1) startedAgain();
         return child;
       },
       secrets,
       events,
+      restartDelaysMs: [0],
     });
     expect(await engine.start()).toEqual({ state: 'ready', ledgerProblem: null });
   });
@@ -104,7 +107,8 @@ describe('the engine in its own process, behind the contract', () => {
     expect(children).toHaveLength(1);
   });
 
-  it('a killed engine fails its pending calls plainly, reports the run failed, and starts anew on the next call', async () => {
+  it('a killed engine fails its pending calls plainly, reports the run failed, and starts again by itself', async () => {
+    const restarted = new Promise<void>((resolve) => (startedAgain = resolve));
     for (let i = 0; i < 4; i++) st.addInvoice();
     const started = progress(events, (p) => p.phase !== 'done' && p.phase !== 'failed');
     const failed = progress(events, (p) => p.phase === 'failed');
@@ -131,6 +135,10 @@ describe('the engine in its own process, behind the contract', () => {
     });
 
     gate.release();
+    // Nothing calls it: the engine (schedules, webhooks) comes back on its own.
+    await restarted;
+    expect(await engine.start()).toEqual({ state: 'ready', ledgerProblem: null });
+    expect(children).toHaveLength(2);
     const listed = await engine.call('profiles.list', {});
     expect(listed).toMatchObject({ ok: true, value: { profiles: [{ id: config.id }] } });
     expect(children).toHaveLength(2);

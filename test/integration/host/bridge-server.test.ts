@@ -164,6 +164,21 @@ describe('browser host bridge', () => {
     expect(r.status).toBe(200);
   });
 
+  it('answers a 10 MB call body with 413 and keeps serving', async () => {
+    const huge = await fetch(`${server.origin}/api/call/app.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bridge-token': server.token, origin: server.origin },
+      body: JSON.stringify({ pad: 'x'.repeat(10_000_000) }),
+    }).then(
+      async (res) => ({ status: res.status, json: (await res.json()) as { error: { message: string } } }),
+      (err: unknown) => ({ status: 0, json: { error: { message: String(err) } } }),
+    );
+    expect(huge.status).toBe(413);
+    expect(huge.json.error.message).toContain('at most');
+    const r = await post('app.info', {}, { 'x-bridge-token': server.token, origin: server.origin });
+    expect(r.status).toBe(200);
+  });
+
   it('closes a socket that sends a 2 MB message (1009) and keeps serving', async () => {
     const wsUrl = `${server.origin.replace('http', 'ws')}/bridge?token=${server.token}`;
     const big = await openSocket(wsUrl, server.origin);

@@ -45,6 +45,28 @@ describe('outbox state machine', () => {
     expect(canMove('exported', 'pending')).toBe(false);
   });
 
+  it('returns from every move the row exactly as the ledger now holds it', () => {
+    const steps: [Parameters<typeof moveOutbox>[2], Parameters<typeof moveOutbox>[3]][] = [
+      ['ready', { plannedJson: '{"lines":[]}', reasonCode: null }],
+      ['posting', { attempts: 1, uncertainSince: '2026-03-01T10:00:00.000Z', held: true }],
+      [
+        'posted',
+        { vismaDocType: 'customerInvoice', vismaDocNumber: '100001', uncertainSince: null, lookups: 2 },
+      ],
+      ['released', { verified: true, approved: false, vismaOrigin: 'created', postedHash: 'h' }],
+    ];
+    let minute = 0;
+    const ticking: MoveContext = {
+      db,
+      actor: 'system',
+      now: () => new Date(Date.UTC(2026, 2, 1, 11, ++minute)),
+    };
+    for (const [to, patch] of steps) {
+      const returned = moveOutbox(ticking, rowId, to, patch, { action: `document.${to}`, outcome: 'info' });
+      expect(returned).toEqual(getOutbox(db, rowId));
+    }
+  });
+
   it('moves a row through the happy path, auditing each step with the document identity', () => {
     moveOutbox(ctx, rowId, 'ready', { plannedJson: '{}' }, { action: 'document.ready', outcome: 'info' });
     moveOutbox(ctx, rowId, 'posting', { attempts: 1 }, { action: 'document.posting', outcome: 'info' });

@@ -12,6 +12,13 @@ describe('redactor', () => {
     r.add('abcd1234-extended');
     expect(r.redact('x abcd1234-extended y abcd1234 z')).toBe('x [HIDDEN] y [HIDDEN] z');
   });
+  it('stops masking a value once it is removed, and keeps masking the others', () => {
+    const r = new Redactor();
+    r.add('first-secret');
+    r.add('second-secret');
+    r.remove('first-secret');
+    expect(r.redact('first-secret second-secret')).toBe('first-secret [HIDDEN]');
+  });
   it('masks bearer tokens and secret-looking fields even when not registered', () => {
     const r = new Redactor();
     expect(r.redact('Authorization: Bearer eyJhbGciOi.abc.def')).toBe('Authorization: Bearer [HIDDEN]');

@@ -53,7 +53,9 @@ describe('a ServiceTitan test tenant bound to a production Visma company', () =>
     });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.queryByTestId('cross-environment-warning')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBeNull();
+    // The page leaves aria-hidden when the closing dialog has finished its exit, so wait for the button to be reachable.
+    const syncNow = await screen.findByRole('button', { name: 'Sync now' });
+    expect(syncNow.getAttribute('aria-disabled')).toBeNull();
   });
 
   it('shows the warning on its row in Settings → Profiles', async () => {
