@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SystemCalls } from '../main/engine/call-meter';
-import { connectProfile } from '../main/engine/connect';
+import { connectProfile, type ConnectOptions } from '../main/engine/connect';
+import type { ProgressEvent } from '../main/engine/pipeline/context';
 import { SyncCoordinator } from '../main/engine/coordinator';
 import { runFullSync, type FullSyncSummary } from '../main/engine/full-sync';
 import { importMappings } from '../main/engine/mapping/rule-store';
@@ -52,18 +53,33 @@ export function printCalls(label: string, calls: SyncSummary['calls'], counted?:
   }
 }
 
-async function company(customers: number, invoices: number, bills: number) {
+/** A seeded pair of simulators with a ledger and the engine's ports; Visma's call budget is practically unlimited unless given. */
+export async function company(
+  customers: number,
+  invoices: number,
+  bills: number,
+  rateLimit = { budget: 1_000_000, windowSeconds: 3600 },
+  connect: ConnectOptions = {},
+) {
   const [st, visma] = await Promise.all([
     startServiceTitanSimulator({ seed: 1, invoices, bills, customers }),
-    startVismaSimulator({ seed: 1, rateLimit: { budget: 1_000_000, windowSeconds: 3600 } }),
+    startVismaSimulator({ seed: 1, rateLimit }),
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'st-visma-bench-calls-'));
   const config = configFor(st, visma);
   const db = openLedger(join(dir, 'ledger.sqlite'));
   importMappings(db, config.id, SEED_MAPPINGS, 'system');
-  const ports = await connectProfile(config);
-  const sync = (trigger: 'cli' | 'schedule' | 'webhook' = 'schedule', ids: string[] = []) =>
-    runFullSync(config, { db, ports }, { trigger, actor: 'schedule', queuedInvoiceIds: ids });
+  const ports = await connectProfile(config, undefined, connect);
+  const sync = (
+    trigger: 'cli' | 'schedule' | 'webhook' = 'schedule',
+    ids: string[] = [],
+    onProgress?: (p: ProgressEvent) => void,
+  ) =>
+    runFullSync(
+      config,
+      { db, ports, ...(onProgress && { onProgress }) },
+      { trigger, actor: 'schedule', queuedInvoiceIds: ids },
+    );
   return {
     st,
     visma,

@@ -246,6 +246,11 @@ export interface VismaPort extends VismaMasterDataPort, VismaPartyRecordPort {
   callCount(): number;
   /** Token requests made so far (part of `callCount`). */
   tokenCount(): number;
+  /**
+   * Tells `listener` when calls wait long for Visma's hourly call limit to reset, with the time they resume; returns
+   * the unsubscribe. Optional: a port without a rate limit never waits.
+   */
+  onRateLimitWait?(listener: (resumeAt: Date) => void): () => void;
 }
 
 /** The two API ports of a profile: the sync pipeline and master-data alignment use the same ones. */

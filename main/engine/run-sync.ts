@@ -237,11 +237,28 @@ export async function runDocumentPhases(
     visma: deps.visma,
     actor: ACTOR_OF[options.trigger],
     now,
-    progress: (e) => deps.onProgress?.({ ...e, runId: options.run.id }),
+    progress: (e) => {
+      last = e;
+      deps.onProgress?.({ ...e, runId: options.run.id });
+    },
     ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
     ...(deps.sleep && { sleep: deps.sleep }),
   });
-  await documentPhases(ctx, options.run, meter, options.trigger);
+  let last: ProgressEvent = { phase: 'recover', done: 0 };
+  // Said once per wait, on the step it holds up: the person sees when the run carries on, not a silent stall.
+  const stopWatching = deps.visma.onRateLimitWait?.((resumeAt) =>
+    deps.onProgress?.({
+      ...last,
+      runId: options.run.id,
+      message: `Visma's call limit for this hour is used up; the run carries on at ${resumeAt.toISOString()}.`,
+      notice: { code: 'visma_rate_limit_wait', resumeAt: resumeAt.toISOString() },
+    }),
+  );
+  try {
+    await documentPhases(ctx, options.run, meter, options.trigger);
+  } finally {
+    stopWatching?.();
+  }
   return summarize(ctx, { runId: options.run.id, trigger: options.trigger, started, cpuStart }, meter);
 }
 

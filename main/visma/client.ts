@@ -52,6 +52,8 @@ export type VismaClient = Omit<ReturnType<typeof build>, 'transport'> & {
   readonly tenantId: string;
   /** HTTP calls sent per endpoint (retries included), for the run summary. */
   callCounts(): Record<string, number>;
+  /** Tells `listener` when calls wait long for Visma's rate window to reset; returns the unsubscribe. */
+  onRateLimitWait(listener: (resumeAt: Date) => void): () => void;
 };
 
 /**
@@ -69,5 +71,6 @@ export function createVismaClient(
     companyId: connection.companyId,
     tenantId: connection.tenantId,
     callCounts: () => transport.callCounts(),
+    onRateLimitWait: (listener) => transport.onRateLimitWait(listener),
   };
 }

@@ -12,11 +12,20 @@ export interface RateBudgetOptions {
   maxConcurrent?: number;
   /** Calls kept in reserve at the end of each window (default 0: calls in flight are already counted). */
   reserve?: number;
-  /** Below this share of the limit, calls are spread over what is left of the window. */
+  /**
+   * Below this share of the limit, calls are spread over what is left of the window (default 0: work that fits the
+   * window goes at full speed, and work that does not waits once for the reset instead of crawling through the end
+   * of every window).
+   */
   slowdownShare?: number;
   /** Extra wait after the announced reset, to absorb clock differences. */
   marginMs?: number;
+  /** Waits at least this long are announced to `onLongWait` listeners (default `LONG_WAIT_MS`). */
+  announceAfterMs?: number;
 }
+
+/** By default, a wait for the window's reset at least this long is announced to `onLongWait` listeners. */
+export const LONG_WAIT_MS = 2_000;
 
 /**
  * Client-side pacing from Visma's `X-RateLimit-Limit/-Remaining/-Reset` headers (fixed window, reset in seconds).
@@ -31,10 +40,13 @@ export class RateBudget {
   private lastStart = 0;
   private pausedUntil = 0;
   private readonly waiters: (() => void)[] = [];
+  private readonly longWaitListeners = new Set<(resumeAt: Date) => void>();
+  private announcedResetAt = 0;
   private readonly maxConcurrent: number;
   private readonly reserve: number;
   private readonly slowdownShare: number;
   private readonly marginMs: number;
+  private readonly announceAfterMs: number;
 
   constructor(
     options: RateBudgetOptions = {},
@@ -42,8 +54,9 @@ export class RateBudget {
   ) {
     this.maxConcurrent = options.maxConcurrent ?? 4;
     this.reserve = options.reserve ?? 0;
-    this.slowdownShare = options.slowdownShare ?? 0.1;
+    this.slowdownShare = options.slowdownShare ?? 0;
     this.marginMs = options.marginMs ?? 100;
+    this.announceAfterMs = options.announceAfterMs ?? LONG_WAIT_MS;
   }
 
   /** Waits until a call may go out; returns the function to call when its answer (or failure) arrived. */
@@ -61,6 +74,7 @@ export class RateBudget {
         continue;
       }
       const wait = this.waitBeforeNext(now);
+      if (wait > 0 && wait >= this.announceAfterMs) this.announceWait(now + wait);
       if (wait > 0) {
         await this.clock.sleep(wait);
         continue;
@@ -94,9 +108,17 @@ export class RateBudget {
     this.wakeAll();
   }
 
+  /** Calls `listener` with the time calls resume whenever the budget must wait long for its window to reset. */
+  onLongWait(listener: (resumeAt: Date) => void): () => void {
+    this.longWaitListeners.add(listener);
+    return () => this.longWaitListeners.delete(listener);
+  }
+
   /** Stops all calls for `ms` (a 429's Retry-After; its `X-RateLimit-*` headers, if any, were already observed). */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
+    if (ms >= LONG_WAIT_MS)
+      for (const listener of this.longWaitListeners) listener(new Date(this.pausedUntil));
   }
 
   /** What the budget knows (for diagnostics and tests). */
@@ -117,6 +139,12 @@ export class RateBudget {
     // Spread the last share of the budget evenly over the rest of the window (the last call before the reset).
     const spacing = untilReset / (this.remaining + 1);
     return Math.max(0, this.lastStart + spacing - now);
+  }
+
+  private announceWait(resumeAt: number): void {
+    if (this.announcedResetAt === this.resetAt) return;
+    this.announcedResetAt = this.resetAt;
+    for (const listener of this.longWaitListeners) listener(new Date(resumeAt));
   }
 
   private startNewWindow(): void {

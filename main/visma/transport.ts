@@ -97,6 +97,11 @@ export class VismaTransport {
     });
   }
 
+  /** Tells `listener` when calls must wait long for Visma's rate window to reset (and when they resume). */
+  onRateLimitWait(listener: (resumeAt: Date) => void): () => void {
+    return this.budget.onLongWait(listener);
+  }
+
   /** Calls sent per endpoint so far. */
   callCounts(): Record<string, number> {
     return Object.fromEntries([...this.counts.entries()].sort());

@@ -64,5 +64,13 @@ export const SyncProgress = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().optional(),
   message: z.string().optional(),
+  /** Something the person should know about the run's pace, as a code the UI words in its language. */
+  notice: z
+    .object({
+      /** Visma's call limit for the hour is used up: calls resume at `resumeAt` (ISO instant). */
+      code: z.literal('visma_rate_limit_wait'),
+      resumeAt: z.string(),
+    })
+    .optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;

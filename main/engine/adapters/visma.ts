@@ -39,5 +39,6 @@ export function vismaPort(client: VismaClient, options: VismaPortOptions = {}): 
     landingGraceMs: () => options.landingGraceMs ?? DEFAULT_LANDING_GRACE_MS,
     callCount: () => Object.values(client.callCounts()).reduce((a, b) => a + b, 0),
     tokenCount: () => client.callCounts()['POST token'] ?? 0,
+    onRateLimitWait: (listener) => client.onRateLimitWait(listener),
   };
 }

@@ -29,6 +29,8 @@ export interface ProgressEvent {
   done: number;
   total?: number;
   message?: string;
+  /** A pace notice for the UI (see `SyncProgress.notice`). */
+  notice?: { code: 'visma_rate_limit_wait'; resumeAt: string };
 }
 
 /** What this run learnt from Visma about documents posted by others (or before the ledger was reset). */

@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
-/** The running sync: which step it is on, how far that step is, and the engine's own message if it sent one. */
+/** The running sync: which step it is on, how far that step is, and the engine's notice or message if it sent one. */
 export function SyncProgressPanel({ progress }: { progress: SyncProgress | null }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -39,12 +39,20 @@ export function SyncProgressPanel({ progress }: { progress: SyncProgress | null 
     detail = t('pages.dashboard.progress.done', { done: format.number(progress.done) });
   }
   const fraction = progress ? runFraction(progress) : undefined;
+  const notice =
+    progress?.notice?.code === 'visma_rate_limit_wait'
+      ? t('pages.dashboard.progress.rateLimitWait', { time: format.dateTime(progress.notice.resumeAt) })
+      : (progress?.message ?? '');
   return (
     <div className={styles.root} data-testid="sync-progress">
       <Field label={step} validationState="none" hint={detail || undefined}>
         <ProgressBar value={fraction} thickness="large" aria-label={step} />
       </Field>
-      {progress?.message && <Text className={styles.detail}>{progress.message}</Text>}
+      {notice && (
+        <Text className={styles.detail} role="status">
+          {notice}
+        </Text>
+      )}
     </div>
   );
 }

@@ -99,6 +99,8 @@ describe('acceptance: Visma client and simulator', () => {
   it('4. 300 reads under a 100-per-10-s budget: no 429 reaches the caller, no window over budget', async () => {
     sim = await startVismaSimulator({ rateLimit: { budget: 100, windowSeconds: 10 } });
     const client = createVismaClient(connectionFor(sim), testOptions());
+    const waits: Date[] = [];
+    client.onRateLimitWait((resumeAt) => waits.push(resumeAt));
     const numbers = ['1500', '2400', '2700', '3000', '3010', '4000'];
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -115,6 +117,9 @@ describe('acceptance: Visma client and simulator', () => {
     expect(usage.every((w) => w.used <= 100)).toBe(true);
     expect(usage.reduce((n, w) => n + w.rejected, 0)).toBe(0);
     expect(client.callCounts()['GET /v1/account/{accountCd}']).toBe(300);
+    // Each used-up window was announced once (the caller shows when the work carries on).
+    expect(waits).toHaveLength(usage.length - 1);
+    expect(waits.every((at) => at.getTime() > started)).toBe(true);
     console.log(
       `300 reads in ${Date.now() - started} ms over ${usage.length} windows: ${usage.map((w) => w.used).join(', ')}`,
     );

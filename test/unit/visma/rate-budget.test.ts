@@ -30,6 +30,33 @@ describe('RateBudget', () => {
     release();
   });
 
+  it('by default spends the whole window at full speed and announces the one wait for its reset', async () => {
+    const clock = fakeClock();
+    const budget = new RateBudget({ marginMs: 0 }, clock);
+    const waits: Date[] = [];
+    budget.onLongWait((resumeAt) => waits.push(resumeAt));
+    (await budget.acquire())();
+    budget.observe(headers(1000, 5, 3600));
+    for (let i = 0; i < 5; i++) (await budget.acquire())();
+    expect(clock.t).toBe(0);
+    expect(waits).toEqual([]);
+    (await budget.acquire())();
+    expect(clock.t).toBe(3_600_000);
+    expect(waits).toEqual([new Date(3_600_000)]);
+  });
+
+  it('announces a long pause for a 429, but not a short one', () => {
+    const clock = fakeClock();
+    const budget = new RateBudget({}, clock);
+    const waits: Date[] = [];
+    const stop = budget.onLongWait((resumeAt) => waits.push(resumeAt));
+    budget.pauseFor(500);
+    budget.pauseFor(30_000);
+    stop();
+    budget.pauseFor(60_000);
+    expect(waits).toEqual([new Date(30_000)]);
+  });
+
   it('spreads the last share of the budget over the rest of the window', async () => {
     const clock = fakeClock();
     const budget = new RateBudget({ slowdownShare: 0.5, marginMs: 0 }, clock);
