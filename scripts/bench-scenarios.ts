@@ -179,3 +179,28 @@ export async function webhookScenario(n: number): Promise<void> {
     await c.stop();
   }
 }
+
+/** A cold sync of AP bills only: Visma calls per posted, released bill, by the simulator's count. */
+export async function billsScenario(bills: number): Promise<void> {
+  const c = await company(125, 0, bills);
+  try {
+    resetCounts(c.st, c.visma);
+    const summary = await c.sync('cli');
+    const counted = counts(c.st, c.visma);
+    const { posted, released } = summary.documents.bills;
+    const byEndpoint = counted.visma.byEndpoint;
+    const perBill =
+      (byEndpoint.SupplierInvoice_Post ?? 0) +
+      (byEndpoint.SupplierInvoice_ReleaseInvoiceByinvoiceNumber ?? 0);
+    console.log(`\nAP bills only, cold sync of ${bills} bills (${posted} posted, ${released} released):`);
+    console.log(
+      `  Visma calls per posted bill, everything included: ${(counted.visma.total / posted).toFixed(2)}`,
+    );
+    console.log(
+      `  of which create + release: ${(perBill / posted).toFixed(2)}; lists, master data and tokens: ${((counted.visma.total - perBill) / posted).toFixed(2)}`,
+    );
+    console.log(`  Visma: ${JSON.stringify(byEndpoint)}`);
+  } finally {
+    await c.stop();
+  }
+}

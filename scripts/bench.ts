@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: a seeded company (2,000 invoices, 500 bills) on the simulators at 127.0.0.1, synced by the real
  * CLI in a child process (so CPU and memory are the engine's alone); then the call-cost scenarios of issue 15 (a run
- * with nothing new at 125 and 1,250 customers, webhook-posted invoices one at a time, a cold sync under Visma call
+ * with nothing new at 125 and 1,250 customers, webhook-posted invoices one at a time, AP bills alone, a cold sync under Visma call
  * budgets it fits and does not fit into). Prints figures; not a test.
  */
 import { spawn } from 'node:child_process';
@@ -16,7 +16,7 @@ import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
 import { budgetScenario } from './bench-budget';
-import { noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
+import { billsScenario, noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 2000);
 const BILLS = Number(process.env.BENCH_BILLS ?? 500);
@@ -96,4 +96,5 @@ try {
 }
 for (const customers of [125, 1250]) await noChangeScenario(customers);
 await webhookScenario(Number(process.env.BENCH_WEBHOOK_INVOICES ?? 30));
+await billsScenario(Number(process.env.BENCH_BILLS_ONLY ?? 500));
 await budgetScenario(Number(process.env.BENCH_BUDGET_INVOICES ?? 470));

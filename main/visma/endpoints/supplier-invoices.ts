@@ -63,10 +63,14 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
     return found ? statusOf(found.invoice) : null;
   };
 
-  /** A release answer: 200 with an action result, or 202 with a background job whose state is read once. */
-  async function releaseAnswer(data: unknown, status202: boolean, endpoint: string): Promise<ReleaseResult> {
+  /**
+   * A release answer: 200 with an action result, or 202 with a background job. The job is not read here: a sync
+   * follows every queued release through one list of changed documents, where a read per job would cost one more
+   * call per bill; a caller that waits (`waitMs`) polls the job.
+   */
+  function releaseAnswer(data: unknown, status202: boolean, endpoint: string): ReleaseResult {
     if (!status202) return actionResult(data, endpoint);
-    return backgroundResult(deps, parseReply(BackgroundAccepted, data, endpoint).id, endpoint);
+    return { actionId: parseReply(BackgroundAccepted, data, endpoint).id, actionResult: 'InProcess' };
   }
 
   async function release(number: string, options: ReleaseOptions & SupplierDocumentRef = {}) {
@@ -75,7 +79,7 @@ export function supplierInvoiceEndpoints(deps: EndpointDeps) {
     let first: ReleaseResult;
     try {
       const reply = await transport.send({ method: 'POST', path: `${path}/action/release`, endpoint });
-      first = await releaseAnswer(reply.data, reply.status === 202, endpoint);
+      first = releaseAnswer(reply.data, reply.status === 202, endpoint);
     } catch (error) {
       if (!isUncertain(error)) throw error;
       const seen = await status(number, options);

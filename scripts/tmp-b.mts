@@ -1,0 +1,2 @@
+import { billsScenario } from './bench-scenarios';
+await billsScenario(500);
