@@ -1,2 +1,0 @@
-import { billsScenario } from './bench-scenarios';
-await billsScenario(500);
