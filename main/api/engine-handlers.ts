@@ -36,6 +36,7 @@ type EngineChannels =
   | 'profiles.save'
   | 'connection.test'
   | 'sync.run'
+  | 'sync.cancel'
   | 'dashboard.get'
   | 'review.list'
   | 'review.detail'
@@ -237,6 +238,10 @@ export function createEngineHandlers(
         if (err instanceof RunInProgressError) throw new ApiError('conflict', err.message);
         throw new ApiError('service_failed', err instanceof Error ? err.message : String(err));
       }
+    },
+    'sync.cancel': async ({ profileId }) => {
+      await engine.profile(profileId);
+      return { cancelling: engine.cancel(profileId) };
     },
     'dashboard.get': ({ profileId }) => {
       const runs = recentRuns(db, profileId, 10);

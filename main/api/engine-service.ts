@@ -64,6 +64,11 @@ export class EngineService {
     return this.coordinators.get(profileId)?.busy ?? false;
   }
 
+  /** Asks the profile's run in progress to stop at its next safe point; false when none runs. */
+  cancel(profileId: string): boolean {
+    return this.coordinators.get(profileId)?.cancel() ?? false;
+  }
+
   /** Starts (or joins) a run; triggers during a run are coalesced into one follow-up run. */
   sync(
     profileId: string,

@@ -43,6 +43,7 @@ export const bridge = {
   'profiles.save': (input) => invoke('profiles.save', input),
   'connection.test': (input) => invoke('connection.test', input),
   'sync.run': (input) => invoke('sync.run', input),
+  'sync.cancel': (input) => invoke('sync.cancel', input),
   'dashboard.get': (input) => invoke('dashboard.get', input),
   'review.list': (input) => invoke('review.list', input),
   'review.preview': (input) => invoke('review.preview', input),

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { RunCancelledError } from './pipeline/cancel';
 import type { RunOptions, SyncSummary, SyncTrigger } from './run-sync';
 
 interface Next {
@@ -15,6 +16,7 @@ interface Next {
  */
 export class SyncCoordinator {
   private current: Promise<SyncSummary> | undefined;
+  private currentAbort: AbortController | undefined;
   private next: Next | undefined;
 
   constructor(private readonly run: (options: RunOptions) => Promise<SyncSummary>) {}
@@ -27,6 +29,19 @@ export class SyncCoordinator {
   /** Resolves once no run is in progress or queued (used before closing the ledger). */
   async whenIdle(): Promise<void> {
     while (this.current) await this.current.catch(() => undefined);
+  }
+
+  /**
+   * Asks the run in progress to stop at its next safe point (and drops the follow-up run queued behind it, which
+   * fails with the same cancellation); false when no run is in progress.
+   */
+  cancel(): boolean {
+    if (!this.currentAbort) return false;
+    this.currentAbort.abort();
+    const next = this.next;
+    this.next = undefined;
+    next?.reject(new RunCancelledError());
+    return true;
   }
 
   /** Starts a run now, or joins the follow-up run; resolves with the summary of the run that covered this trigger. */
@@ -46,13 +61,16 @@ export class SyncCoordinator {
   }
 
   private start(trigger: SyncTrigger, invoiceIds: string[]): Promise<SyncSummary> {
-    const run = this.run({ trigger, queuedInvoiceIds: invoiceIds }).finally(() => {
+    const abort = new AbortController();
+    const run = this.run({ trigger, queuedInvoiceIds: invoiceIds, signal: abort.signal }).finally(() => {
       this.current = undefined;
+      this.currentAbort = undefined;
       const next = this.next;
       this.next = undefined;
       if (next) this.start(next.trigger, [...next.invoiceIds]).then(next.resolve, next.reject);
     });
     this.current = run;
+    this.currentAbort = abort;
     return run;
   }
 }

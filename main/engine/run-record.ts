@@ -1,5 +1,6 @@
 import { appendAudit, type AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
+import { RunCancelledError } from './pipeline/cancel';
 import { acquireRun, type AcquireRunOptions, type RunHandle } from './run-lock';
 
 /** A run that ended with an error: the error itself, plus the run row that records it. */
@@ -47,13 +48,17 @@ export async function recordRun<T>(
     result = await work(handle);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    handle.finish('failed', { error: message }, run.now());
+    const cancelled = err instanceof RunCancelledError;
+    // A cancelled run is kept as a run that did not complete (the run table knows no other end), marked as cancelled.
+    handle.finish('failed', { error: message, ...(cancelled && { cancelled: true }) }, run.now());
     appendAudit(run.db, {
       profileId: run.profileId,
       actor: run.actor,
-      action: 'sync.failed',
-      outcome: 'failure',
-      message: `Sync run ${runId} failed: ${message}`,
+      action: cancelled ? 'sync.cancelled' : 'sync.failed',
+      outcome: cancelled ? 'info' : 'failure',
+      message: cancelled
+        ? `Sync run ${runId} was cancelled: ${message}`
+        : `Sync run ${runId} failed: ${message}`,
     });
     throw new RunFailedError(runId, err);
   }

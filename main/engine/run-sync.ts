@@ -24,6 +24,7 @@ import { resolveWaiting } from './pipeline/resolve-phase';
 import { settleBeforePosting } from './pipeline/settle';
 import { verifyAndJournal } from './pipeline/verify';
 import type { StPort, VismaPort } from './ports';
+import { RunCancelledError } from './pipeline/cancel';
 import { recordRun } from './run-record';
 import type { AcquireRunOptions, RunHandle } from './run-lock';
 
@@ -53,6 +54,8 @@ export interface EngineDeps {
 /** Options of one run. */
 export interface RunOptions {
   trigger: SyncTrigger;
+  /** Aborted when the person cancels: the run stops at the next safe point (between documents). */
+  signal?: AbortSignal;
   /** Invoice ids from webhooks to fetch in this run. */
   queuedInvoiceIds?: string[];
   /** How to take the profile's run lock (wait, who we are). */
@@ -125,6 +128,7 @@ async function documentPhases(
   // A webhook run works on what the webhook named (and what is already in flight), not on the whole history.
   const named = trigger === 'webhook';
   const step = async (phase: string, work: () => unknown) => {
+    if (ctx.stopRequested()) throw new RunCancelledError();
     ctx.progress({ phase, done: 0 });
     await meter.measure(phase, work);
     run.heartbeat(ctx.now());
@@ -156,6 +160,7 @@ async function documentPhases(
     await step('verify', () => verifyAndJournal(ctx));
     await step('export', () => markExported(ctx));
   }
+  if (ctx.stopRequested()) throw new RunCancelledError();
   crashPoint('run.finishing');
 }
 
@@ -243,6 +248,7 @@ export async function runDocumentPhases(
     },
     ...(options.queuedInvoiceIds && { queuedInvoiceIds: options.queuedInvoiceIds }),
     ...(deps.sleep && { sleep: deps.sleep }),
+    ...(options.signal && { signal: options.signal }),
   });
   let last: ProgressEvent = { phase: 'recover', done: 0 };
   // Said once per wait, on the step it holds up: the person sees when the run carries on, not a silent stall.

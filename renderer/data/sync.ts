@@ -39,6 +39,15 @@ export function useRunSync(profileId: string) {
   });
 }
 
+/** Asks the profile's run in progress to stop at its next safe point. */
+export function useCancelSync(profileId: string) {
+  const client = useBridgeClient();
+  return useMutation({
+    mutationKey: ['sync.cancel', profileId],
+    mutationFn: () => client.call('sync.cancel', { profileId }),
+  });
+}
+
 /** The latest `sync.progress` event of the profile (null before the first one), and a way to forget it. */
 export function useSyncProgress(profileId: string): { progress: SyncProgress | null; reset: () => void } {
   const client = useBridgeClient();

@@ -3,7 +3,7 @@
 /** What started a sync run. */
 export const TRIGGERS = ['schedule', 'manual', 'webhook', 'cli', 'replay'] as const;
 /** How a sync run ended. */
-export const RUN_STATUSES = ['running', 'completed', 'failed', 'abandoned'] as const;
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'abandoned', 'cancelled'] as const;
 /** Who caused an audited event. */
 export const ACTORS = ['schedule', 'user', 'webhook', 'system', 'cli'] as const;
 /** How an audited event ended. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncCircleRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ResultBar, type ActionResult } from '../components/ResultBar';
 import { WithActiveProfile } from '../components/WithActiveProfile';
 import { useErrorText } from '../components/use-error-text';
 import { useActiveProfile, useProfiles } from '../data/profiles';
-import { useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
+import { useCancelSync, useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
 import { CrossEnvironmentWarning } from '../frame/CrossEnvironmentWarning';
 import { LastRunCard } from './dashboard/LastRunCard';
 import { OtherInstallationWarning } from './dashboard/OtherInstallationWarning';
@@ -36,14 +36,33 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
   const errorText = useErrorText();
   const dashboard = useDashboard(profile.id);
   const runSync = useRunSync(profile.id);
+  const cancelSync = useCancelSync(profile.id);
+  const [cancelAsked, setCancelAsked] = useState(false);
+  // Read when the run's answer arrives, which may be long after `start` made its callbacks.
+  const cancelAskedNow = useRef(false);
+  const askCancel = (asked: boolean) => {
+    cancelAskedNow.current = asked;
+    setCancelAsked(asked);
+  };
   const inFlight = useSyncInFlight(profile.id);
   const { progress, reset } = useSyncProgress(profile.id);
   const [result, setResult] = useState<ActionResult | null>(null);
   const running = inFlight || dashboard.data?.running === true;
   const unconfirmed = profile.crossEnvironment === 'unconfirmed';
 
+  function cancel() {
+    askCancel(true);
+    cancelSync.mutate(undefined, {
+      onError: (error) => {
+        askCancel(false);
+        setResult({ intent: 'error', text: errorText(error) });
+      },
+    });
+  }
+
   function start() {
     setResult(null);
+    askCancel(false);
     reset();
     runSync.mutate(undefined, {
       onSuccess: ({ summary }) =>
@@ -55,7 +74,12 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
           }),
         }),
       onError: (error) =>
-        setResult({ intent: 'error', text: t('pages.dashboard.failed', { message: errorText(error) }) }),
+        setResult(
+          cancelAskedNow.current
+            ? { intent: 'warning', text: t('pages.dashboard.progress.cancelled') }
+            : { intent: 'error', text: t('pages.dashboard.failed', { message: errorText(error) }) },
+        ),
+      onSettled: () => askCancel(false),
     });
   }
 
@@ -81,7 +105,7 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
     >
       <CrossEnvironmentWarning profile={profile} />
       {data?.otherInstallation && <OtherInstallationWarning seen={data.otherInstallation} />}
-      {running && <SyncProgressPanel progress={progress} />}
+      {running && <SyncProgressPanel progress={progress} onCancel={cancel} cancelling={cancelAsked} />}
       <ResultBar result={result} onDismiss={() => setResult(null)} />
       {dashboard.isPending && <Spinner label={t('app.loading')} />}
       {dashboard.isError && <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />}

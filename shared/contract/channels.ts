@@ -86,6 +86,8 @@ export const channels = {
     ConnectionReport,
   ),
   'sync.run': channel(ForProfile, z.object({ summary: SyncSummaryView })),
+  /** Asks the profile's run in progress to stop at its next safe point; `cancelling` is false when none runs. */
+  'sync.cancel': channel(ForProfile, z.object({ cancelling: z.boolean() })),
   'dashboard.get': channel(ForProfile, DashboardView),
   /** The review queue, or a window of it (filtered, searched and sorted in the ledger) when `limit` is given. */
   'review.list': channel(ReviewListQuery.extend({ profileId: ProfileId }).strict(), ReviewListView),

@@ -45,7 +45,8 @@ export type SyncSummaryView = z.infer<typeof SyncSummaryView>;
 export const SyncRunView = z.object({
   id: z.number(),
   trigger: z.string(),
-  status: z.enum(['running', 'completed', 'failed', 'abandoned']),
+  /** `cancelled`: stopped by the person at a safe point (what was posted stays posted). */
+  status: z.enum(['running', 'completed', 'failed', 'abandoned', 'cancelled']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   summary: SyncSummaryView.nullable(),

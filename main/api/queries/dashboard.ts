@@ -4,7 +4,7 @@ import type { Ledger } from '../../storage/types';
 interface RunRow {
   id: number;
   trigger: string;
-  status: SyncRunView['status'];
+  status: Exclude<SyncRunView['status'], 'cancelled'>;
   started_at: string;
   finished_at: string | null;
   summary_json: string | null;
@@ -13,14 +13,16 @@ interface RunRow {
 function toRunView(row: RunRow): SyncRunView {
   const parsed = row.summary_json ? (JSON.parse(row.summary_json) as Record<string, unknown>) : null;
   const failed = row.status === 'failed' && parsed && typeof parsed.error === 'string';
+  // The run table records a cancelled run as failed, with `cancelled` in its summary.
+  const cancelled = failed && parsed.cancelled === true;
   return {
     id: row.id,
     trigger: row.trigger,
-    status: row.status,
+    status: cancelled ? 'cancelled' : row.status,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     summary: parsed && !failed ? (parsed as unknown as SyncSummaryView) : null,
-    error: failed ? (parsed.error as string) : null,
+    error: failed && !cancelled ? (parsed.error as string) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { createBreather } from './breather';
+import { RunCancelledError } from './cancel';
 import type { SyncSettings } from '../../../shared/sync-settings';
 import type { AuditActor } from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
@@ -68,8 +69,13 @@ export interface RunContext {
   found: PresenceCounts;
   /** Waits (injected so tests and the release follow-up do not depend on wall-clock timers). */
   sleep: (ms: number) => Promise<void>;
-  /** Awaited between units of work: gives the event loop a turn during long stretches (see `breather.ts`). */
+  /**
+   * Awaited between units of work (a safe point: no document is half done): gives the event loop a turn during long
+   * stretches (see `breather.ts`), and throws `RunCancelledError` once the person asked the run to stop.
+   */
   breathe: () => Promise<void>;
+  /** True once the person asked the run to stop: pools take no new document, the run ends at the next safe point. */
+  stopRequested: () => boolean;
 }
 
 /** Zeroed presence counts. */
@@ -99,12 +105,13 @@ export async function inPool<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
+  stop: () => boolean = () => false,
 ): Promise<void> {
   let next = 0;
   let failure: unknown;
   let failed = false;
   const worker = async () => {
-    while (!failed && next < items.length) {
+    while (!failed && next < items.length && !stop()) {
       const item = items[next++]!;
       try {
         await work(item);
@@ -130,6 +137,8 @@ export interface RunContextInput {
   progress?: (event: ProgressEvent) => void;
   queuedInvoiceIds?: readonly string[];
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted when the person cancels the run (Cancel on the dashboard). */
+  signal?: AbortSignal;
 }
 
 /** A fresh context for one run (or one review action) of a profile. */
@@ -151,6 +160,15 @@ export function createRunContext(input: RunContextInput): RunContext {
     presence: newRunPresence(),
     found: emptyPresenceCounts(),
     sleep: input.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    breathe: createBreather(),
+    breathe: cancellableBreather(input.signal),
+    stopRequested: () => input.signal?.aborted === true,
+  };
+}
+
+function cancellableBreather(signal: AbortSignal | undefined): () => Promise<void> {
+  const breathe = createBreather();
+  return async () => {
+    if (signal?.aborted) throw new RunCancelledError();
+    await breathe();
   };
 }

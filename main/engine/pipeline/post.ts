@@ -36,10 +36,15 @@ export function releasable(ctx: RunContext): OutboxRow[] {
 export async function postReady(ctx: RunContext): Promise<void> {
   const ready = listOutbox(ctx.db, ctx.profileId, ['ready']);
   let done = 0;
-  await inPool(ready, ctx.settings.concurrency, async (row) => {
-    await createInVisma(ctx, row);
-    ctx.progress({ phase: 'post', done: ++done, total: ready.length });
-  });
+  await inPool(
+    ready,
+    ctx.settings.concurrency,
+    async (row) => {
+      await createInVisma(ctx, row);
+      ctx.progress({ phase: 'post', done: ++done, total: ready.length });
+    },
+    ctx.stopRequested,
+  );
 }
 
 /**
@@ -52,7 +57,7 @@ export async function confirmAndRelease(ctx: RunContext, rows: readonly OutboxRo
   await confirmCreated(ctx, rows);
   const stillReleasable = new Set(releasable(ctx).map((r) => r.id));
   const toRelease = rows.map((r) => getOutbox(ctx.db, r.id)!).filter((r) => stillReleasable.has(r.id));
-  await inPool(toRelease, ctx.settings.concurrency, (row) => requestRelease(ctx, row));
+  await inPool(toRelease, ctx.settings.concurrency, (row) => requestRelease(ctx, row), ctx.stopRequested);
 }
 
 /** Releases every releasable document of the profile. */

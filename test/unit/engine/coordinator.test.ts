@@ -33,6 +33,26 @@ describe('SyncCoordinator', () => {
     expect(coordinator.busy).toBe(false);
   });
 
+  it('cancels the run in progress through its signal and drops the follow-up queued behind it', async () => {
+    const signals: AbortSignal[] = [];
+    const coordinator = new SyncCoordinator(
+      (options) =>
+        new Promise<SyncSummary>((_, reject) => {
+          signals.push(options.signal!);
+          options.signal!.addEventListener('abort', () => reject(new Error('stopped at a safe point')));
+        }),
+    );
+    expect(coordinator.cancel()).toBe(false);
+    const first = coordinator.trigger('manual');
+    const followUp = coordinator.trigger('schedule');
+    expect(coordinator.cancel()).toBe(true);
+    await expect(first).rejects.toThrow('stopped at a safe point');
+    await expect(followUp).rejects.toThrow('The sync was cancelled');
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+    expect(coordinator.busy).toBe(false);
+  });
+
   it('starts the follow-up run even when the current one fails', async () => {
     let n = 0;
     const gate = deferred();

@@ -42,6 +42,8 @@ export interface EngineSeed {
   /** `sync.run` answers with this summary once `syncGate` resolves (at once without a gate). */
   summary?: SyncSummaryView;
   syncGate?: Promise<void>;
+  /** What `sync.cancel` does (answers `cancelling: false` without it). */
+  cancelSync?: () => boolean;
   /** `reconcile.period` answers per period (`YYYY-MM`); a period not listed has no documents on either side. */
   reconciliation?: Record<string, ReconciliationView>;
   /** `reconcile.*` wait for this (at once without a gate). */
@@ -322,6 +324,10 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
       await engine.syncGate;
       if (!engine.summary) throw new Error('No summary seeded.');
       return { summary: engine.summary };
+    },
+    'sync.cancel': (input) => {
+      requireProfile(input.profileId);
+      return { cancelling: engine.cancelSync?.() ?? false };
     },
     'dashboard.get': () => engine.dashboard ?? emptyDashboard,
     'review.list': ({ profileId: _profileId, ...query }) => reviewWindow(review, query),
