@@ -97,17 +97,36 @@ function stopwatch() {
   };
 }
 
+/** A wait wrapper of the stopwatch. */
+type Wait = <T>(work: Promise<T>) => Promise<T>;
+
+/**
+ * The Visma port with each call's wait timed (answer parsing included, as it is part of the call); everything the
+ * close does with the answers stays the close's own work.
+ */
+function timedVisma(visma: ReconVisma, wait: Wait): ReconVisma {
+  return {
+    listDocumentsInPeriod: (...args) => wait(visma.listDocumentsInPeriod(...args)),
+    listChangedDocuments: (...args) => wait(visma.listChangedDocuments(...args)),
+    periods: () => wait(visma.periods()),
+    glBalances: (financialPeriod) => wait(visma.glBalances(financialPeriod)),
+    callCount: () => visma.callCount(),
+  };
+}
+
 /** ServiceTitan's documents of the days, read live; null (with the reason) when ServiceTitan cannot be read. */
-async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange) {
+async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange, wait: Wait) {
   if (!deps.st) return { live: null, error: null };
   try {
-    const batch = await deps.st.periodDocuments({
-      // ServiceTitan filters in UTC: a day either side covers every time zone, the exact local day is kept below.
-      invoicedFrom: `${addDays(range.firstDay, -1)}T00:00:00Z`,
-      invoicedBefore: `${addDays(range.nextFirstDay, 1)}T00:00:00Z`,
-      // Bills are filtered by when they were entered: a week before the period catches bills entered ahead.
-      billsCreatedFrom: `${addDays(range.firstDay, -7)}T00:00:00Z`,
-    });
+    const batch = await wait(
+      deps.st.periodDocuments({
+        // ServiceTitan filters in UTC: a day either side covers every time zone, the exact local day is kept below.
+        invoicedFrom: `${addDays(range.firstDay, -1)}T00:00:00Z`,
+        invoicedBefore: `${addDays(range.nextFirstDay, 1)}T00:00:00Z`,
+        // Bills are filtered by when they were entered: a week before the period catches bills entered ahead.
+        billsCreatedFrom: `${addDays(range.firstDay, -7)}T00:00:00Z`,
+      }),
+    );
     return {
       live: liveInRange(batch.envelopes, range, profile.timeZone, profile.servicetitan.tenantId),
       error: null,
@@ -159,10 +178,11 @@ export async function reconcilePeriod(
   const vismaBefore = deps.visma.callCount();
   const stBefore = deps.st?.callCount() ?? 0;
   const clock = stopwatch();
-  const p = await clock.visma(vismaPeriod(deps.visma, period));
-  const vismaDeps = { db: deps.db, profile, visma: deps.visma, now };
-  const found = await clock.visma(readPeriodDocuments(vismaDeps, p.financialPeriod));
-  const { live, error: stError } = await clock.st(readLive(profile, deps, p));
+  const visma = timedVisma(deps.visma, clock.visma);
+  const p = await vismaPeriod(visma, period);
+  const vismaDeps = { db: deps.db, profile, visma, now };
+  const found = await readPeriodDocuments(vismaDeps, p.financialPeriod);
+  const { live, error: stError } = await readLive(profile, deps, p, clock.st);
   const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
   const closeDocs = closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p));
   const stDocs = closeDocs.map((d) => d.st);
@@ -176,7 +196,7 @@ export async function reconcilePeriod(
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
-  const farAway = await clock.visma(documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod));
+  const farAway = await documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod);
   const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({
     stDocs: closeDocs,
@@ -185,7 +205,7 @@ export async function reconcilePeriod(
     others,
   });
   const gl = await readGlLevel(
-    { db: deps.db, profileId: profile.id, visma: deps.visma, settings, waitFor: clock.visma },
+    { db: deps.db, profileId: profile.id, visma, settings },
     p.financialPeriod,
     found,
   );
