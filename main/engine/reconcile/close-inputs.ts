@@ -12,7 +12,14 @@ import { markerOf } from '../lifecycle/markers';
 import { isEligible } from '../source-store';
 import type { CloseStDoc } from './close';
 import { sourceOfKey } from './keys';
-import { documentFields, ignoredBy, ledgerDocsByKeys, stDocOf, type LedgerDoc } from './ledger-side';
+import {
+  documentFields,
+  ignoredBy,
+  ledgerDocsByKeys,
+  stDocOf,
+  stDocWith,
+  type LedgerDoc,
+} from './ledger-side';
 import type { StDoc } from './types';
 
 /** The profile fields the ServiceTitan side needs. */
@@ -32,8 +39,7 @@ const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
 
 /** A document ServiceTitan has that the ledger never took on. */
 function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string): StDoc {
-  return {
-    ...documentFields(doc, timeZone),
+  return stDocWith(documentFields(doc, timeZone), {
     sourceId: 0,
     stId: doc.stId,
     number: doc.number,
@@ -46,7 +52,7 @@ function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string):
     plannedPeriod: null,
     glBatchNumber: null,
     ignoredReason: null,
-  };
+  });
 }
 
 /** In scope when read live: eligible now, or taken on by the engine and marked exported since (still active, not zero). */
