@@ -146,10 +146,12 @@ export function presencePlacesOutside(
   markers: readonly string[],
   financialPeriod: string,
 ): { kind: VismaDocKind; financialPeriod: string }[] {
+  // Each stored document's JSON is read once (materialized), not once per use of its period.
   const query = db.prepare(
-    `SELECT DISTINCT kind, json_extract(doc_json, '$.financialPeriod') AS period FROM visma_presence
-     WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?))
-       AND json_extract(doc_json, '$.financialPeriod') IS NOT NULL AND json_extract(doc_json, '$.financialPeriod') <> ?`,
+    `WITH listed AS MATERIALIZED (
+       SELECT kind, json_extract(doc_json, '$.financialPeriod') AS period FROM visma_presence
+       WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?)))
+     SELECT DISTINCT kind, period FROM listed WHERE period IS NOT NULL AND period <> ?`,
   );
   const places = new Map<string, { kind: VismaDocKind; financialPeriod: string }>();
   for (let i = 0; i < markers.length; i += CHUNK) {

@@ -45,13 +45,16 @@ const checkRows = rowChecker(LedgerRow);
 // JSON are cast, so the row schema needs no unions. Of the stored snapshot, SQLite's JSON reader gives what every row
 // needs (the document date; activity and total where eligibility does not settle the scope): parsing every whole
 // snapshot in code cost more than the rest of the close's ledger side, and the close mostly shows the live document.
+// A planned line's holding flag is a JSON boolean: a plan without the text `true` has none set, and its lines are not
+// walked one by one.
 const SELECT = `SELECT s.id AS source_id, s.kind, s.st_id, s.number, s.eligible, s.st_status, s.payload_json,
   CAST(json_extract(s.payload_json, '$.documentDate') AS TEXT) AS doc_date,
   CASE WHEN s.eligible = 1 THEN NULL WHEN json_extract(s.payload_json, '$.active') = 1 THEN 1 ELSE 0 END AS doc_active,
   CASE WHEN s.eligible = 1 THEN NULL ELSE CAST(json_extract(s.payload_json, '$.total') AS TEXT) END AS doc_total,
   o.id AS outbox_id, o.state, o.reason_code, o.reason_text, o.review_code, o.external_reference, o.visma_doc_number,
   CAST(json_extract(o.planned_json, '$.financialPeriod') AS TEXT) AS planned_period, o.gl_batch_number,
-  EXISTS (SELECT 1 FROM json_each(o.planned_json, '$.lines') WHERE json_extract(value, '$.holding') = 1) AS holding,
+  CASE WHEN instr(o.planned_json, 'true') = 0 THEN 0 ELSE
+    EXISTS (SELECT 1 FROM json_each(o.planned_json, '$.lines') WHERE json_extract(value, '$.holding') = 1) END AS holding,
   o.ignored_reason
   FROM source_documents s LEFT JOIN outbox o ON o.source_id = s.id AND o.action = 'post'`;
 

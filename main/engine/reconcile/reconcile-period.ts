@@ -163,10 +163,54 @@ function keyedVisma(
 }
 
 /**
+ * Visma's side of the period: its documents (read once, the presence lists brought up to date on the way) with their
+ * keys, and the GL level they explain. The documents as Visma listed them are kept no longer than this needs.
+ */
+async function vismaSide(
+  profile: ReconProfile,
+  deps: ReconDeps,
+  visma: ReconVisma,
+  p: ReconPeriod,
+  settings: SyncSettings,
+) {
+  const now = deps.now ?? (() => new Date());
+  const found = await readPeriodDocuments({ db: deps.db, profile, visma, now }, p.financialPeriod);
+  const gl = await readGlLevel(
+    { db: deps.db, profileId: profile.id, visma, settings },
+    p.financialPeriod,
+    found,
+  );
+  const keysByNumber = keysByVismaNumber(
+    deps.db,
+    profile.id,
+    found.filter((d) => !keyOfFound(d)),
+  );
+  return { vismaDocs: found.map((doc) => vismaDocOf(doc, keysByNumber)), gl };
+}
+
+/** ServiceTitan's side of the period: read live (the ledger standing in), each document joined with the ledger. */
+async function serviceTitanSide(
+  profile: ReconProfile,
+  deps: ReconDeps,
+  p: ReconPeriod,
+  settings: SyncSettings,
+  wait: Wait,
+) {
+  const before = deps.st?.callCount() ?? 0;
+  const { live, error } = await readLive(profile, deps, p, wait);
+  return {
+    closeDocs: closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p)),
+    live: live !== null,
+    error,
+    calls: (deps.st?.callCount() ?? 0) - before,
+  };
+}
+
+/**
  * Reconciles a period (`YYYY-MM`, the month whose first day falls in a Visma period) three ways: ServiceTitan read
- * live, the ledger, and Visma (the period's documents in bulk, plus wherever else Visma holds their markers, plus the
- * general ledger's balances of the accounts the mappings use). Every document lands in one bucket with its reason;
- * the drill-down lists and totals of earlier versions are kept.
+ * live, the ledger, and Visma (the period's documents in bulk and the general ledger's balances of the accounts the
+ * mappings use, plus wherever else Visma holds the period's markers). Every document lands in one bucket with its
+ * reason; the drill-down lists and totals of earlier versions are kept.
  */
 export async function reconcilePeriod(
   profile: ReconProfile,
@@ -176,27 +220,22 @@ export async function reconcilePeriod(
   const now = deps.now ?? (() => new Date());
   const settings = SyncSettings.parse(profile.sync ?? {});
   const vismaBefore = deps.visma.callCount();
-  const stBefore = deps.st?.callCount() ?? 0;
   const clock = stopwatch();
   const visma = timedVisma(deps.visma, clock.visma);
   const p = await vismaPeriod(visma, period);
-  const vismaDeps = { db: deps.db, profile, visma, now };
-  const found = await readPeriodDocuments(vismaDeps, p.financialPeriod);
-  const { live, error: stError } = await readLive(profile, deps, p, clock.st);
-  const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
-  const closeDocs = closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p));
+  const { vismaDocs, gl } = await vismaSide(profile, deps, visma, p, settings);
+  const stSide = await serviceTitanSide(profile, deps, p, settings, clock.st);
+  const { closeDocs } = stSide;
   const stDocs = closeDocs.map((d) => d.st);
-  const keysByNumber = keysByVismaNumber(
-    deps.db,
-    profile.id,
-    found.filter((d) => !keyOfFound(d)),
-  );
-  const vismaDocs = found.map((doc) => vismaDocOf(doc, keysByNumber));
   const inPeriod = new Set(stDocs.map((d) => d.key));
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
-  const farAway = await documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod);
+  const farAway = await documentsElsewhere(
+    { db: deps.db, profile, visma, now },
+    [...inPeriod],
+    p.financialPeriod,
+  );
   const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({
     stDocs: closeDocs,
@@ -204,11 +243,6 @@ export async function reconcilePeriod(
     postedByHand: vismaDocs.filter((d) => !d.key),
     others,
   });
-  const gl = await readGlLevel(
-    { db: deps.db, profileId: profile.id, visma, settings },
-    p.financialPeriod,
-    found,
-  );
   return {
     profileId: profile.id,
     period: p.period,
@@ -223,9 +257,9 @@ export async function reconcilePeriod(
     checklist: closeChecklist(close.entries, gl.level),
     gl: gl.level,
     glError: gl.error,
-    servicetitanLive: live !== null,
-    servicetitanError: stError,
-    servicetitanCalls: stCalls,
+    servicetitanLive: stSide.live,
+    servicetitanError: stSide.error,
+    servicetitanCalls: stSide.calls,
     companyName: profile.visma?.companyName ?? profile.visma?.companyId ?? null,
     timings: clock.timings(),
     periodStart: p.firstDay,
