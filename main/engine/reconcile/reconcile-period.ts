@@ -180,12 +180,13 @@ async function vismaSide(
     p.financialPeriod,
     found,
   );
+  const carried = found.map(keyOfFound);
   const keysByNumber = keysByVismaNumber(
     deps.db,
     profile.id,
-    found.filter((d) => !keyOfFound(d)),
+    found.filter((_, i) => !carried[i]),
   );
-  return { vismaDocs: found.map((doc) => vismaDocOf(doc, keysByNumber)), gl };
+  return { vismaDocs: found.map((doc, i) => vismaDocOf(doc, keysByNumber, carried[i])), gl };
 }
 
 /** ServiceTitan's side of the period: read live (the ledger standing in), each document joined with the ledger. */
