@@ -35,6 +35,20 @@ export function centsOf(value: string | number, negate = false): string {
   return (minus === '-') !== negate ? `-${cents}` : cents;
 }
 
+/** A plain amount: optional minus, digits, optional fraction (what ServiceTitan and Visma send). */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_ZERO = /^-?0+(?:\.0+)?$/;
+
+/** `money(value).isZero()` without a Decimal for a plain amount. */
+export function isZeroAmount(value: string): boolean {
+  return PLAIN_NUMBER.test(value) ? PLAIN_ZERO.test(value) : money(value).isZero();
+}
+
+/** `money(value).isNegative()` (so `-0` counts, as it does for Decimal) without a Decimal for a plain amount. */
+export function isNegativeAmount(value: string): boolean {
+  return PLAIN_NUMBER.test(value) ? value.startsWith('-') : money(value).isNegative();
+}
+
 const CENTS_TEXT = /^-?\d+\.\d{2}$/;
 
 /** A two-decimal amount (`"-12.50"`, as `toCents` writes it) as a whole number of cents, for fast exact sums. */
@@ -48,6 +62,47 @@ export function unitsToCents(units: bigint): string {
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(3, '0');
   return `${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/**
+ * An exact running sum of amounts for sums over tens of thousands of values: a plain amount with at most two decimals
+ * (nearly all of them) is added as whole cents, anything else as a Decimal beside them.
+ */
+export class AmountSum {
+  private cents = 0n;
+  private rest: Decimal | null = null;
+
+  /** Adds an amount (subtracts it when `negate`). */
+  add(value: string, negate = false): this {
+    const m = PLAIN_AMOUNT.exec(value);
+    if (!m) {
+      const exact = money(value);
+      this.rest = (this.rest ?? new Money(0)).plus(negate ? exact.negated() : exact);
+      return this;
+    }
+    const [, minus, whole, fraction = ''] = m;
+    const cents = BigInt(`${whole}${fraction.padEnd(2, '0')}`);
+    this.cents += (minus === '-') !== negate ? -cents : cents;
+    return this;
+  }
+
+  /** Adds another sum (subtracts it when `negate`). */
+  addSum(other: AmountSum, negate = false): this {
+    this.cents += negate ? -other.cents : other.cents;
+    if (other.rest) this.rest = (this.rest ?? new Money(0)).plus(negate ? other.rest.negated() : other.rest);
+    return this;
+  }
+
+  /** The sum as a Decimal. */
+  toDecimal(): Decimal {
+    const cents = new Money(unitsToCents(this.cents));
+    return this.rest ? cents.plus(this.rest) : cents;
+  }
+
+  /** True when the sum is exactly zero. */
+  isZero(): boolean {
+    return this.rest ? this.toDecimal().isZero() : this.cents === 0n;
+  }
 }
 
 /** Sums decimal strings exactly. */

@@ -28,33 +28,44 @@ const CHUNK = 500;
 const stateOf = (marker: string, status: string, modified: string) =>
   `${marker}\u0000${status}\u0000${modified}`;
 
-/** The stored state (marker, status, Visma timestamp) of each listed number that has one. */
+/** What is stored of a listed number: its marker, and its state when Visma's timestamp was stored with it. */
+interface Stored {
+  marker: string;
+  state: string | null;
+}
+
+/** The stored marker and state (marker, status, Visma timestamp) of each listed number that is stored. */
 function storedStates(
   db: Ledger,
   profileId: string,
   kind: VismaDocKind,
   numbers: readonly string[],
-): Map<string, string> {
+): Map<string, Stored> {
   const query = db.prepare(
     `SELECT number, marker, status, visma_modified_at FROM visma_presence
-     WHERE profile_id = ? AND kind = ? AND number IN (SELECT value FROM json_each(?)) AND visma_modified_at IS NOT NULL`,
+     WHERE profile_id = ? AND kind = ? AND number IN (SELECT value FROM json_each(?))`,
   );
-  const out = new Map<string, string>();
+  const out = new Map<string, Stored>();
   for (let i = 0; i < numbers.length; i += CHUNK) {
     const rows = query.all(profileId, kind, JSON.stringify(numbers.slice(i, i + CHUNK))) as {
       number: string;
       marker: string;
       status: string;
-      visma_modified_at: string;
+      visma_modified_at: string | null;
     }[];
-    for (const r of rows) out.set(r.number, stateOf(r.marker, r.status, r.visma_modified_at));
+    for (const r of rows)
+      out.set(r.number, {
+        marker: r.marker,
+        state: r.visma_modified_at === null ? null : stateOf(r.marker, r.status, r.visma_modified_at),
+      });
   }
   return out;
 }
 
 /**
  * Stores listed documents and the next watermark in one transaction. A document Visma has not modified since it was
- * stored (same timestamp, status and marker) only has its sighting renewed; the others are written whole.
+ * stored (same timestamp, status and marker) only has its sighting renewed; a stored one under the same marker is
+ * rewritten in place (its marker's index entry stays); the others are inserted, or rewritten whole.
  */
 export function savePresence(
   db: Ledger,
@@ -70,6 +81,10 @@ export function savePresence(
      ON CONFLICT (profile_id, kind, number) DO UPDATE SET marker = excluded.marker, status = excluded.status,
      doc_json = excluded.doc_json, visma_modified_at = excluded.visma_modified_at, seen_at = excluded.seen_at`,
   );
+  const rewrite = db.prepare(
+    `UPDATE visma_presence SET status = ?, doc_json = ?, visma_modified_at = ?, seen_at = ?
+     WHERE profile_id = ? AND kind = ? AND number = ?`,
+  );
   const sighted = db.prepare(
     `UPDATE visma_presence SET seen_at = ? WHERE profile_id = ? AND kind = ? AND number IN (SELECT value FROM json_each(?))`,
   );
@@ -82,20 +97,15 @@ export function savePresence(
     );
     const unchanged: string[] = [];
     for (const d of docs) {
-      if (d.lastModified && stored.get(d.number) === stateOf(d.marker, d.status, d.lastModified)) {
+      const before = stored.get(d.number);
+      if (d.lastModified && before?.state === stateOf(d.marker, d.status, d.lastModified)) {
         unchanged.push(d.number);
         continue;
       }
-      upsert.run(
-        profileId,
-        kind,
-        d.number,
-        d.marker,
-        d.status,
-        JSON.stringify(d),
-        d.lastModified ?? null,
-        at,
-      );
+      const modified = d.lastModified ?? null;
+      if (before?.marker === d.marker)
+        rewrite.run(d.status, JSON.stringify(d), modified, at, profileId, kind, d.number);
+      else upsert.run(profileId, kind, d.number, d.marker, d.status, JSON.stringify(d), modified, at);
     }
     for (let i = 0; i < unchanged.length; i += CHUNK)
       sighted.run(at, profileId, kind, JSON.stringify(unchanged.slice(i, i + CHUNK)));
@@ -146,10 +156,12 @@ export function presencePlacesOutside(
   markers: readonly string[],
   financialPeriod: string,
 ): { kind: VismaDocKind; financialPeriod: string }[] {
+  // Each stored document's JSON is read once (materialized), not once per use of its period.
   const query = db.prepare(
-    `SELECT DISTINCT kind, json_extract(doc_json, '$.financialPeriod') AS period FROM visma_presence
-     WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?))
-       AND json_extract(doc_json, '$.financialPeriod') IS NOT NULL AND json_extract(doc_json, '$.financialPeriod') <> ?`,
+    `WITH listed AS MATERIALIZED (
+       SELECT kind, json_extract(doc_json, '$.financialPeriod') AS period FROM visma_presence
+       WHERE profile_id = ? AND marker IN (SELECT value FROM json_each(?)))
+     SELECT DISTINCT kind, period FROM listed WHERE period IS NOT NULL AND period <> ?`,
   );
   const places = new Map<string, { kind: VismaDocKind; financialPeriod: string }>();
   for (let i = 0; i < markers.length; i += CHUNK) {

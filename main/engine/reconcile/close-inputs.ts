@@ -3,7 +3,7 @@
  * with what the ledger knows of it; the ledger stands in for a document the live read did not return.
  */
 import { localDate } from '../../../shared/dates';
-import { money } from '../../../shared/money';
+import { isZeroAmount } from '../../../shared/money';
 import type { SyncSettings } from '../../../shared/sync-settings';
 import type { Ledger } from '../../storage/types';
 import { diffDocuments } from '../diff';
@@ -12,7 +12,14 @@ import { markerOf } from '../lifecycle/markers';
 import { isEligible } from '../source-store';
 import type { CloseStDoc } from './close';
 import { sourceOfKey } from './keys';
-import { documentFields, ignoredBy, ledgerDocsByKeys, stDocOf, type LedgerDoc } from './ledger-side';
+import {
+  documentFields,
+  ignoredBy,
+  ledgerDocsByKeys,
+  stDocOf,
+  stDocWith,
+  type LedgerDoc,
+} from './ledger-side';
 import type { StDoc } from './types';
 
 /** The profile fields the ServiceTitan side needs. */
@@ -32,8 +39,7 @@ const POSTED = new Set(['posted', 'releasing', 'released', 'exported']);
 
 /** A document ServiceTitan has that the ledger never took on. */
 function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string): StDoc {
-  return {
-    ...documentFields(doc, timeZone),
+  return stDocWith(documentFields(doc, timeZone), {
     sourceId: 0,
     stId: doc.stId,
     number: doc.number,
@@ -46,7 +52,7 @@ function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string):
     plannedPeriod: null,
     glBatchNumber: null,
     ignoredReason: null,
-  };
+  });
 }
 
 /** In scope when read live: eligible now, or taken on by the engine and marked exported since (still active, not zero). */
@@ -56,14 +62,16 @@ function liveInScope(env: SourceEnvelope, ledger: LedgerDoc | undefined, setting
     ledger?.row.outbox_id != null &&
     env.status === 'Exported' &&
     env.doc.active &&
-    !money(env.doc.total).isZero()
+    !isZeroAmount(env.doc.total)
   );
 }
 
 /** The fields ServiceTitan changed on a posted document since the ledger's snapshot (lines summed up as `lines`). */
 function changedSincePosting(ledger: LedgerDoc, live: SourceDocument): string[] {
   if (!ledger.row.state || !POSTED.has(ledger.row.state)) return [];
-  const fields = diffDocuments(ledger.snapshot, live).map((d) =>
+  // The snapshot is stored as `JSON.stringify` wrote it: the same text is the same document, with nothing to compare.
+  if (JSON.stringify(live) === ledger.row.payload_json) return [];
+  const fields = diffDocuments(ledger.snapshot(), live).map((d) =>
     d.field.startsWith('line') ? 'lines' : d.field,
   );
   return [...new Set(fields)];
@@ -120,7 +128,7 @@ export function closeStDocs(
     if (env && !liveInScope(env, row, settings)) continue;
     if (!env && !row?.inScope) continue;
     const st = row
-      ? stDocOf(row.row, timeZone, tenantId, env?.doc ?? row.snapshot)
+      ? stDocOf(row.row, timeZone, tenantId, env?.doc ?? row.snapshot())
       : unsyncedStDoc(env!.doc, timeZone, tenantId);
     out.push({
       st,
@@ -142,5 +150,6 @@ export function closeStDocs(
         stId: d.st.stId,
       })),
   );
-  return out.map((d) => ({ ...d, ignoredBy: who.get(d.st.key) ?? null }));
+  for (const d of out) d.ignoredBy = who.get(d.st.key) ?? null;
+  return out;
 }

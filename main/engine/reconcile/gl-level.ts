@@ -4,7 +4,7 @@
  * shows as an unexplained difference on a named account. Pure: the caller reads the balances and documents.
  */
 import type { Decimal } from 'decimal.js';
-import { money } from '../../../shared/money';
+import { AmountSum, money } from '../../../shared/money';
 import type { FoundDocument, GlBalance } from '../ports';
 import type { GlAccountLine, GlLevel, GlRole } from './types';
 
@@ -51,17 +51,22 @@ const lineSign = (d: FoundDocument): number => (d.kind === 'supplierInvoice' ? 1
 
 /** Sums of what the released documents explain, per account and per control side. */
 interface Explained {
-  lines: Map<string, Decimal>;
+  lines: Map<string, AmountSum>;
   /** Receivables per account (`''`: a document that does not name its receivables account). */
-  receivables: Map<string, Decimal>;
-  payables: Decimal;
+  receivables: Map<string, AmountSum>;
+  payables: AmountSum;
   /** VAT per account, or under `''` when it could not be placed. */
-  vat: Map<string, Decimal>;
+  vat: Map<string, AmountSum>;
 }
 
-function add(map: Map<string, Decimal>, key: string, amount: Decimal): void {
-  map.set(key, (map.get(key) ?? money(0)).plus(amount));
+/** The running sum under `key`, started when first asked for. */
+function sumOf(map: Map<string, AmountSum>, key: string): AmountSum {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new AmountSum()));
+  return found;
 }
+
+const decimalOf = (found: AmountSum | undefined): Decimal => found?.toDecimal() ?? money(0);
 
 /** The VAT account a document's VAT code posts to, or `''` when unknown. */
 function vatAccountOf(d: FoundDocument, vatId: string, codes: Map<string, GlVatCode>): string {
@@ -75,28 +80,33 @@ function vatAccountOf(d: FoundDocument, vatId: string, codes: Map<string, GlVatC
   );
 }
 
+// Amounts are summed in whole cents (a Decimal per line of tens of thousands of documents cost more than the rest).
 function explain(
   documents: FoundDocument[],
   codes: Map<string, GlVatCode>,
   vatAccounts: Set<string>,
 ): Explained {
-  const out: Explained = { lines: new Map(), receivables: new Map(), payables: money(0), vat: new Map() };
+  const out: Explained = {
+    lines: new Map(),
+    receivables: new Map(),
+    payables: new AmountSum(),
+    vat: new Map(),
+  };
   for (const d of documents) {
     if (!d.released) continue;
-    const sign = lineSign(d);
-    for (const line of d.lineAccounts ?? []) add(out.lines, line.account, money(line.amount).times(sign));
-    const gross = money(d.amount).times(-sign);
-    if (d.kind === 'supplierInvoice') out.payables = out.payables.plus(gross);
-    else add(out.receivables, d.ledgerAccount ?? '', gross);
-    const details = d.vatDetails ?? [];
-    const placed = details.reduce((s, v) => s.plus(money(v.amount)), money(0));
-    for (const v of details) {
+    // The line sign is −1 or +1; the gross goes the other way.
+    const negateLines = lineSign(d) < 0;
+    for (const line of d.lineAccounts ?? []) sumOf(out.lines, line.account).add(line.amount, negateLines);
+    if (d.kind === 'supplierInvoice') out.payables.add(d.amount, !negateLines);
+    else sumOf(out.receivables, d.ledgerAccount ?? '').add(d.amount, !negateLines);
+    // VAT the document carries without tax details to place it by goes under ''.
+    const rest = new AmountSum().add(d.vatTotal);
+    for (const v of d.vatDetails ?? []) {
       const account = vatAccountOf(d, v.vatId, codes);
-      add(out.vat, vatAccounts.has(account) ? account : '', money(v.amount).times(sign));
+      sumOf(out.vat, vatAccounts.has(account) ? account : '').add(v.amount, negateLines);
+      rest.add(v.amount, true);
     }
-    // VAT the document carries without tax details to place it by.
-    const rest = money(d.vatTotal).minus(placed);
-    if (!rest.isZero()) add(out.vat, '', rest.times(sign));
+    if (!rest.isZero()) sumOf(out.vat, '').addSum(rest, negateLines);
   }
   return out;
 }
@@ -142,16 +152,16 @@ function explainedOn(
   let total = money(0);
   const has = (role: GlRole) => group.roles.includes(role);
   for (const account of group.members) {
-    if (LINE_ROLES.some(has)) total = total.plus(e.lines.get(account) ?? 0);
+    if (LINE_ROLES.some(has)) total = total.plus(decimalOf(e.lines.get(account)));
     if (has('receivables')) {
-      total = total.plus(e.receivables.get(account) ?? 0);
+      total = total.plus(decimalOf(e.receivables.get(account)));
       // Documents that do not name their receivables account count on the first receivables account.
-      if (account === firstReceivables) total = total.plus(e.receivables.get('') ?? 0);
+      if (account === firstReceivables) total = total.plus(decimalOf(e.receivables.get('')));
     }
-    if (has('payables') && account === firstPayables) total = total.plus(e.payables);
-    if (has('vat') && !vatTogether) total = total.plus(e.vat.get(account) ?? 0);
+    if (has('payables') && account === firstPayables) total = total.plus(e.payables.toDecimal());
+    if (has('vat') && !vatTogether) total = total.plus(decimalOf(e.vat.get(account)));
   }
-  if (has('vat') && vatTogether) for (const v of e.vat.values()) total = total.plus(v);
+  if (has('vat') && vatTogether) for (const v of e.vat.values()) total = total.plus(v.toDecimal());
   return total;
 }
 
@@ -168,7 +178,7 @@ export function glLevel(input: GlLevelInput): GlLevel {
   const codes = new Map((input.vatCodes ?? []).map((c) => [c.vatId, c]));
   const vatAccounts = new Set([...roles].filter(([, r]) => r.includes('vat')).map(([a]) => a));
   const e = explain(input.documents, codes, vatAccounts);
-  const vatTogether = !money(e.vat.get('') ?? 0).isZero();
+  const vatTogether = !(e.vat.get('')?.isZero() ?? true);
   const balances = new Map(input.balances.map((b) => [b.account, b]));
   const firstOf = (role: GlRole) => [...roles].find(([, r]) => r.includes(role))?.[0];
   const firstReceivables = firstOf('receivables');

@@ -78,7 +78,9 @@ export function matchPeriod(input: MatchInput): Drilldown {
       out.postedByHand.push(doc);
       continue;
     }
-    byKey.set(doc.key, [...(byKey.get(doc.key) ?? []), doc]);
+    const list = byKey.get(doc.key);
+    if (list) list.push(doc);
+    else byKey.set(doc.key, [doc]);
   }
   for (const st of input.stDocs) {
     const visma = byKey.get(st.key) ?? [];

@@ -97,17 +97,36 @@ function stopwatch() {
   };
 }
 
+/** A wait wrapper of the stopwatch. */
+type Wait = <T>(work: Promise<T>) => Promise<T>;
+
+/**
+ * The Visma port with each call's wait timed (answer parsing included, as it is part of the call); everything the
+ * close does with the answers stays the close's own work.
+ */
+function timedVisma(visma: ReconVisma, wait: Wait): ReconVisma {
+  return {
+    listDocumentsInPeriod: (...args) => wait(visma.listDocumentsInPeriod(...args)),
+    listChangedDocuments: (...args) => wait(visma.listChangedDocuments(...args)),
+    periods: () => wait(visma.periods()),
+    glBalances: (financialPeriod) => wait(visma.glBalances(financialPeriod)),
+    callCount: () => visma.callCount(),
+  };
+}
+
 /** ServiceTitan's documents of the days, read live; null (with the reason) when ServiceTitan cannot be read. */
-async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange) {
+async function readLive(profile: ReconProfile, deps: ReconDeps, range: DayRange, wait: Wait) {
   if (!deps.st) return { live: null, error: null };
   try {
-    const batch = await deps.st.periodDocuments({
-      // ServiceTitan filters in UTC: a day either side covers every time zone, the exact local day is kept below.
-      invoicedFrom: `${addDays(range.firstDay, -1)}T00:00:00Z`,
-      invoicedBefore: `${addDays(range.nextFirstDay, 1)}T00:00:00Z`,
-      // Bills are filtered by when they were entered: a week before the period catches bills entered ahead.
-      billsCreatedFrom: `${addDays(range.firstDay, -7)}T00:00:00Z`,
-    });
+    const batch = await wait(
+      deps.st.periodDocuments({
+        // ServiceTitan filters in UTC: a day either side covers every time zone, the exact local day is kept below.
+        invoicedFrom: `${addDays(range.firstDay, -1)}T00:00:00Z`,
+        invoicedBefore: `${addDays(range.nextFirstDay, 1)}T00:00:00Z`,
+        // Bills are filtered by when they were entered: a week before the period catches bills entered ahead.
+        billsCreatedFrom: `${addDays(range.firstDay, -7)}T00:00:00Z`,
+      }),
+    );
     return {
       live: liveInRange(batch.envelopes, range, profile.timeZone, profile.servicetitan.tenantId),
       error: null,
@@ -144,10 +163,55 @@ function keyedVisma(
 }
 
 /**
+ * Visma's side of the period: its documents (read once, the presence lists brought up to date on the way) with their
+ * keys, and the GL level they explain. The documents as Visma listed them are kept no longer than this needs.
+ */
+async function vismaSide(
+  profile: ReconProfile,
+  deps: ReconDeps,
+  visma: ReconVisma,
+  p: ReconPeriod,
+  settings: SyncSettings,
+) {
+  const now = deps.now ?? (() => new Date());
+  const found = await readPeriodDocuments({ db: deps.db, profile, visma, now }, p.financialPeriod);
+  const gl = await readGlLevel(
+    { db: deps.db, profileId: profile.id, visma, settings },
+    p.financialPeriod,
+    found,
+  );
+  const carried = found.map(keyOfFound);
+  const keysByNumber = keysByVismaNumber(
+    deps.db,
+    profile.id,
+    found.filter((_, i) => !carried[i]),
+  );
+  return { vismaDocs: found.map((doc, i) => vismaDocOf(doc, keysByNumber, carried[i])), gl };
+}
+
+/** ServiceTitan's side of the period: read live (the ledger standing in), each document joined with the ledger. */
+async function serviceTitanSide(
+  profile: ReconProfile,
+  deps: ReconDeps,
+  p: ReconPeriod,
+  settings: SyncSettings,
+  wait: Wait,
+) {
+  const before = deps.st?.callCount() ?? 0;
+  const { live, error } = await readLive(profile, deps, p, wait);
+  return {
+    closeDocs: closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p)),
+    live: live !== null,
+    error,
+    calls: (deps.st?.callCount() ?? 0) - before,
+  };
+}
+
+/**
  * Reconciles a period (`YYYY-MM`, the month whose first day falls in a Visma period) three ways: ServiceTitan read
- * live, the ledger, and Visma (the period's documents in bulk, plus wherever else Visma holds their markers, plus the
- * general ledger's balances of the accounts the mappings use). Every document lands in one bucket with its reason;
- * the drill-down lists and totals of earlier versions are kept.
+ * live, the ledger, and Visma (the period's documents in bulk and the general ledger's balances of the accounts the
+ * mappings use, plus wherever else Visma holds the period's markers). Every document lands in one bucket with its
+ * reason; the drill-down lists and totals of earlier versions are kept.
  */
 export async function reconcilePeriod(
   profile: ReconProfile,
@@ -157,26 +221,22 @@ export async function reconcilePeriod(
   const now = deps.now ?? (() => new Date());
   const settings = SyncSettings.parse(profile.sync ?? {});
   const vismaBefore = deps.visma.callCount();
-  const stBefore = deps.st?.callCount() ?? 0;
   const clock = stopwatch();
-  const p = await clock.visma(vismaPeriod(deps.visma, period));
-  const vismaDeps = { db: deps.db, profile, visma: deps.visma, now };
-  const found = await clock.visma(readPeriodDocuments(vismaDeps, p.financialPeriod));
-  const { live, error: stError } = await clock.st(readLive(profile, deps, p));
-  const stCalls = (deps.st?.callCount() ?? 0) - stBefore;
-  const closeDocs = closeStDocs(deps.db, profile, settings, live, periodLedgerDocs(deps.db, profile, p));
+  const visma = timedVisma(deps.visma, clock.visma);
+  const p = await vismaPeriod(visma, period);
+  const { vismaDocs, gl } = await vismaSide(profile, deps, visma, p, settings);
+  const stSide = await serviceTitanSide(profile, deps, p, settings, clock.st);
+  const { closeDocs } = stSide;
   const stDocs = closeDocs.map((d) => d.st);
-  const keysByNumber = keysByVismaNumber(
-    deps.db,
-    profile.id,
-    found.filter((d) => !keyOfFound(d)),
-  );
-  const vismaDocs = found.map((doc) => vismaDocOf(doc, keysByNumber));
   const inPeriod = new Set(stDocs.map((d) => d.key));
   const otherKeys = [...new Set(vismaDocs.map((d) => d.key).filter((k) => k !== null && !inPeriod.has(k)))];
   const elsewhere = ledgerRefs(deps.db, profile, otherKeys as string[]);
   const drilldown = matchPeriod({ financialPeriod: p.financialPeriod, stDocs, vismaDocs, elsewhere });
-  const farAway = await clock.visma(documentsElsewhere(vismaDeps, [...inPeriod], p.financialPeriod));
+  const farAway = await documentsElsewhere(
+    { db: deps.db, profile, visma, now },
+    [...inPeriod],
+    p.financialPeriod,
+  );
   const { vismaByKey, others } = keyedVisma(vismaDocs, inPeriod, farAway, elsewhere);
   const close = classifyClose({
     stDocs: closeDocs,
@@ -184,11 +244,6 @@ export async function reconcilePeriod(
     postedByHand: vismaDocs.filter((d) => !d.key),
     others,
   });
-  const gl = await readGlLevel(
-    { db: deps.db, profileId: profile.id, visma: deps.visma, settings, waitFor: clock.visma },
-    p.financialPeriod,
-    found,
-  );
   return {
     profileId: profile.id,
     period: p.period,
@@ -203,9 +258,9 @@ export async function reconcilePeriod(
     checklist: closeChecklist(close.entries, gl.level),
     gl: gl.level,
     glError: gl.error,
-    servicetitanLive: live !== null,
-    servicetitanError: stError,
-    servicetitanCalls: stCalls,
+    servicetitanLive: stSide.live,
+    servicetitanError: stSide.error,
+    servicetitanCalls: stSide.calls,
     companyName: profile.visma?.companyName ?? profile.visma?.companyId ?? null,
     timings: clock.timings(),
     periodStart: p.firstDay,

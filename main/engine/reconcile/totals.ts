@@ -19,10 +19,19 @@ interface Bucket {
 }
 
 const zero = (): Sum => ({ count: 0, amount: 0n, vat: 0n });
-const add = (sum: Sum, doc: { amount: string; vat: string }) => {
+/** A document's gross and VAT in whole cents. */
+interface Units {
+  amount: bigint;
+  vat: bigint;
+}
+const unitsOf = (doc: { amount: string; vat: string }): Units => ({
+  amount: centsToUnits(doc.amount),
+  vat: centsToUnits(doc.vat),
+});
+const add = (sum: Sum, units: Units) => {
   sum.count++;
-  sum.amount += centsToUnits(doc.amount);
-  sum.vat += centsToUnits(doc.vat);
+  sum.amount += units.amount;
+  sum.vat += units.vat;
 };
 const figures = (s: Sum): Figures => ({
   count: s.count,
@@ -103,13 +112,15 @@ export function periodTotals(d: Drilldown): { totals: TotalsRow[]; totalsByType:
   };
   const { st, visma } = attributed(d);
   for (const { doc, unit } of st) {
-    add(bucket(detailed, doc.documentType, unit).st, doc);
-    add(bucket(byType, doc.documentType, NO_UNIT).st, doc);
+    const units = unitsOf(doc);
+    add(bucket(detailed, doc.documentType, unit).st, units);
+    add(bucket(byType, doc.documentType, NO_UNIT).st, units);
   }
   for (const { doc, unit } of visma) {
     const side = doc.released ? 'visma' : 'notBooked';
-    add(bucket(detailed, doc.documentType, unit)[side], doc);
-    add(bucket(byType, doc.documentType, NO_UNIT)[side], doc);
+    const units = unitsOf(doc);
+    add(bucket(detailed, doc.documentType, unit)[side], units);
+    add(bucket(byType, doc.documentType, NO_UNIT)[side], units);
   }
   for (const t of RECON_DOC_TYPES) bucket(byType, t, NO_UNIT);
   return { totals: rowsOf(detailed.values()), totalsByType: rowsOf(byType.values()) };
@@ -119,7 +130,7 @@ export function periodTotals(d: Drilldown): { totals: TotalsRow[]; totalsByType:
 export function handTotals(d: Drilldown): HandTotals[] {
   return RECON_DOC_TYPES.map((documentType) => {
     const sum = zero();
-    for (const doc of d.postedByHand) if (doc.documentType === documentType) add(sum, doc);
+    for (const doc of d.postedByHand) if (doc.documentType === documentType) add(sum, unitsOf(doc));
     return { documentType, figures: figures(sum) };
   });
 }

@@ -16,9 +16,15 @@ export function docTypeOfKind(kind: VismaDocKind): ReconDocType {
   return kind === 'supplierInvoice' ? 'apBill' : kind === 'customerCreditNote' ? 'creditNote' : 'invoice';
 }
 
-/** A Visma document with its engine key: the one it carries, else the one the outbox recorded for its number. */
-export function vismaDocOf(doc: FoundDocument, keysByNumber: ReadonlyMap<string, string>): VismaDoc {
-  const carried = keyOfFound(doc);
+/**
+ * A Visma document with its engine key: the one it carries (`carried`, when the caller read it already), else the
+ * one the outbox recorded for its number.
+ */
+export function vismaDocOf(
+  doc: FoundDocument,
+  keysByNumber: ReadonlyMap<string, string>,
+  carried: string | null = keyOfFound(doc),
+): VismaDoc {
   const recorded = carried ? undefined : keysByNumber.get(numberKey(doc.kind, doc.number));
   return {
     kind: doc.kind,

@@ -53,6 +53,15 @@ describe('savePresence', () => {
     savePresence(db, 'p', 'customerInvoice', [doc({ lastModified: undefined, note: 'b' })], 'W', 'T2');
     expect(presenceOf(db, 'p', ['ST-1-INV-1']).get('ST-1-INV-1')![0]!.doc.note).toBe('b');
   });
+  it('moves a document to the marker it carries now when its marker was edited', () => {
+    const db = openLedger(':memory:');
+    savePresence(db, 'p', 'customerInvoice', [doc()], 'W', 'T1');
+    const edited = doc({ marker: 'ST-1-INV-2', lastModified: '2026-05-02T11:00:00.000', note: 'edited' });
+    savePresence(db, 'p', 'customerInvoice', [edited], 'W', 'T2');
+    const found = presenceOf(db, 'p', ['ST-1-INV-1', 'ST-1-INV-2']);
+    expect(found.has('ST-1-INV-1')).toBe(false);
+    expect(found.get('ST-1-INV-2')).toEqual([{ doc: edited, seenAt: 'T2' }]);
+  });
 });
 
 describe('presencePlacesOutside', () => {

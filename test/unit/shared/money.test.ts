@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AmountSum,
   centsOf,
   centsToUnits,
   fitsDouble,
+  isNegativeAmount,
+  isZeroAmount,
   money,
   readDecimal,
   readMoney,
@@ -125,5 +128,68 @@ describe('whole cents', () => {
 
   it('refuses an amount that is not in cents', () => {
     expect(() => centsToUnits('12.5')).toThrow(/cents/);
+  });
+});
+
+describe('amount tests without a Decimal', () => {
+  const values = [
+    '0',
+    '-0',
+    '0.00',
+    '-0.00',
+    '000.000',
+    '12',
+    '-12.50',
+    '0.001',
+    '-0.001',
+    '1e3',
+    '-1e-3',
+    '.5',
+    '-.0',
+  ];
+  it.each(values)('reads %s as money() does: zero, negative', (value) => {
+    expect(isZeroAmount(value)).toBe(money(value).isZero());
+    expect(isNegativeAmount(value)).toBe(money(value).isNegative());
+  });
+
+  it('refuses what is not a number, as money() does', () => {
+    expect(() => isZeroAmount('abc')).toThrow();
+    expect(() => isNegativeAmount('')).toThrow();
+  });
+});
+
+describe('AmountSum', () => {
+  const values = [
+    '12.50',
+    '-3.1',
+    '0',
+    '007',
+    '100.999',
+    '1e2',
+    '-0.005',
+    '0.10',
+    '0.20',
+    '-1234567890123.45',
+  ];
+
+  it('sums exactly what sum() sums, plain amounts and the rest alike', () => {
+    const total = new AmountSum();
+    for (const v of values) total.add(v);
+    expect(total.toDecimal().equals(sum(values))).toBe(true);
+    expect(total.toDecimal().toFixed(3)).toBe(sum(values).toFixed(3));
+  });
+
+  it('subtracts when asked, and adds whole sums', () => {
+    const a = new AmountSum().add('10.00').add('2.5', true).add('0.125', true);
+    expect(a.toDecimal().toString()).toBe('7.375');
+    const b = new AmountSum().add('1.00').addSum(a, true);
+    expect(b.toDecimal().toString()).toBe('-6.375');
+    expect(new AmountSum().add('0.10').add('0.1', true).isZero()).toBe(true);
+    expect(new AmountSum().add('0.001').isZero()).toBe(false);
+    expect(new AmountSum().add('0.005').add('0.005', true).isZero()).toBe(true);
+  });
+
+  it('refuses what is not a number, as money() does', () => {
+    expect(() => new AmountSum().add('12,50')).toThrow();
   });
 });
