@@ -97,6 +97,26 @@ describe('Settings → remove a profile, proven through the contract', () => {
     ).toBe(0);
     await shoot('1-profiles');
 
+    // Schedule in Windows: the exact command for the profile's schedule, calling the CLI with its data folder.
+    const scheduled = await call('profiles.setSettings', {
+      profileId: realProfile.id,
+      settings: { schedule: '0 6 * * 1-5' },
+    });
+    expect(scheduled.ok).toBe(true);
+    await section.getByRole('button', { name: `Schedule ${realProfile.name} in Windows` }).click();
+    const taskDialog = page.getByRole('dialog', { name: `Schedule ${realProfile.name} in Windows` });
+    const command = await taskDialog.getByTestId('windows-task-command').textContent();
+    expect(command).toMatch(/^schtasks \/Create \/TN "ST-Visma sync nordic-hvac" \/TR "/);
+    expect(command).toContain(`sync --data-dir \\"${app.host.services.dataDir}\\" --profile nordic-hvac"`);
+    expect(command).toContain('/SC WEEKLY /D MON,TUE,WED,THU,FRI /ST 06:00 /F');
+    expect(await taskDialog.getByRole('button', { name: 'Create the task' }).count()).toBe(0);
+    await page.screenshot({
+      path: join(outputDir, 'profile-removal-1b-windows-task.png'),
+      animations: 'disabled',
+    });
+    await taskDialog.getByRole('button', { name: 'Close' }).click();
+    await taskDialog.waitFor({ state: 'detached' });
+
     await section.getByRole('button', { name: `Remove ${realProfile.name}` }).click();
     const dialog = page.getByRole('alertdialog', { name: `Remove ${realProfile.name}?` });
     const confirm = dialog.getByRole('button', { name: 'Remove profile' });
