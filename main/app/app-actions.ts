@@ -88,7 +88,7 @@ export function withAppActions(route: CallRoute, deps: AppActionDeps): CallRoute
     },
   };
   return async (name, input) => {
-    const handler = own[name as ChannelName];
+    const handler = Object.prototype.hasOwnProperty.call(own, name) ? own[name as ChannelName] : undefined;
     if (!handler) return route(name, input);
     const parsed = channels[name as ChannelName].input.safeParse(input ?? {});
     if (!parsed.success) return fail('invalid_input', `The request to "${name}" was not valid.`);

@@ -57,7 +57,12 @@ export function DataFolderSection() {
           )}
         </div>
       )}
-      {open.isError && <ErrorNotice error={open.error} />}
+      {open.isError && (
+        <div role="alert">
+          <Text>{t('settings.dataFolder.openFailed')}</Text>
+          <ErrorNotice error={open.error} />
+        </div>
+      )}
       {open.isSuccess && open.data.opened && (
         <Caption1 role="status">{t('settings.dataFolder.opened')}</Caption1>
       )}
@@ -70,7 +75,12 @@ export function DataFolderSection() {
       >
         {diagnostics.isPending ? t('settings.dataFolder.exporting') : t('settings.dataFolder.export')}
       </Button>
-      {diagnostics.isError && <ErrorNotice error={diagnostics.error} />}
+      {diagnostics.isError && (
+        <div role="alert">
+          <Text>{t('settings.dataFolder.exportFailed')}</Text>
+          <ErrorNotice error={diagnostics.error} />
+        </div>
+      )}
       {diagnostics.isSuccess && (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>

@@ -127,6 +127,14 @@ describe('withAppActions', () => {
     expect(runSchtasks).not.toHaveBeenCalled();
   });
 
+  it('takes no inherited name for one of its own calls', async () => {
+    const route = engineRoute(null);
+    const call = withAppActions(route, deps());
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      expect(await call(name, {})).toEqual({ ok: true, value: { echoed: name, input: {} } });
+    }
+  });
+
   it('validates the input of the calls it answers itself', async () => {
     const call = withAppActions(engineRoute(null), deps());
     expect(await call('profiles.windowsTask', { profileId: 'Not Valid!' })).toMatchObject({

@@ -163,6 +163,20 @@ describe('data folder and diagnostics', () => {
     expect(bridge.calls.some((c) => c.channel === 'app.openDataFolder')).toBe(true);
   });
 
+  it('says plainly when the diagnostics could not be written', async () => {
+    await renderApp(
+      {
+        profiles: sampleProfiles,
+        engine: { failures: { 'diagnostics.export': 'No space left on the disk.' } },
+      },
+      '#/settings',
+    );
+    const section = await screen.findByRole('region', { name: 'Data folder and support' });
+    fireEvent.click(within(section).getByRole('button', { name: 'Export diagnostics' }));
+    await within(section).findByText('The diagnostics could not be written.');
+    expect(section.textContent).toContain('No space left on the disk.');
+  });
+
   it('says it in Norwegian too', async () => {
     await renderApp({ profiles: sampleProfiles, locale: 'nb' }, '#/settings');
     const section = await screen.findByRole('region', { name: 'Datamappe og støtte' });
