@@ -3,6 +3,7 @@ import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import { summarizeProfile } from './profile-summary';
+import { createAdminHandlers } from './admin-handlers';
 import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -29,6 +30,7 @@ export function createHandlers(
     ...createEngineHandlers(services, engine),
     ...createSettingsHandlers(services, engine),
     ...createLedgerHandlers(services, engine),
+    ...createAdminHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

@@ -1,6 +1,7 @@
 import type { ProfileSummary } from '../../shared/contract';
 import { SyncSettings } from '../../shared/sync-settings';
 import { isSandboxIntoProduction } from '../engine/environment-guard';
+import { isDemoProfile } from '../storage/profiles';
 import type { StoredProfile } from '../storage/types';
 
 /** What the UI shows of a stored profile: names, environments and the sandbox → production state, no secrets. */
@@ -17,5 +18,6 @@ export function summarizeProfile(p: StoredProfile): ProfileSummary {
       ...(p.visma.companyName ? { companyName: p.visma.companyName } : {}),
     },
     crossEnvironment: !isSandboxIntoProduction(p) ? 'none' : confirmed ? 'confirmed' : 'unconfirmed',
+    ...(isDemoProfile(p) ? { demo: true } : {}),
   };
 }

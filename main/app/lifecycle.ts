@@ -3,6 +3,7 @@ import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { PRODUCT_NAME } from '../api/product';
 import type { EngineProcess } from '../engine-process/engine-client';
 import { logger } from '../log/logger';
+import { runSchtasks, withAppActions } from './app-actions';
 import { hardenSession, installAppWideGuards } from './guards';
 import { forwardEvents, registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -73,7 +74,17 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
       app.quit();
     });
   });
-  registerIpc(ipcMain, (name, input) => engine.call(name, input));
+  registerIpc(
+    ipcMain,
+    withAppActions((name, input) => engine.call(name, input), {
+      dataDir,
+      platform: process.platform,
+      // Started as `electron <folder>` in development, the app folder comes before the CLI's arguments.
+      launcher: { program: app.getPath('exe'), args: process.defaultApp ? [app.getAppPath()] : [] },
+      openPath: (path) => shell.openPath(path),
+      runSchtasks,
+    }),
+  );
   forwardEvents(events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
   installMenu(
     {

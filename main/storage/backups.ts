@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { dirname, join } from 'node:path';
 import { checkDatabaseFile, makeStandalone, type CheckResult } from './integrity';
 
-/** Why a backup was made. */
-export type BackupReason = 'daily' | 'manual' | 'pre-migration';
+/** Why a backup was made; `profile-removed` backups are kept for good (pruning neither counts nor deletes them). */
+export type BackupReason = 'daily' | 'manual' | 'pre-migration' | 'profile-removed';
 
 /** One backup of the ledger in `<data dir>/backups/`; only files that passed `quick_check` get such a name. */
 export interface LedgerBackup {
@@ -25,7 +25,7 @@ export const DEFAULT_BACKUPS_KEPT = 7;
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
 
 const NAME =
-  /^ledger-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|manual|pre-migration)\.sqlite$/;
+  /^ledger-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-(daily|manual|pre-migration|profile-removed)\.sqlite$/;
 
 /** The backups folder of a ledger: `backups/` beside it. */
 export function backupsDirOf(ledgerFile: string): string {
@@ -157,11 +157,15 @@ export function backupBeforeMigration(db: Database.Database, now: Date, keep?: n
   return { backup: described(target.file, target.name), removed: pruneBackups(ledgerFile, keep) };
 }
 
-/** Deletes the oldest backups beyond `keep` (never the newest one); returns the files removed. */
+/**
+ * Deletes the oldest backups beyond `keep` (never the newest one); returns the files removed. The backup kept when a
+ * profile was removed is that profile's only record once it is gone, so it is neither counted nor deleted.
+ */
 export function pruneBackups(ledgerFile: string, keep = DEFAULT_BACKUPS_KEPT): string[] {
   const kept = Math.max(1, Math.floor(keep));
   const removed: string[] = [];
-  for (const old of listBackups(ledgerFile).slice(kept)) {
+  const rotating = listBackups(ledgerFile).filter((b) => b.reason !== 'profile-removed');
+  for (const old of rotating.slice(kept)) {
     rmSync(old.file, { force: true });
     removed.push(old.file);
   }

@@ -87,7 +87,37 @@ export async function loadProfileConfig(
   return dropUndefined(full);
 }
 
-/** Removes a profile and all its keychain entries; true when it existed. The next profile becomes active. */
+function isLoopback(url: string): boolean {
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True for a demo profile: one marked `demo: true`, or one made the way `st-visma demo` makes it (id `demo`, both
+ * APIs on this computer's simulators). A profile that reaches a real API is never taken for a demo.
+ */
+export function isDemoProfile(p: Pick<StoredProfile, 'id' | 'servicetitan' | 'visma'>): boolean {
+  const local =
+    isLoopback(p.servicetitan.apiBaseUrl) &&
+    isLoopback(p.servicetitan.authUrl) &&
+    isLoopback(p.visma.apiBaseUrl) &&
+    isLoopback(p.visma.tokenUrl);
+  const marked = (p as { demo?: unknown }).demo === true;
+  return local && (marked || p.id === 'demo');
+}
+
+/** The profile to make active when the active one goes: the first real one left, else the first demo, else none. */
+export function nextActiveProfile(remaining: readonly StoredProfile[]): string | null {
+  return (remaining.find((p) => !isDemoProfile(p)) ?? remaining[0])?.id ?? null;
+}
+
+/**
+ * Removes a profile and all its keychain entries (every kind); true when it existed. When it was the active profile,
+ * the first real profile left becomes active (a demo only when no real one is left).
+ */
 export async function removeProfile(
   settings: SettingsStore,
   secrets: SecretStore,
@@ -97,7 +127,7 @@ export async function removeProfile(
   for (const kind of SECRET_KINDS) await secrets.delete(profileId, kind);
   settings.update((s) => {
     const profiles = s.profiles.filter((p) => p.id !== profileId);
-    const activeProfileId = s.activeProfileId === profileId ? (profiles[0]?.id ?? null) : s.activeProfileId;
+    const activeProfileId = s.activeProfileId === profileId ? nextActiveProfile(profiles) : s.activeProfileId;
     return { ...s, profiles, activeProfileId };
   });
   return true;

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { PageLayout } from '../components/PageLayout';
 import { BackupsSection } from './settings/BackupsSection';
 import { CredentialsSection } from './settings/CredentialsSection';
+import { DataFolderSection } from './settings/DataFolderSection';
 import { LanguageSection } from './settings/LanguageSection';
 import { ProfilesSection } from './settings/ProfilesSection';
 import { SyncSettingsSection } from './settings/SyncSettingsSection';
 
-/** Language, profiles, the active profile's sync settings (schedule, webhooks…), credentials and ledger backups. */
+/** Language, profiles, the active profile's sync settings (schedule, webhooks…), credentials, ledger backups, and the data folder with diagnostics. */
 export function SettingsPage() {
   const { t } = useTranslation();
   return (
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <SyncSettingsSection />
       <CredentialsSection />
       <BackupsSection />
+      <DataFolderSection />
     </PageLayout>
   );
 }

@@ -32,6 +32,13 @@ import {
   SyncSummaryView,
 } from './engine-schemas';
 import { BackupName, LedgerBackupView, LedgerRestoreView, LedgerStatusView } from './ledger-schemas';
+import {
+  DataFolderView,
+  DiagnosticsView,
+  ProfileRemovalView,
+  WindowsTaskCreatedView,
+  WindowsTaskView,
+} from './settings-schemas';
 
 const NoInput = z.object({}).strict();
 const ForProfile = z.object({ profileId: ProfileId }).strict();
@@ -81,6 +88,22 @@ export const channels = {
     z.object({ profile: ProfileInput, secrets: SecretsInput.optional() }).strict(),
     z.object({ profile: ProfileSummary }),
   ),
+  /**
+   * Removes a profile: a backup of the ledger first (its rows stay in the ledger too), then every secret of it from
+   * the keychain, then the profile. `confirmation` must be the profile's id or name, except for a demo profile.
+   */
+  'profiles.remove': channel(
+    z.object({ profileId: ProfileId, confirmation: z.string().max(200).optional() }).strict(),
+    ProfileRemovalView,
+  ),
+  /** The `schtasks /Create` command for the profile's schedule (or why there is none). */
+  'profiles.windowsTask': channel(ForProfile, WindowsTaskView),
+  /** Creates that task in Windows' Task Scheduler; only the Windows app can (elsewhere: `conflict`). */
+  'profiles.createWindowsTask': channel(ForProfile, WindowsTaskCreatedView),
+  /** Opens the data folder in the file manager where the host can (the app); otherwise only says where it is. */
+  'app.openDataFolder': channel(NoInput, DataFolderView),
+  /** Writes a diagnostics folder (logs, versions, settings, ledger statistics; secrets redacted) for support. */
+  'diagnostics.export': channel(NoInput, DiagnosticsView),
   'connection.test': channel(
     z.object({ profileId: ProfileId, system: z.enum(['servicetitan', 'visma']) }).strict(),
     ConnectionReport,

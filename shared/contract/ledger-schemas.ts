@@ -1,13 +1,15 @@
 import { z } from 'zod';
 
-/** Why a backup was made. */
-export const BackupReason = z.enum(['daily', 'manual', 'pre-migration']);
+/** Why a backup was made (`profile-removed`: the ledger as it was when a profile was removed; never pruned). */
+export const BackupReason = z.enum(['daily', 'manual', 'pre-migration', 'profile-removed']);
 
 /** A backup's file name, as main names them; the renderer names a backup only this way, never by path. */
 export const BackupName = z
   .string()
   .max(120)
-  .regex(/^ledger-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(daily|manual|pre-migration)\.sqlite$/);
+  .regex(
+    /^ledger-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(daily|manual|pre-migration|profile-removed)\.sqlite$/,
+  );
 
 /** One backup of the ledger. */
 export const LedgerBackupView = z.object({

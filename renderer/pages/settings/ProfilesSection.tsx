@@ -1,15 +1,26 @@
 import { useState } from 'react';
 import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Edit20Regular, PersonAdd20Regular, PersonRegular } from '@fluentui/react-icons';
+import {
+  CalendarClock20Regular,
+  Delete20Regular,
+  Edit20Regular,
+  PersonAdd20Regular,
+  PersonRegular,
+} from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../shared/contract/schemas';
+import type { ProfileRemovalView } from '../../../shared/contract/settings-schemas';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useRemoveProfile } from '../../data/profile-admin';
 import { useProfiles, useSetActiveProfile } from '../../data/profiles';
 import { ConfirmedNote } from '../../frame/ConfirmedNote';
 import { CrossEnvironmentWarning } from '../../frame/CrossEnvironmentWarning';
 import { EnvironmentBadge } from '../../frame/EnvironmentBadge';
 import { ProfileSetupDialog } from './ProfileSetupDialog';
+import { RemovalResult } from './RemovalResult';
+import { RemoveProfileDialog } from './RemoveProfileDialog';
+import { WindowsTaskDialog } from './WindowsTaskDialog';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
@@ -38,18 +49,37 @@ const useStyles = makeStyles({
 /** Which profile the setup dialog edits: `null` for a new one. */
 type Setup = { profile: ProfileSummary | null } | null;
 
-/** Every profile with its environments (one of them active), and the setup dialog to add or edit one. */
+/** Which dialog is open for which profile: removal (real profiles) or the Windows task. */
+type Open = { dialog: 'remove' | 'windowsTask'; profile: ProfileSummary } | null;
+
+/**
+ * Every profile with its environments (one of them active, demo ones marked), and per profile: edit, schedule in
+ * Windows, and remove (a demo in one click, a real one after typing its name).
+ */
 export function ProfilesSection() {
   const { t } = useTranslation();
   const styles = useStyles();
   const profiles = useProfiles();
   const setActive = useSetActiveProfile();
+  const removeDemo = useRemoveProfile();
   const [setup, setSetup] = useState<Setup>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [removed, setRemoved] = useState<{ removal: ProfileRemovalView; name: string } | null>(null);
+  const onRemoved = (profile: ProfileSummary) => (removal: ProfileRemovalView) =>
+    setRemoved({ removal, name: profile.name });
   return (
     <SettingsSection title={t('settings.profiles.heading')} description={t('settings.profiles.description')}>
       {profiles.isPending && <Spinner size="small" label={t('app.loading')} />}
       {profiles.isError && <ErrorNotice error={profiles.error} onRetry={() => void profiles.refetch()} />}
       {setActive.isError && <ErrorNotice error={setActive.error} />}
+      {removeDemo.isError && <ErrorNotice error={removeDemo.error} />}
+      {removed && (
+        <RemovalResult
+          removal={removed.removal}
+          name={removed.name}
+          profiles={profiles.data?.profiles ?? []}
+        />
+      )}
       {profiles.data?.profiles.length === 0 && (
         <EmptyState
           icon={<PersonRegular />}
@@ -66,6 +96,11 @@ export function ProfilesSection() {
                 <div className={styles.text}>
                   <div className={styles.line}>
                     <Text weight="semibold">{p.name}</Text>
+                    {p.demo && (
+                      <Badge appearance="tint" color="informative" title={t('settings.profiles.demoHint')}>
+                        {t('settings.profiles.demo')}
+                      </Badge>
+                    )}
                     <EnvironmentBadge profile={p} />
                     <ConfirmedNote profile={p} />
                   </div>
@@ -84,6 +119,32 @@ export function ProfilesSection() {
                   onClick={() => setSetup({ profile: p })}
                 >
                   {t('settings.profiles.edit')}
+                </Button>
+                <Button
+                  appearance="subtle"
+                  icon={<CalendarClock20Regular />}
+                  aria-label={t('settings.profiles.windowsTaskNamed', { name: p.name })}
+                  onClick={() => setOpen({ dialog: 'windowsTask', profile: p })}
+                >
+                  {t('settings.profiles.windowsTask')}
+                </Button>
+                <Button
+                  appearance="subtle"
+                  icon={<Delete20Regular />}
+                  disabled={removeDemo.isPending}
+                  aria-label={t(
+                    p.demo ? 'settings.profiles.removeDemoNamed' : 'settings.profiles.removeNamed',
+                    {
+                      name: p.name,
+                    },
+                  )}
+                  onClick={() => {
+                    setRemoved(null);
+                    if (p.demo) removeDemo.mutate({ profileId: p.id }, { onSuccess: onRemoved(p) });
+                    else setOpen({ dialog: 'remove', profile: p });
+                  }}
+                >
+                  {t('settings.profiles.remove')}
                 </Button>
                 {active ? (
                   <Badge appearance="outline" color="brand">
@@ -112,6 +173,18 @@ export function ProfilesSection() {
         >
           {t('settings.profiles.add')}
         </Button>
+      )}
+      {open?.dialog === 'remove' && (
+        <RemoveProfileDialog
+          profile={open.profile}
+          onClose={(removal) => {
+            if (removal) onRemoved(open.profile)(removal);
+            setOpen(null);
+          }}
+        />
+      )}
+      {open?.dialog === 'windowsTask' && (
+        <WindowsTaskDialog profile={open.profile} onClose={() => setOpen(null)} />
       )}
       {setup && (
         <ProfileSetupDialog

@@ -63,6 +63,10 @@ export interface MemorySeed {
   /** Stored sync settings per profile; a profile not listed has `defaultProfileSettings`. */
   profileSettings?: Record<string, ProfileSettingsView>;
   engine?: EngineSeed;
+  /** Which host the fake is (default `browser`): the app opens the data folder and can create Windows tasks. */
+  host?: 'electron' | 'browser';
+  /** The data folder `app.info` names (default `/tmp`). */
+  dataDir?: string;
 }
 
 /** A test double of main: the whole contract over in-memory state, inputs validated like the real dispatcher. */
@@ -184,6 +188,8 @@ function checkSchedule(expression: string | null | undefined): void {
 /** Builds the fake. */
 export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   let locale: Locale = seed.locale ?? 'en';
+  const host = seed.host ?? 'browser';
+  const dataDir = seed.dataDir ?? '/tmp';
   const profiles = [...(seed.profiles ?? [])];
   const engine = seed.engine ?? {};
   let review = [...(engine.review ?? [])];
@@ -217,10 +223,70 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
     'app.info': () => ({
       name: 'st-visma-connector',
       version: '0.0.0-test',
-      host: 'browser',
+      host,
       demo: false,
-      dataDir: '/tmp',
+      dataDir,
     }),
+    'app.openDataFolder': () => ({ path: dataDir, opened: host === 'electron' }),
+    'diagnostics.export': () => ({
+      folder: `${dataDir}/diagnostics/diagnostics-2026-06-19T08-00-00-000Z`,
+      files: ['versions.json', 'settings.json', 'secrets.json', 'ledger.json', 'data-folder.json'],
+      secretsKnown: [...secrets.values()].reduce((n, kinds) => n + kinds.size, 0),
+    }),
+    'profiles.remove': (input) => {
+      requireProfile(input.profileId);
+      const profile = profiles.find((p) => p.id === input.profileId)!;
+      const demo = profile.demo === true;
+      const typed = input.confirmation?.trim().toLowerCase() ?? '';
+      if (!demo && typed !== profile.id && typed !== profile.name.toLowerCase())
+        throw Object.assign(new Error(`To remove "${profile.name}", type its id "${profile.id}".`), {
+          code: 'invalid_input',
+        });
+      const secretsDeleted = [...(secrets.get(profile.id) ?? [])];
+      secrets.delete(profile.id);
+      profiles.splice(profiles.indexOf(profile), 1);
+      if (activeProfileId === profile.id)
+        activeProfileId = (profiles.find((p) => p.demo !== true) ?? profiles[0])?.id ?? null;
+      const name = 'ledger-2026-06-19T08-00-00-000Z-profile-removed.sqlite';
+      return {
+        profileId: profile.id,
+        demo,
+        secretsDeleted,
+        backup: { name, createdAt: '2026-06-19T08:00:00.000Z', sizeBytes: 4096, reason: 'profile-removed' },
+        backupFile: `${dataDir}/backups/${name}`,
+        activeProfileId,
+      };
+    },
+    'profiles.windowsTask': (input) => {
+      requireProfile(input.profileId);
+      const schedule = settingsView(input.profileId).schedule;
+      const taskName = `ST-Visma sync ${input.profileId}`;
+      // What main builds for every 15 minutes (main/api/windows-task.ts is tested on its own).
+      const command =
+        schedule === '*/15 * * * *'
+          ? `schtasks /Create /TN "${taskName}" /TR "\\"C:\\Program Files\\ST Visma\\st-visma-connector.exe\\" sync --data-dir \\"${dataDir}\\" --profile ${input.profileId}" /SC MINUTE /MO 15 /ST 00:00 /F`
+          : null;
+      const problem = schedule === null ? 'no_schedule' : command ? null : 'not_expressible';
+      return {
+        profileId: input.profileId,
+        taskName,
+        schedule,
+        command,
+        problem,
+        canRun: host === 'electron',
+      };
+    },
+    'profiles.createWindowsTask': (input) => {
+      requireProfile(input.profileId);
+      if (host !== 'electron')
+        throw Object.assign(new Error('Only the installed Windows app can create the task itself.'), {
+          code: 'conflict',
+        });
+      return {
+        taskName: `ST-Visma sync ${input.profileId}`,
+        output: 'SUCCESS: The scheduled task was created.',
+      };
+    },
     'settings.get': () => ({ locale, activeProfileId }),
     'settings.setLocale': (input) => {
       locale = input.locale;
