@@ -6,6 +6,7 @@ import { summarizeProfile } from './profile-summary';
 import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSetupHandlers } from './setup-handlers';
 import { EngineService } from './engine-service';
 import { PRODUCT_NAME } from './product';
 import type { AppServices } from './services';
@@ -29,6 +30,7 @@ export function createHandlers(
     ...createEngineHandlers(services, engine),
     ...createSettingsHandlers(services, engine),
     ...createLedgerHandlers(services, engine),
+    ...createSetupHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

@@ -17,5 +17,6 @@ export function summarizeProfile(p: StoredProfile): ProfileSummary {
       ...(p.visma.companyName ? { companyName: p.visma.companyName } : {}),
     },
     crossEnvironment: !isSandboxIntoProduction(p) ? 'none' : confirmed ? 'confirmed' : 'unconfirmed',
+    ...(p.demo ? { demo: true } : {}),
   };
 }

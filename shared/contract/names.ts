@@ -19,6 +19,15 @@ export const channelNames = [
   'profiles.setSettings',
   'profiles.save',
   'connection.test',
+  'connection.testUnsaved',
+  'setup.drafts',
+  'setup.saveDraft',
+  'setup.deleteDraft',
+  'setup.storeSecrets',
+  'setup.startDemo',
+  'setup.readMasterData',
+  'setup.status',
+  'setup.preview',
   'sync.run',
   'dashboard.get',
   'review.list',
@@ -42,4 +51,8 @@ export const channelNames = [
 ] as const satisfies readonly ChannelName[];
 
 /** Event names, see `channelNames`. */
-export const eventNames = ['log.line', 'sync.progress'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'log.line',
+  'sync.progress',
+  'setup.progress',
+] as const satisfies readonly EventName[];

@@ -37,6 +37,8 @@ export const ProfileSummary = z.object({
    * confirmed that yet (nothing syncs); `confirmed` once someone has; `none` for every other pair.
    */
   crossEnvironment: z.enum(['none', 'unconfirmed', 'confirmed']).default('none'),
+  /** A demo company on the built-in simulators. */
+  demo: z.boolean().optional(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
