@@ -3,6 +3,7 @@ import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from '@flu
 import { Edit20Regular, PersonAdd20Regular, PersonRegular } from '@fluentui/react-icons';
 import type { ProfileSummary } from '../../../shared/contract/schemas';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useProfiles, useSetActiveProfile } from '../../data/profiles';
@@ -35,16 +36,17 @@ const useStyles = makeStyles({
   add: { alignSelf: 'flex-start' },
 });
 
-/** Which profile the setup dialog edits: `null` for a new one. */
+/** Which profile the setup dialog edits (a new one is added with the setup wizard). */
 type Setup = { profile: ProfileSummary | null } | null;
 
-/** Every profile with its environments (one of them active), and the setup dialog to add or edit one. */
+/** Every profile with its environments (one of them active), the setup wizard to add one and the dialog to edit one. */
 export function ProfilesSection() {
   const { t } = useTranslation();
   const styles = useStyles();
   const profiles = useProfiles();
   const setActive = useSetActiveProfile();
   const [setup, setSetup] = useState<Setup>(null);
+  const navigate = useNavigate();
   return (
     <SettingsSection title={t('settings.profiles.heading')} description={t('settings.profiles.description')}>
       {profiles.isPending && <Spinner size="small" label={t('app.loading')} />}
@@ -108,7 +110,7 @@ export function ProfilesSection() {
         <Button
           className={styles.add}
           icon={<PersonAdd20Regular />}
-          onClick={() => setSetup({ profile: null })}
+          onClick={() => void navigate('/setup?new=1')}
         >
           {t('settings.profiles.add')}
         </Button>

@@ -218,6 +218,7 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
     ...setupHandlers(seed.setup ?? {}, {
       profiles,
       secrets,
+      activate: (profileId) => (activeProfileId ??= profileId),
       emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
     }),
     'app.info': () => ({

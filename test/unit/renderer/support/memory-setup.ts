@@ -22,6 +22,8 @@ export interface SetupSeed {
 export interface SetupState {
   profiles: ProfileSummary[];
   secrets: Map<string, Set<SecretKind>>;
+  /** Makes a new profile the active one when none is (as saving the first profile does in main). */
+  activate(profileId: string): void;
   emit(event: string, payload: unknown): void;
 }
 
@@ -78,6 +80,7 @@ export function setupHandlers(
         demo: true,
       };
       state.profiles.push(profile);
+      state.activate(profile.id);
       return { profile };
     },
     'setup.readMasterData': ({ profileId }) => {
