@@ -30,12 +30,13 @@ async function call(app: AppUnderTest, channel: string, input: unknown): Promise
   return result.value;
 }
 
+/** Shoots the whole step: the window grows until the main landmark needs no scrolling, then shrinks back. */
 async function shoot(page: Page, lang: string, n: number, step: string): Promise<void> {
-  await page.screenshot({
-    path: join(outputDir, `setup-${lang}-${n}-${step}.png`),
-    animations: 'disabled',
-    fullPage: true,
-  });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const hidden = await page.getByRole('main').evaluate((main) => main.scrollHeight - main.clientHeight);
+  await page.setViewportSize({ width: viewport.width, height: viewport.height + Math.max(0, hidden) });
+  await page.screenshot({ path: join(outputDir, `setup-${lang}-${n}-${step}.png`), animations: 'disabled' });
+  await page.setViewportSize(viewport);
 }
 
 /** Waits for the step heading ("Step 2 of 7: ServiceTitan"). */

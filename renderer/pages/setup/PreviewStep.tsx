@@ -19,8 +19,8 @@ import { useSetupPreview } from '../../data/setup';
 import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
 
-/** How many documents the step shows in full; the counts cover all. */
-const SHOWN = 10;
+/** How many documents that would post, and that would wait, the step shows in full; the counts cover all. */
+const SHOWN = { post: 6, wait: 4 };
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -60,11 +60,12 @@ function PreviewDocument({ doc }: { doc: PreviewDoc }) {
             })
           : doc.sourceNumber}
       </Text>
-      {doc.createsParty && <Text className={styles.muted}>{t('setup.preview.newParty')}</Text>}
+      {planned && doc.createsParty && <Text className={styles.muted}>{t('setup.preview.newParty')}</Text>}
       {!planned && (
         <Text className={styles.wait}>
-          {t('setup.preview.waits', { reason: labels.reason(doc.problems?.[0]?.code ?? doc.text) })}
-          {doc.text ? ` — ${doc.text}` : ''}
+          {t('setup.preview.waits', {
+            reason: (doc.problems ?? []).map((p) => labels.reason(p.code)).join(', '),
+          })}
         </Text>
       )}
       {planned && (
@@ -126,10 +127,11 @@ export function PreviewStep({ profileId }: { profileId: string }) {
       </div>
     );
   const { documents, wouldPost, wouldWait } = preview.data;
-  // Those that would wait first: they are what needs a look before Finish.
-  const shown = [...documents]
-    .sort((a, b) => Number(Boolean(a.planned)) - Number(Boolean(b.planned)))
-    .slice(0, SHOWN);
+  // Some of each: what would post exactly as it would, and what would wait with why.
+  const shown = [
+    ...documents.filter((d) => d.planned).slice(0, SHOWN.post),
+    ...documents.filter((d) => !d.planned).slice(0, SHOWN.wait),
+  ];
   const total = wouldPost + wouldWait;
   return (
     <div className={styles.root}>
