@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlers } from '../../main/api/handlers';
 import { startSimulators, type RunningSimulators } from '../../main/cli/simulators';
+import { listOutbox } from '../../main/engine/outbox/store';
+import { money } from '../../shared/money';
 import { startApp, type AppUnderTest } from './support/app-under-test';
 import { launchChromium, type Browser } from './support/chromium';
 
@@ -135,7 +137,8 @@ describe('the setup wizard in English, connecting the simulators as my own syste
     await shoot(page, 'en', 3, 'visma');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await walkTheRest(page, app, 'en', 'nordic-comfort-as');
+    const preview = await walkTheRest(page, app, 'en', 'nordic-comfort-as');
+    await matchesVisma(app, 'nordic-comfort-as', preview);
   });
 });
 
@@ -201,13 +204,51 @@ const words = {
   },
 } as const;
 
-/** Steps 4–7: master data with counts, the map placeholder, the preview, then Finish and the first sync. */
+/**
+ * Every document the preview said would post is in Visma as previewed: read back from the Visma simulator, its total,
+ * its VAT and its net amount per account equal the preview's lines.
+ */
+async function matchesVisma(app: AppUnderTest, profileId: string, preview: any): Promise<void> {
+  const { visma } = await app.host.engine.ports(profileId);
+  const rows = listOutbox(app.host.services.ledger, profileId);
+  const ready = preview.documents.filter((d: any) => d.planned);
+  expect(ready.length).toBeGreaterThan(0);
+  const perAccount = (lines: { account: string; amount: string }[]) => {
+    const sums = new Map<string, string>();
+    for (const l of lines)
+      sums.set(
+        l.account,
+        money(sums.get(l.account) ?? '0')
+          .plus(money(l.amount).abs())
+          .toFixed(2),
+      );
+    return Object.fromEntries([...sums].sort());
+  };
+  const abs = (amount: string) => money(amount).abs().toFixed(2);
+  for (const doc of ready) {
+    const row = rows.find((r) => r.id === doc.id)!;
+    expect(row.vismaDocNumber, doc.sourceNumber).not.toBeNull();
+    const found = await visma.getDocument(doc.planned.kind, row.vismaDocNumber!);
+    expect(found, doc.sourceNumber).not.toBeNull();
+    expect(abs(found!.amount), doc.sourceNumber).toBe(abs(doc.planned.expected.amount));
+    expect(abs(found!.vatTotal), doc.sourceNumber).toBe(abs(doc.planned.expected.vat));
+    if (found!.lineAccounts)
+      expect(perAccount(found!.lineAccounts), doc.sourceNumber).toEqual(
+        perAccount(doc.planned.lines.map((l: any) => ({ account: l.accountNumber, amount: l.amount }))),
+      );
+  }
+}
+
+/**
+ * Steps 4–7: master data with counts, the map placeholder, the preview, then Finish and the first sync. Answers
+ * the preview as the step showed it (read through the same channel).
+ */
 async function walkTheRest(
   page: Page,
   app: AppUnderTest,
   lang: 'en' | 'nb',
   profileId: string,
-): Promise<void> {
+): Promise<any> {
   const w = words[lang];
   await atStep(page, w.step(4, w.titles[0]));
   await page.getByRole('button', { name: w.read }).click();
@@ -224,6 +265,7 @@ async function walkTheRest(
 
   await atStep(page, w.step(6, w.titles[2]));
   await page.getByTestId('preview-summary').waitFor({ timeout: LONG });
+  const preview = await call(app, 'setup.preview', { profileId });
   const before = (await call(app, 'dashboard.get', { profileId })).outboxByState;
   expect(before.posted ?? 0).toBe(0);
   expect(before.exported ?? 0).toBe(0);
@@ -238,4 +280,5 @@ async function walkTheRest(
   expect(dashboard.lastRun.status).toBe('completed');
   expect((await call(app, 'setup.drafts', {})).drafts).toEqual([]);
   expect((await call(app, 'settings.get', {})).activeProfileId).toBe(profileId);
+  return preview;
 }
