@@ -31,7 +31,7 @@ describe('the app frame', () => {
   it('opens the setup wizard when there is no profile yet, and says what to do in the header', async () => {
     await renderApp({});
     await screen.findByRole('heading', { level: 1, name: 'Set up a company' });
-    expect(screen.getByRole('heading', { level: 2, name: 'Step 1 of 7: Start' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Step 1 of 7: Start' })).toBeTruthy();
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'No profile yet' })).toBeTruthy();
   });
 
