@@ -81,5 +81,7 @@ export const ProfileConfig = z.object({
   webhook: WebhookConfig.optional(),
   /** Sync behaviour (eligible statuses, holding account, …); see `sync-settings.ts`. */
   sync: SyncSettings.optional(),
+  /** A demo company on the built-in simulators (set by the wizard's "Try with demo data"). */
+  demo: z.boolean().optional(),
 });
 export type ProfileConfig = z.infer<typeof ProfileConfig>;

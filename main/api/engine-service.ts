@@ -33,6 +33,7 @@ export class EngineService {
   private readonly connections = new Map<string, Promise<EnginePorts>>();
   private readonly schedules = new Map<string, () => void>();
   private readonly receivers = new Map<string, Promise<WebhookReceiver | undefined>>();
+  private readonly closers: (() => Promise<void>)[] = [];
 
   constructor(private readonly deps: EngineServiceDeps) {}
 
@@ -122,6 +123,12 @@ export class EngineService {
     this.receivers.clear();
     await Promise.all(receivers.map(async (r) => (await r)?.close()));
     await Promise.all([...this.coordinators.values()].map((c) => c.whenIdle()));
+    await Promise.all(this.closers.splice(0).map((stop) => stop()));
+  }
+
+  /** Work to do after the runs ended when the host closes (the demo's simulators stop here). */
+  onClose(stop: () => Promise<void>): void {
+    this.closers.push(stop);
   }
 
   private async startReceiver(profileId: string): Promise<WebhookReceiver | undefined> {

@@ -7,6 +7,7 @@ import { createAdminHandlers } from './admin-handlers';
 import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
 import { createSettingsHandlers } from './settings-handlers';
+import { createSetupHandlers } from './setup-handlers';
 import { EngineService } from './engine-service';
 import { PRODUCT_NAME } from './product';
 import type { AppServices } from './services';
@@ -31,6 +32,7 @@ export function createHandlers(
     ...createSettingsHandlers(services, engine),
     ...createLedgerHandlers(services, engine),
     ...createAdminHandlers(services, engine),
+    ...createSetupHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

@@ -17,4 +17,7 @@ export const queryKeys = {
   storedProfile: (profileId: string) => ['profiles.get', profileId] as const,
   profileSettings: (profileId: string) => ['profiles.getSettings', profileId] as const,
   ledgerStatus: ['ledger.status'] as const,
+  setupDrafts: ['setup.drafts'] as const,
+  setupStatus: (profileId: string) => ['setup.status', profileId] as const,
+  setupPreview: (profileId: string) => ['setup.preview', profileId] as const,
 };

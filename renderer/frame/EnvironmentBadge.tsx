@@ -60,6 +60,11 @@ export function EnvironmentBadge({ profile }: { profile: ProfileSummary }) {
         >
           {text.visma}
         </Badge>
+        {profile.demo && (
+          <Badge size="large" appearance="outline" color="important" data-testid="demo-badge">
+            {t('environment.demo')}
+          </Badge>
+        )}
       </span>
     </Tooltip>
   );

@@ -90,6 +90,7 @@ export function ProfileSwitcher() {
                     className={p.visma.environment === 'production' ? styles.production : styles.environments}
                   >
                     {describe(p).both}
+                    {p.demo ? ` · ${t('environment.demo')}` : ''}
                   </Caption1>
                   {p.crossEnvironment === 'unconfirmed' && (
                     <Caption1 className={styles.production}>

@@ -39,6 +39,14 @@ import {
   WindowsTaskCreatedView,
   WindowsTaskView,
 } from './settings-schemas';
+import {
+  SetupDraft,
+  SetupMasterDataView,
+  SetupPreviewView,
+  SetupProgress,
+  SetupStatusView,
+  UnsavedConnection,
+} from './setup-schemas';
 
 const NoInput = z.object({}).strict();
 const ForProfile = z.object({ profileId: ProfileId }).strict();
@@ -108,6 +116,25 @@ export const channels = {
     z.object({ profileId: ProfileId, system: z.enum(['servicetitan', 'visma']) }).strict(),
     ConnectionReport,
   ),
+  /** Tests one side with values typed into the wizard (secrets included): nothing is stored. */
+  'connection.testUnsaved': channel(UnsavedConnection, ConnectionReport),
+  /** The wizards in progress (one draft per new profile; never a secret). */
+  'setup.drafts': channel(NoInput, z.object({ drafts: z.array(SetupDraft) })),
+  'setup.saveDraft': channel(z.object({ draft: SetupDraft }).strict(), z.object({ draft: SetupDraft })),
+  'setup.deleteDraft': channel(ForProfile, z.object({ deleted: z.boolean() })),
+  /** Stores a draft's secrets in the keychain (after a passing test or an explicit "save anyway"). */
+  'setup.storeSecrets': channel(
+    z.object({ profileId: ProfileId, secrets: SecretsInput }).strict(),
+    z.object({ stored: z.array(SecretKind) }),
+  ),
+  /** Starts the built-in simulators and saves a demo profile (marked as demo) for them. */
+  'setup.startDemo': channel(NoInput, z.object({ profile: ProfileSummary })),
+  /** Reads master data of both sides into the cache (progress as `setup.progress`); writes nothing to either. */
+  'setup.readMasterData': channel(ForProfile, SetupMasterDataView),
+  /** What still blocks posting, as far as the engine knows. */
+  'setup.status': channel(ForProfile, SetupStatusView),
+  /** Reads new documents from ServiceTitan and plans them as the first sync would, without posting. */
+  'setup.preview': channel(ForProfile, SetupPreviewView),
   'sync.run': channel(ForProfile, z.object({ summary: SyncSummaryView })),
   /** Asks the profile's run in progress to stop at its next safe point; `cancelling` is false when none runs. */
   'sync.cancel': channel(ForProfile, z.object({ cancelling: z.boolean() })),
@@ -214,6 +241,7 @@ export const channels = {
 export const events = {
   'log.line': LogLine,
   'sync.progress': SyncProgress,
+  'setup.progress': SetupProgress,
 } as const;
 
 /** The whole channel map's type. */

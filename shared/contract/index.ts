@@ -4,6 +4,7 @@ export * from './schemas';
 export * from './engine-schemas';
 export * from './ledger-schemas';
 export * from './settings-schemas';
+export * from './setup-schemas';
 export * from './channels';
 export * from './names';
 export * from './bridge';

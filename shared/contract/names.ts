@@ -24,6 +24,15 @@ export const channelNames = [
   'app.openDataFolder',
   'diagnostics.export',
   'connection.test',
+  'connection.testUnsaved',
+  'setup.drafts',
+  'setup.saveDraft',
+  'setup.deleteDraft',
+  'setup.storeSecrets',
+  'setup.startDemo',
+  'setup.readMasterData',
+  'setup.status',
+  'setup.preview',
   'sync.run',
   'dashboard.get',
   'review.list',
@@ -47,4 +56,8 @@ export const channelNames = [
 ] as const satisfies readonly ChannelName[];
 
 /** Event names, see `channelNames`. */
-export const eventNames = ['log.line', 'sync.progress'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'log.line',
+  'sync.progress',
+  'setup.progress',
+] as const satisfies readonly EventName[];

@@ -149,16 +149,15 @@ describe('the app frame in Chromium', () => {
 });
 
 describe('a fresh installation without profiles', () => {
-  it('says what to do next in the header and on the dashboard', async () => {
+  it('opens the setup wizard and says what to do next in the header', async () => {
     const app = await startApp();
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
       await page.goto(app.host.url);
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Set up a company' }).waitFor();
       await page.getByRole('banner').getByRole('link', { name: 'No profile yet' }).waitFor();
-      await page.getByText('Add a profile in Settings to connect ServiceTitan and Visma').first().waitFor();
-      await shoot(page, 'en-dashboard-no-profile');
+      await shoot(page, 'en-first-run-wizard');
     } finally {
       await browser.close();
       await app.close();

@@ -93,17 +93,20 @@ const SLOW_REFRESH_MS = 60 * 60 * 1000;
 /** Margin subtracted from the last refresh for incremental reads (clock skew between us and Visma). */
 const SKEW_MS = 5 * 60 * 1000;
 
+/** How many lists a `full` refresh reads (for progress: `onRead` is called once per list). */
+export const FULL_REFRESH_LISTS = 12;
+
 /**
  * Refreshes the master-data caches: accounts, customers, suppliers and projects incrementally by last-modified
  * time, periods every run (a reopened period must be seen), slow lists once an hour or when `full`.
- * Returns how many cached records changed.
+ * Returns how many cached records changed; `onRead` hears of every list read (`visma.account`, `st.taxZone`…).
  */
 export async function refreshMasterData(
   db: Ledger,
   profileId: string,
   visma: VismaPort,
   st: StPort,
-  options: { full?: boolean; now?: () => Date } = {},
+  options: { full?: boolean; now?: () => Date; onRead?: (list: string, count: number) => void } = {},
 ): Promise<number> {
   const now = (options.now ?? (() => new Date()))();
   const at = now.toISOString();
@@ -112,6 +115,7 @@ export async function refreshMasterData(
   const since = lastIncremental ? new Date(Date.parse(lastIncremental) - SKEW_MS).toISOString() : undefined;
   const save = <T>(side: Side, kind: string, rs: readonly T[], key: (r: T) => string, replace: boolean) => {
     changed += saveRecords(db, profileId, side, kind, rs, key, replace, at);
+    options.onRead?.(`${side}.${kind}`, rs.length);
   };
   save('visma', 'account', await visma.accounts(since), (r) => r.accountCD, false);
   save('visma', 'customer', await visma.customers(since), (r) => r.number, false);

@@ -10,6 +10,7 @@ import {
 import type { ProfileSummary } from '../../../shared/contract/schemas';
 import type { ProfileRemovalView } from '../../../shared/contract/settings-schemas';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useRemoveProfile } from '../../data/profile-admin';
@@ -46,15 +47,15 @@ const useStyles = makeStyles({
   add: { alignSelf: 'flex-start' },
 });
 
-/** Which profile the setup dialog edits: `null` for a new one. */
+/** Which profile the setup dialog edits (a new one is added with the setup wizard). */
 type Setup = { profile: ProfileSummary | null } | null;
 
 /** Which dialog is open for which profile: removal (real profiles) or the Windows task. */
 type Open = { dialog: 'remove' | 'windowsTask'; profile: ProfileSummary } | null;
 
 /**
- * Every profile with its environments (one of them active, demo ones marked), and per profile: edit, schedule in
- * Windows, and remove (a demo in one click, a real one after typing its name).
+ * Every profile with its environments (one of them active, demo ones marked), the setup wizard to add one, and per
+ * profile: edit, schedule in Windows, and remove (a demo in one click, a real one after typing its name).
  */
 export function ProfilesSection() {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function ProfilesSection() {
   const [removed, setRemoved] = useState<{ removal: ProfileRemovalView; name: string } | null>(null);
   const onRemoved = (profile: ProfileSummary) => (removal: ProfileRemovalView) =>
     setRemoved({ removal, name: profile.name });
+  const navigate = useNavigate();
   return (
     <SettingsSection title={t('settings.profiles.heading')} description={t('settings.profiles.description')}>
       {profiles.isPending && <Spinner size="small" label={t('app.loading')} />}
@@ -169,7 +171,7 @@ export function ProfilesSection() {
         <Button
           className={styles.add}
           icon={<PersonAdd20Regular />}
-          onClick={() => setSetup({ profile: null })}
+          onClick={() => void navigate('/setup?new=1')}
         >
           {t('settings.profiles.add')}
         </Button>

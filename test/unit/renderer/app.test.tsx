@@ -28,16 +28,11 @@ describe('the app frame', () => {
     );
   });
 
-  it('says what to do when there is no profile yet', async () => {
+  it('opens the setup wizard when there is no profile yet, and says what to do in the header', async () => {
     await renderApp({});
-    await screen.findByRole('heading', { level: 2, name: 'Connect ServiceTitan and Visma first' });
+    await screen.findByRole('heading', { level: 1, name: 'Set up a company' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Step 1 of 7: Start' })).toBeTruthy();
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'No profile yet' })).toBeTruthy();
-    expect(
-      within(screen.getByRole('main')).getAllByText(
-        'Add a profile in Settings to connect ServiceTitan and Visma',
-      ),
-    ).not.toHaveLength(0);
-    expect(screen.getByRole('button', { name: 'Sync now' }).getAttribute('aria-disabled')).toBe('true');
   });
 
   it('opens in Norwegian when that is the saved language', async () => {

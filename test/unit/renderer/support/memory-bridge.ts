@@ -24,6 +24,7 @@ import type {
   VismaAccountView,
 } from '../../../../shared/contract/engine-schemas';
 import { reviewWindow } from './review-window';
+import { setupHandlers, type SetupSeed } from './memory-setup';
 import { emptyDashboard } from './engine-samples';
 import { reconciliationOf, sampleExport, sampleReport } from './reconciliation-samples';
 
@@ -67,6 +68,8 @@ export interface MemorySeed {
   host?: 'electron' | 'browser';
   /** The data folder `app.info` names (default `/tmp`). */
   dataDir?: string;
+  /** What the wizard's channels answer. */
+  setup?: SetupSeed;
 }
 
 /** A test double of main: the whole contract over in-memory state, inputs validated like the real dispatcher. */
@@ -220,6 +223,12 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
   }
 
   const handlers: Handlers = {
+    ...setupHandlers(seed.setup ?? {}, {
+      profiles,
+      secrets,
+      activate: (profileId) => (activeProfileId ??= profileId),
+      emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    }),
     'app.info': () => ({
       name: 'st-visma-connector',
       version: '0.0.0-test',
@@ -496,6 +505,7 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
 
   function redact(name: ChannelName, rawInput: unknown): unknown {
     if (name === 'secrets.set') return { ...(rawInput as object), value: '***' };
+    if (name === 'setup.storeSecrets' || name === 'connection.testUnsaved') return { redacted: true };
     const withSecrets = rawInput as { secrets?: Record<string, string> } | undefined;
     if (name === 'profiles.save' && withSecrets?.secrets) {
       const hidden = Object.fromEntries(Object.keys(withSecrets.secrets).map((k) => [k, '***']));
