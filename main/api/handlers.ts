@@ -5,6 +5,7 @@ import { ApiError, type Handlers } from './dispatch';
 import { summarizeProfile } from './profile-summary';
 import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
+import { createMappingHandlers } from './mapping-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { EngineService } from './engine-service';
 import { PRODUCT_NAME } from './product';
@@ -29,6 +30,7 @@ export function createHandlers(
     ...createEngineHandlers(services, engine),
     ...createSettingsHandlers(services, engine),
     ...createLedgerHandlers(services, engine),
+    ...createMappingHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

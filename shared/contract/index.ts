@@ -3,6 +3,7 @@ export * from './define';
 export * from './schemas';
 export * from './engine-schemas';
 export * from './ledger-schemas';
+export * from './mapping-schemas';
 export * from './channels';
 export * from './names';
 export * from './bridge';
