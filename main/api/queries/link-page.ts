@@ -28,30 +28,30 @@ ids(st_id) AS (
   UNION SELECT st_id FROM md_suggestions WHERE profile_id = @profileId AND kind = @kind AND status = 'open' AND st_id IS NOT NULL
   UNION SELECT party_id FROM waiting WHERE party_id IS NOT NULL
 ),
-best AS (
-  SELECT st_id, id, visma_key, confidence, reasons_json,
-    ROW_NUMBER() OVER (PARTITION BY st_id ORDER BY confidence DESC, id) AS rn
-  FROM md_suggestions WHERE profile_id = @profileId AND kind = @kind AND status = 'open' AND st_id IS NOT NULL
-),
 base AS (
   SELECT ids.st_id,
     COALESCE(json_extract(stm.payload_json, '$.name'), json_extract(snap.st_json, '$.name'), w.party_name) AS st_name,
-    l.origin, b.id AS suggestion_id, b.confidence, b.reasons_json,
-    CASE WHEN l.visma_key IS NOT NULL THEN 'matched' WHEN b.id IS NOT NULL THEN 'suggested' ELSE 'left' END AS status,
-    COALESCE(l.visma_key, b.visma_key) AS visma_key,
-    COALESCE(w.n, 0) AS waiting
+    l.origin, l.visma_key AS linked_key, COALESCE(w.n, 0) AS waiting,
+    (SELECT s.id FROM md_suggestions s
+      WHERE s.profile_id = @profileId AND s.kind = @kind AND s.st_id = ids.st_id AND s.status = 'open'
+      ORDER BY s.confidence DESC, s.id LIMIT 1) AS suggestion_id
   FROM ids
   LEFT JOIN master_data stm ON stm.profile_id = @profileId AND stm.side = 'st' AND stm.kind = @stKind AND stm.record_key = ids.st_id
   LEFT JOIN md_snapshots snap ON snap.profile_id = @profileId AND snap.kind = @kind AND snap.st_id = ids.st_id
   LEFT JOIN links l ON l.profile_id = @profileId AND l.kind = @kind AND l.st_id = ids.st_id
-  LEFT JOIN best b ON b.st_id = ids.st_id AND b.rn = 1
   LEFT JOIN waiting w ON w.party_id = ids.st_id
 ),
+judged AS (
+  SELECT base.st_id, base.st_name, base.origin, base.waiting, b.id AS suggestion_id, b.confidence, b.reasons_json,
+    CASE WHEN base.linked_key IS NOT NULL THEN 'matched' WHEN b.id IS NOT NULL THEN 'suggested' ELSE 'left' END AS status,
+    COALESCE(base.linked_key, b.visma_key) AS visma_key
+  FROM base LEFT JOIN md_suggestions b ON b.id = base.suggestion_id
+),
 named AS (
-  SELECT base.*, json_extract(vm.payload_json, '$.name') AS visma_name,
+  SELECT judged.*, json_extract(vm.payload_json, '$.name') AS visma_name,
     json_extract(vm.payload_json, '$.active') AS visma_active
-  FROM base LEFT JOIN master_data vm
-    ON vm.profile_id = @profileId AND vm.side = 'visma' AND vm.kind = @kind AND vm.record_key = base.visma_key
+  FROM judged LEFT JOIN master_data vm
+    ON vm.profile_id = @profileId AND vm.side = 'visma' AND vm.kind = @kind AND vm.record_key = judged.visma_key
 )`;
 
 const ORDER_SQL: Record<LinkSort, string> = {

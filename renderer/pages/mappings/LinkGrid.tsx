@@ -16,7 +16,7 @@ import { useReasonText } from './reason-text';
 
 /** The height of one link row in pixels (the windowing relies on it being fixed). */
 export const LINK_ROW_HEIGHT = 48;
-const COLUMNS = '110px minmax(150px, 1.3fr) 100px minmax(200px, 2fr) 96px 80px 200px';
+const COLUMNS = '92px minmax(110px, 1.2fr) 100px minmax(160px, 2fr) 84px 64px 150px';
 
 const useStyles = makeStyles({
   table: {
@@ -55,7 +55,7 @@ const useStyles = makeStyles({
 const SORTABLE: { sort: LinkSort | null; label: string; numeric?: boolean }[] = [
   { sort: 'st', label: 'pages.mappings.links.column.st' },
   { sort: 'name', label: 'pages.mappings.links.column.name' },
-  { sort: null, label: 'pages.mappings.links.statusFilter' },
+  { sort: null, label: 'pages.mappings.links.column.status' },
   { sort: 'visma', label: 'pages.mappings.links.column.visma' },
   { sort: 'confidence', label: 'pages.mappings.links.column.confidence', numeric: true },
   { sort: 'waiting', label: 'pages.mappings.links.column.waiting', numeric: true },
