@@ -1,9 +1,7 @@
-import type { AuditEntryView, MappingRuleView, ProfileInput } from '../../shared/contract';
+import type { AuditEntryView, ProfileInput } from '../../shared/contract';
 import { ST_HOSTS, VISMA_HOSTS, type ProfileConfig } from '../../shared/profile-config';
 import { decide, resolve as resolveConflict } from '../engine/alignment/decisions';
 import { masterDataReviewItems } from '../engine/alignment/review-items';
-import { loadRules, setRule } from '../engine/mapping/rule-store';
-import { MAPPING_TABLES, type MappingTable } from '../engine/mapping/rules';
 import { approveHolding, ignore, listReview, replay } from '../engine/review';
 import {
   parsePeriod,
@@ -48,8 +46,6 @@ type EngineChannels =
   | 'review.ignore'
   | 'review.resolveMasterData'
   | 'audit.list'
-  | 'mappings.list'
-  | 'mappings.set'
   | 'reconcile.period'
   | 'reconcile.export'
   | 'reconcile.report';
@@ -109,16 +105,6 @@ function toInput(p: StoredProfile): ProfileInput {
       apiBaseUrl: p.visma.apiBaseUrl,
     },
   };
-}
-
-function rulesView(rules: Record<string, Record<string, Record<string, string>>>): MappingRuleView[] {
-  return Object.entries(rules).flatMap(([table, entries]) =>
-    Object.entries(entries).map(([sourceKey, target]) => ({ table, sourceKey, target })),
-  );
-}
-
-function isTable(name: string): name is MappingTable {
-  return (MAPPING_TABLES as string[]).includes(name);
 }
 
 function plain<T>(work: () => T): T {
@@ -324,17 +310,6 @@ export function createEngineHandlers(
         ({ details: _details, ...entry }): AuditEntryView => entry as AuditEntryView,
       );
       return Promise.resolve({ entries });
-    },
-    'mappings.list': ({ profileId }) =>
-      Promise.resolve({
-        rules: rulesView(loadRules(db, profileId) as Record<string, Record<string, Record<string, string>>>),
-      }),
-    'mappings.set': ({ profileId, table, sourceKey, target }) => {
-      if (!isTable(table)) throw new ApiError('invalid_input', `There is no mapping table "${table}".`);
-      plain(() => setRule(db, profileId, table, sourceKey, target, 'user'));
-      return Promise.resolve({
-        rules: rulesView(loadRules(db, profileId) as Record<string, Record<string, Record<string, string>>>),
-      });
     },
     'reconcile.period': ({ profileId, period }) => reconcile(profileId, period),
     'reconcile.export': async ({ profileId, period, locale }) =>

@@ -6,6 +6,7 @@ import { summarizeProfile } from './profile-summary';
 import { createAdminHandlers } from './admin-handlers';
 import { createEngineHandlers } from './engine-handlers';
 import { createLedgerHandlers } from './ledger-handlers';
+import { createMappingHandlers } from './mapping-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createSetupHandlers } from './setup-handlers';
 import { EngineService } from './engine-service';
@@ -33,6 +34,7 @@ export function createHandlers(
     ...createLedgerHandlers(services, engine),
     ...createAdminHandlers(services, engine),
     ...createSetupHandlers(services, engine),
+    ...createMappingHandlers(services, engine),
     'app.info': () =>
       Promise.resolve({
         name: PRODUCT_NAME,

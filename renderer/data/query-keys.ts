@@ -11,6 +11,8 @@ export const queryKeys = {
   auditAll: ['audit'] as const,
   audit: (filter: object) => ['audit', filter] as const,
   mappings: (profileId: string) => ['mappings', profileId] as const,
+  /** Every window of a profile's customer and supplier links. */
+  mappingLinks: (profileId: string) => ['mappings', profileId, 'links'] as const,
   /** Every reconciled period of a profile: what a finished run or a review action invalidates. */
   reconciliationAll: (profileId: string) => ['reconciliation', profileId] as const,
   reconciliation: (profileId: string, period: string) => ['reconciliation', profileId, period] as const,

@@ -14,7 +14,6 @@ import {
   AuditQuery,
   ConnectionReport,
   DashboardView,
-  MappingRuleView,
   ProfileInput,
   ProfileSettingsInput,
   ProfileSettingsView,
@@ -31,6 +30,7 @@ import {
   SecretsInput,
   SyncSummaryView,
 } from './engine-schemas';
+import { mappingChannels } from './mapping-channels';
 import { BackupName, LedgerBackupView, LedgerRestoreView, LedgerStatusView } from './ledger-schemas';
 import {
   DataFolderView,
@@ -199,18 +199,7 @@ export const channels = {
     z.object({ ref: z.string() }),
   ),
   'audit.list': channel(AuditQuery, z.object({ entries: z.array(AuditEntryView) })),
-  'mappings.list': channel(ForProfile, z.object({ rules: z.array(MappingRuleView) })),
-  'mappings.set': channel(
-    z
-      .object({
-        profileId: ProfileId,
-        table: z.string().min(1).max(60),
-        sourceKey: z.string().trim().min(1).max(100),
-        target: z.record(z.string(), z.string()).nullable(),
-      })
-      .strict(),
-    z.object({ rules: z.array(MappingRuleView) }),
-  ),
+  ...mappingChannels,
   'reconcile.period': channel(
     z.object({ profileId: ProfileId, period: ReconPeriodInput }).strict(),
     ReconciliationView,

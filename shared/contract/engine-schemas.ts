@@ -270,6 +270,10 @@ export const MappingRuleView = z.object({
   table: z.string(),
   sourceKey: z.string(),
   target: z.record(z.string(), z.string()),
+  /** The name of the Visma record each target field names ("Inventar og verktøy" for account 6540), where known. */
+  names: z.record(z.string(), z.string()).optional(),
+  /** The name of the ServiceTitan record the key names (a business unit, a tax zone), where known. */
+  sourceName: z.string().optional(),
 });
 export type MappingRuleView = z.infer<typeof MappingRuleView>;
 

@@ -5,6 +5,7 @@ export * from './engine-schemas';
 export * from './ledger-schemas';
 export * from './settings-schemas';
 export * from './setup-schemas';
+export * from './mapping-schemas';
 export * from './channels';
 export * from './names';
 export * from './bridge';

@@ -12,6 +12,8 @@ import {
 import { FIELD_LABELS, PARTY_FIELDS, sameValue, type PartyField, type PartyFields } from './fields';
 import { matchParties, type MatchParty } from './matcher';
 import type { StCustomerRecord, VismaPartyRecord } from '../master-data/records';
+import { saveRecords } from '../master-data/cache';
+import type { StCustomerInfo } from '../master-data/types';
 import { FatalSyncError } from '../ports';
 import { loadSnapshot, saveSnapshot } from './store/snapshots';
 import { listSuggestions, offerSuggestion, retireLinkedSuggestions } from './store/suggestions';
@@ -199,6 +201,22 @@ async function readCustomers(
   return customers;
 }
 
+/** Keeps the customers read in the master-data cache, so the mapping view can name them (number and name). */
+function cacheCustomers(ctx: AlignContext, customers: Map<string, StCustomerRecord>): void {
+  const infos: StCustomerInfo[] = [...customers.values()].map((c) => ({
+    id: c.id,
+    name: c.fields.name,
+    type: c.type,
+    tagTypeIds: c.tagTypeIds,
+    active: c.fields.active === 'active',
+    ...(c.fields.street && { street: c.fields.street }),
+    ...(c.fields.city && { city: c.fields.city }),
+    ...(c.fields.zip && { zip: c.fields.zip }),
+    ...(c.fields.country && { country: c.fields.country }),
+  }));
+  saveRecords(ctx.db, ctx.profileId, 'st', 'customer', infos, (r) => r.id, false, ctx.now().toISOString());
+}
+
 /**
  * Customers: match ServiceTitan customers (all on the first run, then those changed since, or whose contacts
  * changed) to Visma customers,
@@ -220,6 +238,7 @@ export async function alignCustomers(
     ctx.ports.visma.customerRecords(),
   ]);
   onRead?.([...customers.values()]);
+  cacheCustomers(ctx, customers);
   if (ctx.settings.masterData.matchCustomers) matchUnlinked(ctx, [...customers.values()], visma, counts);
   await createNeeded(ctx, customers, needed, counts);
   retireLinkedSuggestions(ctx.db, ctx.profileId, 'customer', started);

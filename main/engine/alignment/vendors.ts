@@ -1,4 +1,5 @@
 import { crashPoint } from '../crash-point';
+import { saveRecords } from '../master-data/cache';
 import { loadLinks, setLink } from '../mapping/rule-store';
 import { getCursor, setCursor } from '../source-store';
 import {
@@ -255,6 +256,9 @@ export async function alignVendors(ctx: AlignContext): Promise<PartyCounts> {
     ctx.ports.visma.supplierRecords(),
   ]);
   const suppliers = new Map(supplierList.map((s) => [s.number, s]));
+  const names = vendors.map((v) => ({ id: v.id, name: v.fields.name, active: v.fields.active === 'active' }));
+  // Kept for the mapping view (vendors by number and name); the engine itself reads vendors live.
+  saveRecords(ctx.db, ctx.profileId, 'st', 'vendor', names, (r) => r.id, true, ctx.now().toISOString());
   restoreFromExternalData(ctx, vendors, suppliers, counts);
   matchUnlinked(ctx, vendors, supplierList, counts);
   await createSuppliers(ctx, vendors, supplierList, counts);

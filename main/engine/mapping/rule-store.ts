@@ -95,6 +95,39 @@ export function setLink(
   })();
 }
 
+/** Removes a link (audited); documents of the party wait until it is linked again. Returns false when there was none. */
+export function removeLink(
+  db: Ledger,
+  profileId: string,
+  kind: LinkKind,
+  stId: string,
+  actor: AuditActor,
+): boolean {
+  let removed = false;
+  db.transaction(() => {
+    const before = db
+      .prepare('SELECT visma_key FROM links WHERE profile_id = ? AND kind = ? AND st_id = ?')
+      .get(profileId, kind, stId) as { visma_key: string } | undefined;
+    if (!before) return;
+    db.prepare('DELETE FROM links WHERE profile_id = ? AND kind = ? AND st_id = ?').run(
+      profileId,
+      kind,
+      stId,
+    );
+    appendAudit(db, {
+      profileId,
+      actor,
+      action: `link.${kind}.removed`,
+      outcome: 'success',
+      message: `ServiceTitan ${kind === 'customer' ? 'customer' : 'vendor'} ${stId} is no longer linked to Visma ${kind} ${before.visma_key}.`,
+      details: { stId, vismaKey: before.visma_key },
+    });
+    markMappingsChanged(db, profileId);
+    removed = true;
+  })();
+  return removed;
+}
+
 /** Records that mappings changed, so blocked documents are re-checked on the next run. */
 export function markMappingsChanged(db: Ledger, profileId: string): void {
   db.prepare(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   Button,
+  SearchBox,
   Table,
   TableBody,
   TableCell,
@@ -11,13 +12,21 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Add20Regular, ArrowRight16Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import {
+  Add20Regular,
+  ArrowRight16Regular,
+  ArrowSortDown16Regular,
+  ArrowSortUp16Regular,
+  Delete20Regular,
+  Edit20Regular,
+} from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { MappingRuleView } from '../../../shared/contract/engine-schemas';
 import { ResultBar, type ActionResult } from '../../components/ResultBar';
 import { DeleteMappingDialog } from './DeleteMappingDialog';
 import { MappingDialog } from './MappingDialog';
 import type { MappingTableSpec } from './mapping-tables';
+import { recordText } from './RecordPicker';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -36,7 +45,36 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   empty: { color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalL} 0` },
+  search: { maxWidth: '360px' },
+  name: { color: tokens.colorNeutralForeground2 },
+  sortButton: { minWidth: 0, paddingInline: 0, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The rules whose key, target or names hold `text` (case ignored). */
+export function filteredRules(rules: readonly MappingRuleView[], text: string): MappingRuleView[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [...rules];
+  return rules.filter((r) =>
+    [r.sourceKey, r.sourceName ?? '', ...Object.values(r.target), ...Object.values(r.names ?? {})].some((v) =>
+      v.toLowerCase().includes(needle),
+    ),
+  );
+}
+
+/** Rules by source key or by first target, in number order. */
+export function sortedRules(
+  rules: MappingRuleView[],
+  by: 'source' | 'target',
+  direction: 'asc' | 'desc',
+): MappingRuleView[] {
+  const key = (r: MappingRuleView) => (by === 'source' ? r.sourceKey : (Object.values(r.target)[0] ?? ''));
+  const sign = direction === 'asc' ? 1 : -1;
+  return rules.sort(
+    (a, b) =>
+      sign * key(a).localeCompare(key(b), undefined, { numeric: true }) ||
+      a.sourceKey.localeCompare(b.sourceKey),
+  );
+}
 
 type Editing = { rule: MappingRuleView | null } | null;
 
@@ -52,9 +90,37 @@ export function MappingTablePanel(props: {
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<MappingRuleView | null>(null);
   const [result, setResult] = useState<ActionResult | null>(null);
-  const rules = [...props.rules].sort((a, b) =>
-    a.sourceKey.localeCompare(b.sourceKey, undefined, { numeric: true }),
-  );
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<{ by: 'source' | 'target'; direction: 'asc' | 'desc' }>({
+    by: 'source',
+    direction: 'asc',
+  });
+  const rules = sortedRules(filteredRules(props.rules, search), sort.by, sort.direction);
+  const sortButton = (by: 'source' | 'target', label: string) => {
+    const active = sort.by === by;
+    return (
+      <Button
+        appearance="transparent"
+        size="small"
+        className={styles.sortButton}
+        icon={
+          active ? (
+            sort.direction === 'asc' ? (
+              <ArrowSortUp16Regular />
+            ) : (
+              <ArrowSortDown16Regular />
+            )
+          ) : undefined
+        }
+        iconPosition="after"
+        onClick={() => setSort({ by, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' })}
+      >
+        {label}
+      </Button>
+    );
+  };
+  const ariaSort = (by: 'source' | 'target') =>
+    sort.by === by ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <div className={styles.root}>
       <div className={styles.header}>
@@ -69,16 +135,31 @@ export function MappingTablePanel(props: {
         </Button>
       </div>
       <ResultBar result={result} onDismiss={() => setResult(null)} />
+      {props.rules.length > 0 && (
+        <SearchBox
+          className={styles.search}
+          value={search}
+          placeholder={t('pages.mappings.searchPlaceholder')}
+          aria-label={t('pages.mappings.search')}
+          onChange={(_, data) => setSearch(data.value)}
+        />
+      )}
       {rules.length === 0 ? (
         <Text className={styles.empty}>{t('pages.mappings.emptyTable')}</Text>
       ) : (
         <Table size="small" aria-label={t(`pages.mappings.table.${spec.id}.name`)}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t(`pages.mappings.table.${spec.id}.source`)}</TableHeaderCell>
+              <TableHeaderCell aria-sort={ariaSort('source')}>
+                {sortButton('source', t(`pages.mappings.table.${spec.id}.source`))}
+              </TableHeaderCell>
               <TableHeaderCell className={styles.arrow} aria-hidden="true" />
-              {spec.fields.map((field) => (
-                <TableHeaderCell key={field}>{t(`pages.mappings.field.${field}`)}</TableHeaderCell>
+              {spec.fields.map((field, i) => (
+                <TableHeaderCell key={field} aria-sort={i === 0 ? ariaSort('target') : undefined}>
+                  {i === 0
+                    ? sortButton('target', t(`pages.mappings.field.${field}`))
+                    : t(`pages.mappings.field.${field}`)}
+                </TableHeaderCell>
               ))}
               <TableHeaderCell className={styles.actionsCol}>
                 <span className={styles.hidden}>{t('pages.mappings.actions')}</span>
@@ -90,12 +171,15 @@ export function MappingTablePanel(props: {
               <TableRow key={rule.sourceKey}>
                 <TableCell>
                   <Text weight="semibold">{rule.sourceKey}</Text>
+                  {rule.sourceName && <Text className={styles.name}> {rule.sourceName}</Text>}
                 </TableCell>
                 <TableCell className={styles.arrow} aria-hidden="true">
                   <ArrowRight16Regular />
                 </TableCell>
                 {spec.fields.map((field) => (
-                  <TableCell key={field}>{rule.target[field] ?? '–'}</TableCell>
+                  <TableCell key={field}>
+                    {rule.target[field] ? recordText(rule.target[field], rule.names?.[field]) : '–'}
+                  </TableCell>
                 ))}
                 <TableCell>
                   <span className={styles.actions}>

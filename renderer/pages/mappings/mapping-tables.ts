@@ -1,3 +1,5 @@
+import type { RecordKind, RefusalView } from '../../../shared/contract/mapping-schemas';
+
 /** The mapping tables the engine consults (main/engine/mapping/rules.ts), in resolver order, with their targets. */
 export const MAPPING_TABLES = [
   { id: 'revenueBySku', fields: ['account'], need: 'all' },
@@ -42,3 +44,24 @@ export function targetFrom(
   const ok = spec.need === 'all' ? filled.length === spec.fields.length : filled.length > 0;
   return ok ? Object.fromEntries(filled) : null;
 }
+
+/** The Visma record kind each target field names (what its picker lists and what a save is checked against). */
+export const FIELD_RECORDS: Record<MappingField, RecordKind & RefusalView['what']> = {
+  account: 'account',
+  salesTaxable: 'vatCode',
+  salesExempt: 'vatCode',
+  purchaseTaxable: 'vatCode',
+  purchaseExempt: 'vatCode',
+  costCenter: 'costCenter',
+  branch: 'branch',
+  project: 'project',
+  segmentValue: 'segmentValue',
+};
+
+/** The record kind a table's source key names, where the cache holds such records (others are typed). */
+export const SOURCE_RECORDS: Partial<Record<MappingTableId, RecordKind>> = {
+  revenueByBusinessUnit: 'stBusinessUnit',
+  businessUnitDimensions: 'stBusinessUnit',
+  vatByTaxZone: 'stTaxZone',
+  accountByVatCode: 'vatCode',
+};

@@ -123,7 +123,20 @@ describe('engine channels over the simulators', () => {
       table: 'revenueBySku',
       sourceKey: '999',
       target: { account: '3000' },
+      names: { account: expect.any(String) },
     });
+    for (const [account, message] of [
+      ['9999', 'Visma has no account 9999 (the rule revenueBySku "998").'],
+      ['3099', /^Visma account 3099 "Gammel salgskonto \(inactive\)" is inactive/],
+    ] as const) {
+      const refused = await dispatch(handlers, 'mappings.set', {
+        profileId: 'demo',
+        table: 'revenueBySku',
+        sourceKey: '998',
+        target: { account },
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message } });
+    }
     const removed = await call('mappings.set', {
       profileId: 'demo',
       table: 'revenueBySku',

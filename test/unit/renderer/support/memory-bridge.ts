@@ -23,6 +23,7 @@ import type {
   SyncSummaryView,
   VismaAccountView,
 } from '../../../../shared/contract/engine-schemas';
+import { mappingHandlers, type MappingSeed } from './memory-mappings';
 import { reviewWindow } from './review-window';
 import { setupHandlers, type SetupSeed } from './memory-setup';
 import { emptyDashboard } from './engine-samples';
@@ -49,6 +50,8 @@ export interface EngineSeed {
   reconciliation?: Record<string, ReconciliationView>;
   /** `reconcile.*` wait for this (at once without a gate). */
   reconcileGate?: Promise<void>;
+  /** The mapping tabs' links, picker records and import answer. */
+  mappingTabs?: MappingSeed;
   /** Channels that fail, with the message main would send (code `internal` unless given). */
   failures?: Partial<Record<ChannelName, string | { code: BridgeErrorCode; message: string }>>;
 }
@@ -494,6 +497,7 @@ export function createMemoryBridge(seed: MemorySeed = {}): MemoryBridge {
     'ledger.restore': (input) => {
       throw Object.assign(new Error(`There is no backup "${input.name}".`), { code: 'not_found' });
     },
+    ...mappingHandlers(engine.mappingTabs ?? {}, () => mappings),
     'mappings.list': () => ({ rules: mappings }),
     'mappings.set': (input) => {
       mappings = mappings.filter((r) => !(r.table === input.table && r.sourceKey === input.sourceKey));
