@@ -41,7 +41,8 @@ export class RateBudget {
   private pausedUntil = 0;
   private readonly waiters: (() => void)[] = [];
   private readonly longWaitListeners = new Set<(resumeAt: Date) => void>();
-  private announcedResetAt = 0;
+  /** The current window's wait was announced (its reset time creeps by milliseconds as answers arrive). */
+  private announcedThisWindow = false;
   private readonly maxConcurrent: number;
   private readonly reserve: number;
   private readonly slowdownShare: number;
@@ -105,6 +106,7 @@ export class RateBudget {
     this.limit = limit;
     this.remaining = newWindow || this.remaining === undefined ? known : Math.min(this.remaining, known);
     this.resetAt = newWindow ? resetAt : Math.max(this.resetAt, resetAt);
+    if (newWindow) this.announcedThisWindow = false;
     this.wakeAll();
   }
 
@@ -142,8 +144,8 @@ export class RateBudget {
   }
 
   private announceWait(resumeAt: number): void {
-    if (this.announcedResetAt === this.resetAt) return;
-    this.announcedResetAt = this.resetAt;
+    if (this.announcedThisWindow) return;
+    this.announcedThisWindow = true;
     for (const listener of this.longWaitListeners) listener(new Date(resumeAt));
   }
 
@@ -151,6 +153,7 @@ export class RateBudget {
     // The announced reset has passed: assume a fresh window until an answer says otherwise.
     this.remaining = this.limit;
     this.resetAt = 0;
+    this.announcedThisWindow = false;
   }
 
   private wakeAll(): void {

@@ -99,7 +99,10 @@ describe('delete and reverse', () => {
       note: 'ST-BILL-12',
       lines: apLines,
     });
-    expect((await client.releaseSupplierInvoice(bill)).actionResult).toBe('Done');
+    // The release is a background job; waiting reads it until it is done.
+    expect((await client.releaseSupplierInvoice(bill, { waitMs: 60_000, pollMs: 20 })).actionResult).toBe(
+      'Done',
+    );
     await expect(client.deleteSupplierInvoice(bill)).rejects.toMatchObject({ status: 400 });
     const reversal = await client.reverseSupplierInvoice(bill);
     expect(reversal.documentType).toBe('DebitAdj');
@@ -115,6 +118,8 @@ describe('delete and reverse', () => {
     });
     const released = await client.releaseSupplierInvoice(reversal.referenceNumber, {
       documentType: 'DebitAdj',
+      waitMs: 60_000,
+      pollMs: 20,
     });
     expect(released.actionResult).toBe('Done');
     expect((await client.getSupplierInvoice(bill))?.invoice.status).toBe('Closed');

@@ -45,6 +45,25 @@ describe('RateBudget', () => {
     expect(waits).toEqual([new Date(3_600_000)]);
   });
 
+  it('announces each used-up window once', async () => {
+    const clock = fakeClock();
+    const budget = new RateBudget({ marginMs: 0, maxConcurrent: 1 }, clock);
+    const waits: Date[] = [];
+    budget.onLongWait((resumeAt) => waits.push(resumeAt));
+    const first = await budget.acquire();
+    budget.observe(headers(2, 1, 10));
+    first();
+    const second = await budget.acquire();
+    clock.t += 7;
+    budget.observe(headers(2, 0, 10));
+    second();
+    (await budget.acquire())();
+    expect(waits).toHaveLength(1);
+    budget.observe(headers(2, 0, 10));
+    (await budget.acquire())();
+    expect(waits).toHaveLength(2);
+  });
+
   it('announces a long pause for a 429, but not a short one', () => {
     const clock = fakeClock();
     const budget = new RateBudget({}, clock);
