@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../components/use-error-text';
 import { useSetupStatus } from '../../data/setup';
 import { useCodeLabels } from '../../i18n/use-code-labels';
+import { MappingTabs } from '../mappings/MappingTabs';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /**
- * Step 5, a placeholder for the mapping tabs: how much is left that blocks posting (master-data questions and
- * documents waiting for a rule, as the engine knows them) and the way to the Mappings page. Kept small on purpose
- * so the tabs can take its place.
+ * Step 5: how much is left that blocks posting (master-data questions and documents waiting for a rule, as the engine
+ * knows them), the mapping tabs themselves (matched, suggested with a confidence, left; accept all above a threshold),
+ * and the way to the full Mappings page.
  */
 export function MapStep({ profileId }: { profileId: string }) {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function MapStep({ profileId }: { profileId: string }) {
           <li key={w.code}>{t('setup.map.waiting', { reason: labels.reason(w.code), count: w.count })}</li>
         ))}
       </ul>
+      <MappingTabs profileId={profileId} />
       <Link href="#/mappings">{t('setup.map.open')}</Link>
     </div>
   );
