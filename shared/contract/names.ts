@@ -34,6 +34,7 @@ export const channelNames = [
   'setup.status',
   'setup.preview',
   'sync.run',
+  'sync.cancel',
   'dashboard.get',
   'review.list',
   'review.detail',

@@ -226,15 +226,13 @@ describe('the pages on the real engine and simulators', () => {
     await shoot(page, 'en-mappings');
   });
 
-  it('opens the profile setup on the Visma step', async () => {
+  it('opens the setup wizard from Add profile', async () => {
     await visit(page, 'en', 'settings');
     await page.getByRole('button', { name: 'Add profile' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Add a profile' });
-    await dialog.getByLabel(/Profile name/).fill('Bergen Rør & Varme AS');
-    await dialog.getByRole('button', { name: 'Next' }).click();
-    await dialog.getByText('Step 2 of 3: ServiceTitan').waitFor();
-    await shoot(page, 'en-settings-setup-servicetitan');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Set up a company' }).waitFor();
+    await page.getByText('Step 1 of 7: Start').waitFor();
+    await shoot(page, 'en-settings-add-wizard');
+    await visit(page, 'en', 'settings');
   });
 
   it('edits the demo profile with its stored settings filled in', async () => {

@@ -98,11 +98,6 @@ export function ProfilesSection() {
                 <div className={styles.text}>
                   <div className={styles.line}>
                     <Text weight="semibold">{p.name}</Text>
-                    {p.demo && (
-                      <Badge appearance="tint" color="informative" title={t('settings.profiles.demoHint')}>
-                        {t('settings.profiles.demo')}
-                      </Badge>
-                    )}
                     <EnvironmentBadge profile={p} />
                     <ConfirmedNote profile={p} />
                   </div>
