@@ -29,8 +29,9 @@ export const LONG_WAIT_MS = 2_000;
 
 /**
  * Client-side pacing from Visma's `X-RateLimit-Limit/-Remaining/-Reset` headers (fixed window, reset in seconds).
- * Counts calls it lets out against the last known remaining budget, spreads the last part of the budget over the
- * rest of the window, and waits for the reset instead of running into 429.
+ * Counts calls it lets out against the last known remaining budget, goes at full speed while budget remains (or
+ * spreads the last `slowdownShare` of it over the rest of the window), and waits for the reset instead of running
+ * into 429, telling `onLongWait` listeners when calls resume.
  */
 export class RateBudget {
   private limit: number | undefined;
