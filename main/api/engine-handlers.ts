@@ -21,10 +21,17 @@ import { SyncSettings } from '../../shared/sync-settings';
 import type { StoredProfile } from '../storage/types';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
-import { outboxByState, postedVolume, recentRuns, otherInstallationSeen } from './queries/dashboard';
+import {
+  closedPeriodWaiting,
+  outboxByState,
+  postedVolume,
+  recentRuns,
+  otherInstallationSeen,
+} from './queries/dashboard';
 import { pickableAccounts, reviewDetail } from './queries/review-detail';
 import { reviewList } from './queries/review-list';
 import { fixHeldDocument } from '../engine/review-fix';
+import { nextScheduledRun } from '../engine/coordinator';
 import { summarizeProfile } from './profile-summary';
 import type { AppServices } from './services';
 
@@ -105,6 +112,13 @@ function toInput(p: StoredProfile): ProfileInput {
       apiBaseUrl: p.visma.apiBaseUrl,
     },
   };
+}
+
+/** When the profile's schedule starts its next run (ISO instant), or null without a schedule. */
+function nextRunOf(profile: StoredProfile | undefined): string | null {
+  const expression = profile?.sync?.schedule;
+  if (!expression) return null;
+  return nextScheduledRun(expression, profile.timeZone, new Date())?.toISOString() ?? null;
 }
 
 function plain<T>(work: () => T): T {
@@ -239,6 +253,8 @@ export function createEngineHandlers(
         outboxByState: outboxByState(db, profileId),
         volume: postedVolume(db, profileId, new Date()),
         otherInstallation: otherInstallationSeen(db, profileId, new Date()),
+        nextRunAt: nextRunOf(settings.read().profiles.find((p) => p.id === profileId)),
+        closedPeriodWaiting: closedPeriodWaiting(db, profileId),
       });
     },
     'review.list': ({ profileId, ...query }) => Promise.resolve(reviewList(db, profileId, query)),

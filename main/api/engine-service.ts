@@ -3,6 +3,8 @@ import type { ProfileConfig } from '../../shared/profile-config';
 import { connectProfile, type EnginePorts } from '../engine/connect';
 import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
 import { runFullSync } from '../engine/full-sync';
+import { RunCancelledError } from '../engine/pipeline/cancel';
+import { RunFailedError, runErrorOf } from '../engine/run-record';
 import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
 import { webhookNeedsRun } from '../engine/webhook-events';
 import { logger } from '../log/logger';
@@ -195,14 +197,19 @@ export class EngineService {
             phase: 'done',
             done: 1,
             total: 1,
+            outcome: {
+              posted: summary.documents.invoices.posted + summary.documents.bills.posted,
+              reviewQueue: summary.reviewQueue,
+              reviewAdded: summary.reviewAdded,
+            },
           });
           return summary;
         } catch (err) {
           this.dropConnection(profileId);
           this.deps.events.emit('sync.progress', {
             profileId,
-            runId: '',
-            phase: 'failed',
+            runId: err instanceof RunFailedError ? String(err.runId) : '',
+            phase: runErrorOf(err) instanceof RunCancelledError ? 'cancelled' : 'failed',
             done: 0,
             message: err instanceof Error ? err.message : String(err),
           });

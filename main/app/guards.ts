@@ -40,9 +40,17 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /**
+ * The one permission granted: OS notifications asked for by our own renderer (a failed or review-needing run, see
+ * renderer/notify). Everything else, and notifications from any other origin, stays denied.
+ */
+function ownNotifications(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'notifications' && isAppUrl(requestingUrl);
+}
+
+/**
  * Session-wide rules (each setter replaces the previous handler, so a repeat call is harmless): our CSP on every response, no request to anything but our own app://
- * origin (and inline data:) — so no remote content can load — and every permission denied: permission requests and
- * checks (camera, notifications, clipboard, …), devices (HID, serial, USB) and screen capture.
+ * origin (and inline data:) — so no remote content can load — and every permission denied but our own renderer's
+ * notifications: permission requests and checks (camera, clipboard, …), devices (HID, serial, USB) and screen capture.
  */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -56,8 +64,12 @@ export function hardenSession(session: Session): void {
     if (!allowed) logger.warn(`Blocked a request to ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(ownNotifications(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    ownNotifications(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   // Answering with no video and no audio stream refuses getDisplayMedia().
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));

@@ -87,3 +87,18 @@ export function scheduleSync(
   });
   return () => job.stop();
 }
+
+/**
+ * When the schedule `expression` (in `timezone`) next starts a run after `after`, or null for an expression that
+ * never fires again or cannot be read (the settings refuse such expressions; this never throws for the dashboard).
+ */
+export function nextScheduledRun(expression: string, timezone: string | undefined, after: Date): Date | null {
+  try {
+    const job = new Cron(expression, { paused: true, ...(timezone ? { timezone } : {}) });
+    const next = job.nextRun(after);
+    job.stop();
+    return next;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,7 @@
 import { appendAudit, type AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import { RunCancelledError } from './pipeline/cancel';
+import { runFailureOf } from './adapters/run-failure';
 import { acquireRun, type AcquireRunOptions, type RunHandle } from './run-lock';
 
 /** A run that ended with an error: the error itself, plus the run row that records it. */
@@ -50,7 +51,11 @@ export async function recordRun<T>(
     const message = err instanceof Error ? err.message : String(err);
     const cancelled = err instanceof RunCancelledError;
     // A cancelled run is kept as a run that did not complete (the run table knows no other end), marked as cancelled.
-    handle.finish('failed', { error: message, ...(cancelled && { cancelled: true }) }, run.now());
+    handle.finish(
+      'failed',
+      { error: message, ...(cancelled ? { cancelled: true } : { failure: runFailureOf(err) }) },
+      run.now(),
+    );
     appendAudit(run.db, {
       profileId: run.profileId,
       actor: run.actor,

@@ -6,6 +6,7 @@ import { CallMeter, type CallBreakdown } from './call-meter';
 import { crashPoint } from './crash-point';
 import type { SourceKind } from './domain';
 import { unknownPresence } from './lifecycle/presence-store';
+import { reviewQueueIds } from './outbox/store';
 import { refreshMasterData } from './master-data/cache';
 import {
   createRunContext,
@@ -73,6 +74,8 @@ export interface SyncSummary {
   durationMs: number;
   documents: { invoices: KindCounts; bills: KindCounts };
   reviewQueue: number;
+  /** Documents that went into the review queue during this run (the ones a notification is about). */
+  reviewAdded: number;
   /** Every call the run made to each system: alignment, master data, documents and token requests alike. */
   calls: {
     servicetitan: number;
@@ -167,7 +170,13 @@ async function documentPhases(
 /** The summary of a finished run. */
 function summarize(
   ctx: RunContext,
-  run: { runId: number; trigger: SyncTrigger; started: Date; cpuStart: NodeJS.CpuUsage },
+  run: {
+    runId: number;
+    trigger: SyncTrigger;
+    started: Date;
+    cpuStart: NodeJS.CpuUsage;
+    reviewBefore: Set<number>;
+  },
   meter: CallMeter,
 ): SyncSummary {
   const calls = meter.totals();
@@ -191,6 +200,7 @@ function summarize(
     durationMs: finished.getTime() - run.started.getTime(),
     documents: { invoices: ctx.counts.invoice, bills: ctx.counts['ap-bill'] },
     reviewQueue: ctx.counts.invoice.review + ctx.counts['ap-bill'].review,
+    reviewAdded: countAdded(reviewQueueIds(ctx.db, ctx.profileId), run.reviewBefore),
     calls: {
       servicetitan: calls.servicetitan,
       visma: calls.visma,
@@ -206,6 +216,12 @@ function summarize(
     otherInstallation:
       ctx.found.adopted + ctx.found.rebuilt + ctx.found.duplicatesRemoved + ctx.found.unknown > 0,
   };
+}
+
+function countAdded(now: Set<number>, before: Set<number>): number {
+  let added = 0;
+  for (const id of now) if (!before.has(id)) added++;
+  return added;
 }
 
 /** How a completed run is recorded: the summary on its run row, and the audit sentence and details. */
@@ -233,6 +249,7 @@ export async function runDocumentPhases(
   const now = deps.now ?? (() => new Date());
   const started = now();
   const cpuStart = process.cpuUsage();
+  const reviewBefore = reviewQueueIds(deps.db, profile.id);
   const meter = options.meter ?? new CallMeter(deps);
   const ctx = createRunContext({
     db: deps.db,
@@ -265,7 +282,11 @@ export async function runDocumentPhases(
   } finally {
     stopWatching?.();
   }
-  return summarize(ctx, { runId: options.run.id, trigger: options.trigger, started, cpuStart }, meter);
+  return summarize(
+    ctx,
+    { runId: options.run.id, trigger: options.trigger, started, cpuStart, reviewBefore },
+    meter,
+  );
 }
 
 /**

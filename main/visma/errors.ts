@@ -76,14 +76,19 @@ export function isUncertain(error: unknown): error is UncertainWriteError {
   return error instanceof VismaError && error.code === 'uncertain';
 }
 
-/** Codes that mean the connection itself is wrong or Visma is unreachable — a run cannot go on after one. */
-export const CONNECTION_ERROR_CODES: ReadonlySet<VismaErrorCode> = new Set<VismaErrorCode>([
+/** Codes that mean Visma refused who we are: a credential, the tenant, the company, the licence or the API role. */
+export const CREDENTIAL_ERROR_CODES: ReadonlySet<VismaErrorCode> = new Set<VismaErrorCode>([
   'invalid_client',
   'wrong_tenant',
   'unauthorized',
   'company_mismatch',
   'no_licence',
   'missing_api_role',
+]);
+
+/** Codes that mean the connection itself is wrong or Visma is unreachable — a run cannot go on after one. */
+export const CONNECTION_ERROR_CODES: ReadonlySet<VismaErrorCode> = new Set<VismaErrorCode>([
+  ...CREDENTIAL_ERROR_CODES,
   'network',
   'rate_limited',
   'server_error',

@@ -9,6 +9,7 @@ export {
   isUncertain,
   isVismaConnectionError,
   CONNECTION_ERROR_CODES,
+  CREDENTIAL_ERROR_CODES,
 } from './errors';
 export type { VismaErrorCode, VismaErrorInfo } from './errors';
 export { mapVismaError, parseErrorBody } from './error-map';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Outlet, useLocation } from 'react-router';
+import { RunNotifications } from '../notify/RunNotifications';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './use-document-title';
@@ -38,6 +39,7 @@ export function AppFrame() {
 
   return (
     <div className={styles.root}>
+      <RunNotifications />
       <AppHeader onSkipToContent={() => mainRef.current?.focus()} />
       <div className={styles.body}>
         <SideNav />

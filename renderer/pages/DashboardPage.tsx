@@ -12,9 +12,12 @@ import { useErrorText } from '../components/use-error-text';
 import { useActiveProfile, useProfiles } from '../data/profiles';
 import { useCancelSync, useDashboard, useRunSync, useSyncInFlight, useSyncProgress } from '../data/sync';
 import { CrossEnvironmentWarning } from '../frame/CrossEnvironmentWarning';
+import { ClosedPeriodWarning } from './dashboard/ClosedPeriodWarning';
 import { LastRunCard } from './dashboard/LastRunCard';
+import { NextRunCard } from './dashboard/NextRunCard';
 import { OtherInstallationWarning } from './dashboard/OtherInstallationWarning';
 import { RecentRuns } from './dashboard/RecentRuns';
+import { RunFailureWarning } from './dashboard/RunFailureWarning';
 import { ReviewCountCard } from './dashboard/ReviewCountCard';
 import { SyncButton } from './dashboard/SyncButton';
 import { SyncProgressPanel } from './dashboard/SyncProgressPanel';
@@ -28,6 +31,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
@@ -104,23 +108,31 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
       }
     >
       <CrossEnvironmentWarning profile={profile} />
+      {data?.lastRun && !running && <RunFailureWarning run={data.lastRun} />}
+      {data?.closedPeriodWaiting && <ClosedPeriodWarning waiting={data.closedPeriodWaiting} />}
       {data?.otherInstallation && <OtherInstallationWarning seen={data.otherInstallation} />}
       {running && <SyncProgressPanel progress={progress} onCancel={cancel} cancelling={cancelAsked} />}
       <ResultBar result={result} onDismiss={() => setResult(null)} />
       {dashboard.isPending && <Spinner label={t('app.loading')} />}
       {dashboard.isError && <ErrorNotice error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {neverRan && !running && (
-        <EmptyState
-          icon={<ArrowSyncCircleRegular />}
-          title={t('pages.dashboard.emptyTitle')}
-          body={t('pages.dashboard.emptyBody')}
-        />
+        <>
+          <EmptyState
+            icon={<ArrowSyncCircleRegular />}
+            title={t('pages.dashboard.emptyTitle')}
+            body={t('pages.dashboard.emptyBody')}
+          />
+          <NextRunCard nextRunAt={data.nextRunAt} />
+        </>
       )}
       {data && !neverRan && (
         <>
           <div className={styles.grid}>
             {data.lastRun ? <LastRunCard run={data.lastRun} /> : <div />}
-            <ReviewCountCard count={data.reviewCount} />
+            <div className={styles.side}>
+              <ReviewCountCard count={data.reviewCount} />
+              <NextRunCard nextRunAt={data.nextRunAt} />
+            </div>
           </div>
           <VolumeChart volume={data.volume} />
           <RecentRuns runs={data.runs} />
@@ -130,7 +142,7 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
   );
 }
 
-/** Start page: Sync now, the running sync's progress, the last run, the review count, volume and recent runs. */
+/** Start page: Sync now, the running sync's progress, the last run, the review count, the next scheduled run, volume and recent runs. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const active = useActiveProfile();

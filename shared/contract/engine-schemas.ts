@@ -27,6 +27,8 @@ export const SyncSummaryView = z.object({
   durationMs: z.number(),
   documents: z.object({ invoices: KindCounts, bills: KindCounts }),
   reviewQueue: z.number(),
+  /** Documents that went into the review queue during the run (absent in runs recorded before it existed). */
+  reviewAdded: z.number().optional(),
   calls: z.object({
     servicetitan: z.number(),
     visma: z.number(),
@@ -51,6 +53,14 @@ export const SyncRunView = z.object({
   finishedAt: z.string().nullable(),
   summary: SyncSummaryView.nullable(),
   error: z.string().nullable(),
+  /** Why a failed run failed, when it can be told: a credential refused, or a system out of reach. */
+  failure: z
+    .object({
+      kind: z.enum(['credentials', 'unreachable', 'other']),
+      system: z.enum(['servicetitan', 'visma']).nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type SyncRunView = z.infer<typeof SyncRunView>;
 
@@ -70,6 +80,13 @@ export const DashboardView = z.object({
    * post (another installation posting into the company, or a reset ledger), or null.
    */
   otherInstallation: z.object({ runId: z.number(), at: z.string() }).nullable().default(null),
+  /** When the profile's schedule starts its next run (ISO instant); null when it syncs only when asked. */
+  nextRunAt: z.string().nullable().default(null),
+  /** Documents waiting because their Visma period is closed, and those periods (`YYYYMM`); null when none waits. */
+  closedPeriodWaiting: z
+    .object({ count: z.number().int().positive(), periods: z.array(z.string()) })
+    .nullable()
+    .default(null),
 });
 export type DashboardView = z.infer<typeof DashboardView>;
 

@@ -74,5 +74,13 @@ export const SyncProgress = z.object({
       resumeAt: z.string(),
     })
     .optional(),
+  /** On the `done` event: what the run left for a person, so a window can tell them without asking. */
+  outcome: z
+    .object({
+      posted: z.number().int().nonnegative(),
+      reviewQueue: z.number().int().nonnegative(),
+      reviewAdded: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type SyncProgress = z.infer<typeof SyncProgress>;

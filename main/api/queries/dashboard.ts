@@ -1,4 +1,4 @@
-import type { DashboardView, SyncRunView, SyncSummaryView } from '../../../shared/contract';
+import { SyncRunView, type DashboardView, type SyncSummaryView } from '../../../shared/contract';
 import type { Ledger } from '../../storage/types';
 
 interface RunRow {
@@ -23,7 +23,14 @@ function toRunView(row: RunRow): SyncRunView {
     finishedAt: row.finished_at,
     summary: parsed && !failed ? (parsed as unknown as SyncSummaryView) : null,
     error: failed && !cancelled ? (parsed.error as string) : null,
+    failure: failed && !cancelled ? failureOf(parsed.failure) : null,
   };
+}
+
+/** The stored classification of a failed run (runs recorded before it existed have none). */
+function failureOf(stored: unknown): SyncRunView['failure'] {
+  const read = SyncRunView.shape.failure.safeParse(stored ?? null);
+  return read.success ? read.data : null;
 }
 
 /** The recent runs of a profile, newest first. */
@@ -75,4 +82,22 @@ export function otherInstallationSeen(
     )
     .get(profileId, since) as { id: number; finished_at: string } | undefined;
   return row ? { runId: row.id, at: row.finished_at } : null;
+}
+
+/**
+ * Documents that wait because Visma's financial period of their date is closed, with those periods (`YYYYMM`, oldest
+ * first); null when none waits. A period closed before month-end is done leaves documents out of the books silently
+ * unless someone reopens it or turns on posting into the first open period.
+ */
+export function closedPeriodWaiting(db: Ledger, profileId: string): DashboardView['closedPeriodWaiting'] {
+  // A blocked document keeps no plan; the reason's detail names the period ("… Period 202604.").
+  const texts = db
+    .prepare(
+      `SELECT reason_text FROM outbox WHERE profile_id = ? AND state = 'blocked' AND reason_code = 'period_closed'`,
+    )
+    .pluck()
+    .all(profileId) as (string | null)[];
+  if (texts.length === 0) return null;
+  const periods = new Set(texts.flatMap((text) => /\b(\d{6})\b/.exec(text ?? '')?.[1] ?? []));
+  return { count: texts.length, periods: [...periods].sort() };
 }

@@ -195,6 +195,15 @@ export function listReviewRows(db: Ledger, profileId: string): OutboxRow[] {
   return rows.map(outboxRowFromSql);
 }
 
+/** The ids of the rows with an open review item (the partial index answers it without reading other rows). */
+export function reviewQueueIds(db: Ledger, profileId: string): Set<number> {
+  const rows = db
+    .prepare(`SELECT o.id FROM outbox o WHERE o.profile_id = ? AND ${IN_REVIEW}`)
+    .pluck()
+    .all(profileId) as number[];
+  return new Set(rows);
+}
+
 /** Creates the `pending` outbox row of a source document (audited); returns its id. */
 export function createOutbox(
   ctx: MoveContext,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { closedPeriodWaiting } from '../../../main/api/queries/dashboard';
 import { approveHolding, listReview } from '../../../main/engine/review';
 import { listOutbox } from '../../../main/engine/outbox/store';
 import type { MappingFile } from '../../../main/engine/mapping/rules';
@@ -91,11 +92,14 @@ describe('holding account, closed periods, local dates', () => {
     const waiting = listReview(h.db, h.config.id).filter((r) => r.reason === 'period_closed');
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting[0]!.text).toContain(closed);
+    // The dashboard warns about them, naming the closed period.
+    expect(closedPeriodWaiting(h.db, h.config.id)).toEqual({ count: waiting.length, periods: [closed] });
     expect(vismaDocuments(h).some((d) => d.kind !== 'supplierInvoice' && d.financialPeriod === closed)).toBe(
       false,
     );
     h.visma.setPeriodClosed(closed, false, 'all');
     await h.sync();
+    expect(closedPeriodWaiting(h.db, h.config.id)).toBeNull();
     const byKey = expectNoDuplicates(h);
     for (const w of waiting) {
       const stillWaiting = listReview(h.db, h.config.id).find((r) => r.id === w.id);

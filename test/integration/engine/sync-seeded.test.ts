@@ -20,6 +20,8 @@ describe('a seeded company of 500 invoices and 150 bills (acceptance 1, 7, 8)', 
     expect(posted).toBeGreaterThan(0.7 * (eligible.invoices.length + eligible.bills.length));
     expect(posted).toBe(summary.documents.invoices.posted + summary.documents.bills.posted);
     expect(review).toBe(summary.reviewQueue);
+    expect(review).toBeGreaterThan(0);
+    expect(summary.reviewAdded).toBe(review);
     expect(summary.documents.invoices.seen).toBe(500);
     expect(statesOf(h)).toEqual({ exported: posted, blocked: review });
   });
@@ -30,6 +32,9 @@ describe('a seeded company of 500 invoices and 150 bills (acceptance 1, 7, 8)', 
     expect(vismaDocuments(h).length).toBe(before);
     expect(summary.documents.invoices.posted + summary.documents.bills.posted).toBe(0);
     expect(summary.calls.visma).toBeLessThanOrEqual(6);
+    // The same documents still wait: nothing new to tell anyone about.
+    expect(summary.reviewQueue).toBeGreaterThan(0);
+    expect(summary.reviewAdded).toBe(0);
   });
 
   it('shows the ServiceTitan number and time, the Visma number and the GL batch in every posted document’s audit trail', () => {

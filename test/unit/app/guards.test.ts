@@ -53,15 +53,35 @@ describe('app-wide guards', () => {
     appMock.emit('session-created', session);
 
     const request = vi.fn();
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'display-capture', 'hid']) {
-      handlerOf<(c: unknown, p: string, cb: (granted: boolean) => void) => void>(
-        session.setPermissionRequestHandler,
-      )({}, permission, request);
-    }
+    const ask = handlerOf<
+      (c: unknown, p: string, cb: (granted: boolean) => void, d: { requestingUrl: string }) => void
+    >(session.setPermissionRequestHandler);
+    for (const permission of ['media', 'clipboard-read', 'display-capture', 'hid'])
+      ask({}, permission, request, { requestingUrl: 'app://renderer/index.html' });
+    ask({}, 'notifications', request, { requestingUrl: 'https://evil.example/' });
     expect(request.mock.calls).toEqual(Array.from({ length: 5 }, () => [false]));
+    const check = handlerOf<(c: unknown, p: string, origin: string) => boolean>(
+      session.setPermissionCheckHandler,
+    );
+    expect(check({}, 'serial', 'app://renderer')).toBe(false);
+    expect(check({}, 'notifications', 'https://evil.example')).toBe(false);
+  });
+
+  it("grants our own renderer's notifications, the one permission the app uses", () => {
+    const session = fakeSession();
+    appMock.emit('session-created', session);
+    const request = vi.fn();
+    handlerOf<(c: unknown, p: string, cb: (granted: boolean) => void, d: { requestingUrl: string }) => void>(
+      session.setPermissionRequestHandler,
+    )({}, 'notifications', request, { requestingUrl: 'app://renderer/index.html' });
+    expect(request).toHaveBeenCalledWith(true);
     expect(
-      handlerOf<(c: unknown, p: string) => boolean>(session.setPermissionCheckHandler)({}, 'serial'),
-    ).toBe(false);
+      handlerOf<(c: unknown, p: string, origin: string) => boolean>(session.setPermissionCheckHandler)(
+        {},
+        'notifications',
+        'app://renderer',
+      ),
+    ).toBe(true);
     const device = handlerOf<(d: unknown) => boolean>(session.setDevicePermissionHandler);
     expect(device({ deviceType: 'usb', origin: 'app://renderer', device: {} })).toBe(false);
     expect(device({ deviceType: 'hid', origin: 'app://renderer', device: {} })).toBe(false);

@@ -99,11 +99,16 @@ describe('main window security', () => {
       c: unknown,
       p: string,
       cb: (granted: boolean) => void,
+      d: { requestingUrl: string },
     ) => void;
     const granted = vi.fn();
-    onPermission({}, 'media', granted);
+    onPermission({}, 'media', granted, { requestingUrl: 'app://renderer/index.html' });
     expect(granted).toHaveBeenCalledWith(false);
-    const check = sessionMock.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
-    expect(check()).toBe(false);
+    const check = sessionMock.setPermissionCheckHandler.mock.calls[0]?.[0] as (
+      c: unknown,
+      p: string,
+      origin: string,
+    ) => boolean;
+    expect(check({}, 'geolocation', 'app://renderer')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SyncCoordinator } from '../../../main/engine/coordinator';
+import { SyncCoordinator, nextScheduledRun } from '../../../main/engine/coordinator';
 import type { RunOptions, SyncSummary } from '../../../main/engine/run-sync';
 
 function deferred() {
@@ -69,5 +69,17 @@ describe('SyncCoordinator', () => {
     gate.resolve();
     await expect(first).rejects.toThrow('unreachable');
     expect((await second).runId).toBe(2);
+  });
+});
+
+describe('nextScheduledRun', () => {
+  it("finds the next start in the profile's time zone, across a daylight-saving change", () => {
+    // 06:00 in Oslo on weekdays; Friday 27 March 2026 after 06:00, so the next is Monday 30 March, in summer time.
+    const next = nextScheduledRun('0 6 * * 1-5', 'Europe/Oslo', new Date('2026-03-27T06:30:00.000Z'));
+    expect(next?.toISOString()).toBe('2026-03-30T04:00:00.000Z');
+  });
+
+  it('answers null for an expression that cannot be read, instead of throwing', () => {
+    expect(nextScheduledRun('every day', 'Europe/Oslo', new Date('2026-03-27T06:30:00.000Z'))).toBeNull();
   });
 });

@@ -29,6 +29,50 @@ describe('the dashboard', () => {
     const runs = screen.getByRole('region', { name: 'Recent syncs' });
     expect(within(runs).getAllByRole('row')).toHaveLength(3);
     expect(runs.textContent).toContain('Visma refused the client credentials (invalid_client).');
+    const next = screen.getByRole('region', { name: 'Next scheduled sync' });
+    // In the machine's time zone, as every time of day the app shows.
+    const local = new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    expect(within(next).getByTestId('next-run').textContent).toBe(
+      local.format(new Date('2026-02-01T05:00:00.000Z')),
+    );
+  });
+
+  it('says what to do after a run that failed on a refused credential, and nothing after a good run', async () => {
+    const failedRun = sampleDashboard.runs[1]!;
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: { dashboard: { ...sampleDashboard, lastRun: failedRun, runs: [failedRun] } },
+    });
+    const warning = await screen.findByTestId('run-failure-warning');
+    expect(warning.textContent).toContain('Visma.net refused the sign-in of the last sync');
+    expect(within(warning).getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe(
+      '#/settings',
+    );
+    cleanup();
+    await renderApp({ profiles: sampleProfiles, engine: { dashboard: sampleDashboard } });
+    await screen.findByRole('region', { name: 'Last sync' });
+    expect(screen.queryByTestId('run-failure-warning')).toBeNull();
+  });
+
+  it('warns about documents waiting for a closed period, naming the months', async () => {
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: { dashboard: { ...sampleDashboard, closedPeriodWaiting: { count: 3, periods: ['202604'] } } },
+    });
+    const warning = await screen.findByTestId('closed-period-warning');
+    expect(warning.textContent).toContain('3 documents wait for a closed period');
+    expect(warning.textContent).toContain('Visma has closed April 2026');
+  });
+
+  it('says when there is no schedule, and where to set one', async () => {
+    await renderApp({ profiles: sampleProfiles, engine: { dashboard: emptyDashboard } });
+    const next = await screen.findByRole('region', { name: 'Next scheduled sync' });
+    expect(within(next).getByTestId('next-run').textContent).toBe(
+      'No schedule: the sync runs when you click Sync now.',
+    );
+    expect(within(next).getByRole('link', { name: 'Change the schedule' }).getAttribute('href')).toBe(
+      '#/settings',
+    );
   });
 
   it('warns when a run found documents in Visma that another installation posted', async () => {

@@ -40,6 +40,8 @@ export const sampleSummary: SyncSummaryView = {
 export const sampleDashboard: DashboardView = {
   running: false,
   otherInstallation: null,
+  nextRunAt: '2026-02-01T05:00:00.000Z',
+  closedPeriodWaiting: null,
   lastRun: {
     id: 7,
     trigger: 'manual',
@@ -48,6 +50,7 @@ export const sampleDashboard: DashboardView = {
     finishedAt: sampleSummary.finishedAt,
     summary: sampleSummary,
     error: null,
+    failure: null,
   },
   runs: [
     {
@@ -58,6 +61,7 @@ export const sampleDashboard: DashboardView = {
       finishedAt: sampleSummary.finishedAt,
       summary: sampleSummary,
       error: null,
+      failure: null,
     },
     {
       id: 6,
@@ -67,6 +71,7 @@ export const sampleDashboard: DashboardView = {
       finishedAt: '2026-01-30T06:00:02.000Z',
       summary: null,
       error: 'Visma refused the client credentials (invalid_client).',
+      failure: { kind: 'credentials', system: 'visma' },
     },
   ],
   reviewCount: 3,
@@ -81,6 +86,8 @@ export const sampleDashboard: DashboardView = {
 export const emptyDashboard: DashboardView = {
   running: false,
   otherInstallation: null,
+  nextRunAt: null,
+  closedPeriodWaiting: null,
   lastRun: null,
   runs: [],
   reviewCount: 0,
