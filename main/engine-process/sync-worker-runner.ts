@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SyncRunner, SyncRunRequest } from '../api/sync-runner';
 import { envOfRestartedWorker } from '../engine/crash-point';
@@ -179,13 +182,15 @@ function send(worker: Worker, message: ToSyncWorker): void {
 
 /**
  * The sync worker's script: in a build the bundle scripts/build-main.mjs writes beside the engine's and names in
- * `__SYNC_WORKER__`; from source the TypeScript entry, loaded through tsx (a worker thread does not inherit the
- * engine process's `--import tsx` hooks, so a two-line ES module registers them first).
+ * `__SYNC_WORKER__`; from source the TypeScript entry, loaded through tsx. A worker thread does not inherit the
+ * engine process's `--import tsx` hooks, so a small ES module registers them first (tsx's ESM API: its CommonJS
+ * build cannot register the hooks).
  */
 export function syncWorkerScript(): URL {
   if (typeof __SYNC_WORKER__ !== 'undefined') return new URL(__SYNC_WORKER__, import.meta.url);
   const entry = new URL('./sync-worker-entry.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)};\nregister();\nawait import(${JSON.stringify(entry)});`;
+  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const boot = `import { register } from ${JSON.stringify(api)};\nregister();\nawait import(${JSON.stringify(entry)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }
