@@ -5,3 +5,6 @@ declare const __TEST_HOOKS__: boolean | undefined;
 
 /** The demo simulators bundle, relative to the bundle that loads it. Undefined from source: load test/simulators/. */
 declare const __DEMO_SIMULATORS__: string | undefined;
+
+/** The sync worker's bundle, relative to the engine bundle. Undefined from source: the TypeScript entry via tsx. */
+declare const __SYNC_WORKER__: string | undefined;

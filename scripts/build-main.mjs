@@ -1,6 +1,6 @@
-// Bundles the Node side with esbuild: the Electron main process, its engine process and its sandboxed preload
-// (CommonJS), the CLI (ESM), and the demo simulators (CommonJS, loaded only by `demo`/`sim`). Native modules and
-// electron stay external; everything else is bundled.
+// Bundles the Node side with esbuild: the Electron main process, its engine process, the engine's sync worker and
+// its sandboxed preload (CommonJS), the CLI (ESM), and the demo simulators (CommonJS, loaded only by `demo`/`sim`).
+// Native modules and electron stay external; everything else is bundled.
 // Usage: node scripts/build-main.mjs [--outdir <dir>]   (default: dist/main)
 import console from 'node:console';
 import process from 'node:process';
@@ -65,13 +65,24 @@ export async function buildMain(outDir = join(root, 'dist', 'main')) {
     ...importMetaUrlForCjs,
     define: { ...importMetaUrlForCjs.define, __DEMO_SIMULATORS__: JSON.stringify(`../${DEMO_SIMULATORS}`) },
   });
-  // The engine process (an Electron utility process started by main): same loader rules as main.
+  // The engine process (an Electron utility process started by main): same loader rules as main. Its syncs run in
+  // a worker thread whose script is the bundle beside it.
   await emit('main/engine-process/engine-entry.ts', 'app/engine.cjs', {
     format: 'cjs',
     target: 'node20',
     supported: { 'dynamic-import': false },
     ...importMetaUrlForCjs,
-    define: { ...importMetaUrlForCjs.define, __DEMO_SIMULATORS__: JSON.stringify(`../${DEMO_SIMULATORS}`) },
+    define: {
+      ...importMetaUrlForCjs.define,
+      __DEMO_SIMULATORS__: JSON.stringify(`../${DEMO_SIMULATORS}`),
+      __SYNC_WORKER__: JSON.stringify('./sync-worker.cjs'),
+    },
+  });
+  await emit('main/engine-process/sync-worker-entry.ts', 'app/sync-worker.cjs', {
+    format: 'cjs',
+    target: 'node20',
+    supported: { 'dynamic-import': false },
+    ...importMetaUrlForCjs,
   });
   // The preload runs sandboxed: only `require('electron')` is available there, so it must stay self-contained.
   await emit('main/app/preload.ts', 'app/preload.cjs', { format: 'cjs', target: ['node20', 'chrome120'] });

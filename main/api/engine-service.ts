@@ -2,7 +2,6 @@ import type { SyncProgress } from '../../shared/contract';
 import type { ProfileConfig } from '../../shared/profile-config';
 import { connectProfile, type EnginePorts } from '../engine/connect';
 import { SyncCoordinator, scheduleSync } from '../engine/coordinator';
-import { runFullSync } from '../engine/full-sync';
 import { RunCancelledError } from '../engine/pipeline/cancel';
 import { RunFailedError, runErrorOf } from '../engine/run-record';
 import type { SyncSummary, SyncTrigger } from '../engine/run-sync';
@@ -14,6 +13,7 @@ import { loadProfileConfig } from '../storage/profiles';
 import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
 import { ApiError } from './dispatch';
 import type { EventBus } from './events';
+import { InProcessSyncRunner, type SyncRunner } from './sync-runner';
 
 /** What the engine service needs from its host. */
 export interface EngineServiceDeps {
@@ -23,6 +23,14 @@ export interface EngineServiceDeps {
   events: EventBus;
   /** Which host runs the engine, named in "a sync is already running" messages of other processes. */
   host?: 'electron' | 'browser';
+  /**
+   * Where the runs execute, given the service's ledger and kept connections (default: in this thread). The app's
+   * engine process runs them in a worker thread.
+   */
+  syncRunner?: (inProcess: {
+    ledger: Ledger;
+    ports: (profileId: string) => Promise<EnginePorts>;
+  }) => SyncRunner;
 }
 
 /**
@@ -36,8 +44,14 @@ export class EngineService {
   private readonly schedules = new Map<string, () => void>();
   private readonly receivers = new Map<string, Promise<WebhookReceiver | undefined>>();
   private readonly closers: (() => Promise<void>)[] = [];
+  private readonly runner: SyncRunner;
 
-  constructor(private readonly deps: EngineServiceDeps) {}
+  constructor(private readonly deps: EngineServiceDeps) {
+    const inProcess = { ledger: deps.ledger, ports: (profileId: string) => this.ports(profileId) };
+    this.runner = deps.syncRunner
+      ? deps.syncRunner(inProcess)
+      : new InProcessSyncRunner(inProcess.ledger, inProcess.ports);
+  }
 
   /** The full profile (with secrets from the keychain), or a not_found error. */
   async profile(profileId: string): Promise<ProfileConfig> {
@@ -60,6 +74,7 @@ export class EngineService {
   /** Forgets the connection of a profile (after a credential or profile change); the next run reconnects. */
   dropConnection(profileId: string): void {
     this.connections.delete(profileId);
+    this.runner.dropConnection(profileId);
   }
 
   /** True while a run of the profile is in progress. */
@@ -125,6 +140,7 @@ export class EngineService {
     this.receivers.clear();
     await Promise.all(receivers.map(async (r) => (await r)?.close()));
     await Promise.all([...this.coordinators.values()].map((c) => c.whenIdle()));
+    await this.runner.close();
     await Promise.all(this.closers.splice(0).map((stop) => stop()));
   }
 
@@ -177,10 +193,10 @@ export class EngineService {
         const emit = (p: Omit<SyncProgress, 'profileId' | 'runId'> & { runId: number }) =>
           this.deps.events.emit('sync.progress', { profileId, ...p, runId: String(p.runId) });
         try {
-          const summary = await runFullSync(
+          const summary = await this.runner.run({
             config,
-            { db: this.deps.ledger, ports: () => this.ports(profileId), onProgress: emit },
-            {
+            onProgress: emit,
+            options: {
               ...options,
               lock: { holder: this.deps.host === 'browser' ? 'the app (browser host)' : 'the app' },
               actor:
@@ -190,7 +206,7 @@ export class EngineService {
                     ? 'webhook'
                     : 'schedule',
             },
-          );
+          });
           this.deps.events.emit('sync.progress', {
             profileId,
             runId: String(summary.runId),

@@ -1,19 +1,10 @@
 import type { BridgeResult, EventName } from '../../shared/contract';
 import type { EventBus } from '../api/events';
 import { logger } from '../log/logger';
-import { redactor } from '../log/redactor';
-import { SecretStoreError } from '../storage/secrets';
 import type { SecretStore } from '../storage/types';
 import type { EngineChildHandle, StartEngineChild } from './port';
-import {
-  ChildMessage,
-  SecretValue,
-  describeRefusal,
-  engineStopped,
-  parseEvent,
-  type SecretRequest,
-  type SecretResult,
-} from './protocol';
+import { answerSecretRequest } from './remote-secret-store';
+import { ChildMessage, describeRefusal, engineStopped, parseEvent } from './protocol';
 
 /** How a start of the engine process went. */
 export type EngineStart =
@@ -153,7 +144,7 @@ export class EngineProcess {
       case 'event':
         return this.forward(running, message.event, message.payload);
       case 'secret':
-        return void this.serveSecret(message.request).then((result) =>
+        return void answerSecretRequest(this.options.secrets, message.request).then((result) =>
           running.handle.send({ type: 'secret-result', id: message.id, result }),
         );
     }
@@ -182,30 +173,6 @@ export class EngineProcess {
       else running.openRuns.set(profileId, runId);
     }
     this.options.events.emit(parsed.event, parsed.payload);
-  }
-
-  private async serveSecret(request: SecretRequest): Promise<SecretResult> {
-    const secrets = this.options.secrets;
-    try {
-      const value =
-        request.op === 'get'
-          ? await secrets.get(request.profileId, request.kind)
-          : request.op === 'set'
-            ? await secrets.set(request.profileId, request.kind, request.value)
-            : request.op === 'rotate'
-              ? await secrets.rotate(request.profileId, request.kind, request.value)
-              : request.op === 'delete'
-                ? await secrets.delete(request.profileId, request.kind)
-                : await secrets.status(request.profileId);
-      return { ok: true, value: SecretValue[request.op].parse(value ?? null) };
-    } catch (err) {
-      const reason = err instanceof SecretStoreError ? err.reason : 'failed';
-      return {
-        ok: false,
-        reason,
-        message: redactor.redact(err instanceof Error ? err.message : String(err)),
-      };
-    }
   }
 
   private ended(running: Running, detail: string): void {

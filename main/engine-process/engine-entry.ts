@@ -11,6 +11,7 @@ import { JsonFileSettingsStore } from '../storage/settings';
 import type { SecretStore } from '../storage/types';
 import { serveEngine, type ServedEngine } from './engine-server';
 import { connectToParent } from './port';
+import { WorkerSyncRunner } from './sync-worker-runner';
 import { EngineStartOptions, type EngineStartSettings } from './protocol';
 
 /** The same services and handlers as the browser host, over the app's data folder; secrets come from the app. */
@@ -33,7 +34,9 @@ async function buildEngine(options: EngineStartSettings, secrets: SecretStore): 
     demo,
     version,
   };
-  const engine = new EngineService(services);
+  // The syncs run in a worker thread, so this thread only answers the app's calls and passes events on.
+  const syncRunner = () => new WorkerSyncRunner({ ledgerFile: ledgerStore.file, secrets });
+  const engine = new EngineService({ ...services, syncRunner });
   await engine.start();
   logger.info(`Engine process ${process.pid} ready; data in ${dataDir}`);
   return {

@@ -1,3 +1,4 @@
+import { redactor } from '../log/redactor';
 import { SecretStoreError } from '../storage/secrets';
 import type { SecretKind } from '../../shared/contract';
 import type { SecretStore } from '../storage/types';
@@ -42,5 +43,32 @@ export class RemoteSecretStore implements SecretStore {
     const result = await this.ask(request);
     if (!result.ok) throw new SecretStoreError(result.reason, result.message);
     return result.value;
+  }
+}
+
+/** Does one keychain request on `secrets` (the side that holds the keychain); a failure is an answer, never a throw. */
+export async function answerSecretRequest(
+  secrets: SecretStore,
+  request: SecretRequest,
+): Promise<SecretResult> {
+  try {
+    const value =
+      request.op === 'get'
+        ? await secrets.get(request.profileId, request.kind)
+        : request.op === 'set'
+          ? await secrets.set(request.profileId, request.kind, request.value)
+          : request.op === 'rotate'
+            ? await secrets.rotate(request.profileId, request.kind, request.value)
+            : request.op === 'delete'
+              ? await secrets.delete(request.profileId, request.kind)
+              : await secrets.status(request.profileId);
+    return { ok: true, value: SecretValue[request.op].parse(value ?? null) };
+  } catch (err) {
+    const reason = err instanceof SecretStoreError ? err.reason : 'failed';
+    return {
+      ok: false,
+      reason,
+      message: redactor.redact(err instanceof Error ? err.message : String(err)),
+    };
   }
 }

@@ -35,8 +35,14 @@ describe('scripts/build-main.mjs', () => {
     expect(run.status, run.stderr).toBe(0);
   }, 60_000);
 
-  it('writes the main, engine, preload and CLI bundles', () => {
-    for (const file of ['app/main.cjs', 'app/engine.cjs', 'app/preload.cjs', 'cli.mjs'])
+  it('writes the main, engine, sync worker, preload and CLI bundles', () => {
+    for (const file of [
+      'app/main.cjs',
+      'app/engine.cjs',
+      'app/sync-worker.cjs',
+      'app/preload.cjs',
+      'cli.mjs',
+    ])
       expect(existsSync(join(outDir, file)), file).toBe(true);
   });
 
@@ -98,6 +104,13 @@ describe('scripts/build-main.mjs', () => {
 
   it('keeps electron and the keychain out of the engine process: only better-sqlite3 is external', () => {
     expect(externalOf('app/engine.cjs')).toEqual(new Set(['better-sqlite3']));
+    expect(externalOf('app/sync-worker.cjs')).toEqual(new Set(['better-sqlite3']));
+  });
+
+  it('starts the sync worker from the bundle beside the engine, never through tsx', () => {
+    const engine = readFileSync(join(outDir, 'app/engine.cjs'), 'utf8');
+    expect(engine).toContain('"./sync-worker.cjs"');
+    expect(engine).not.toMatch(/tsx|sync-worker-entry/);
   });
 
   it('boots the bundled main process against a fake electron: window, IPC, protocol, menu, ledger', () => {
