@@ -59,7 +59,7 @@ export function AuditLogPage() {
 
   function exportCsv() {
     const rows = auditRows(entries, (column) => t(`pages.audit.csv.${column}`));
-    downloadText(auditFileName(active?.id, new Date()), toCsv(rows, locale === 'nb' ? ';' : ','));
+    downloadText(auditFileName(active?.id, new Date()), toCsv(rows, locale === 'en' ? ',' : ';'));
   }
 
   const exportButton = (
