@@ -338,6 +338,14 @@ export function interpolate(template: string, params: Params = {}): string {
   });
 }
 
+/** Every text code, in the English catalogue's order (each catalogue has exactly these, checked by the compiler). */
+export const REPORT_TEXT_CODES = Object.keys(EN) as readonly ReportTextCode[];
+
+/** The raw `{name}` template of a code in a language (for checks that compare languages). */
+export function reportTemplate(locale: ReportLocale, code: ReportTextCode): string {
+  return TEXT[locale][code];
+}
+
 /** The text of a code in a language, with its parameters filled in. */
 export function reportText(locale: ReportLocale, code: ReportTextCode, params?: Params): string {
   return interpolate(TEXT[locale][code], params);
