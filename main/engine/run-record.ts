@@ -1,4 +1,4 @@
-import { appendAudit, type AuditActor } from '../storage/audit';
+import { appendAudit, type AuditActor, type AuditMessageParams } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import { RunCancelledError } from './pipeline/cancel';
 import { acquireRun, type AcquireRunOptions, type RunHandle } from './run-lock';
@@ -39,7 +39,13 @@ export interface RecordedRun {
 export async function recordRun<T>(
   run: RecordedRun,
   work: (handle: RunHandle) => Promise<T>,
-  describe: (result: T) => { summary: unknown; message: string; details?: Record<string, unknown> },
+  describe: (result: T) => {
+    summary: unknown;
+    message: string;
+    messageCode?: string;
+    messageParams?: AuditMessageParams;
+    details?: Record<string, unknown>;
+  },
 ): Promise<T> {
   const handle = await acquireRun(run.db, run.profileId, run.trigger, run.now(), run.lock);
   const runId = handle.id;
@@ -69,7 +75,7 @@ export async function recordRun<T>(
     handle.finish('failed', { error: err instanceof Error ? err.message : String(err) }, run.now());
     throw err;
   }
-  const { summary, message, details } = described;
+  const { summary, message, messageCode, messageParams, details } = described;
   handle.finish('completed', summary, run.now());
   appendAudit(run.db, {
     profileId: run.profileId,
@@ -77,6 +83,7 @@ export async function recordRun<T>(
     action: 'sync.completed',
     outcome: 'success',
     message,
+    ...(messageCode && { messageCode, messageParams }),
     ...(details && { details }),
   });
   return result;

@@ -140,15 +140,12 @@ describe('every page in each of the five languages (issue 14, acceptance 4)', ()
     const sv = englishSources(english, texts('sv'));
     expect(sv).toContain('in the review queue');
     expect(sv).not.toContain('ServiceTitan → Visma Connector');
-    expect(rawCodes('Event masterdata.suggestion.accepted for period_closed {{n}} at https://a.b.c/x')).toEqual([
-      '{{',
-      '}}',
-      'masterdata.suggestion.accepted',
-      'period_closed',
-    ]);
+    expect(
+      rawCodes('Event masterdata.suggestion.accepted for period_closed {{n}} at https://a.b.c/x'),
+    ).toEqual(['{{', '}}', 'masterdata.suggestion.accepted', 'period_closed']);
   });
 
-  it.each(['en', 'nb'] as const)(
+  it.each(Locale.options)(
     'shows %s on every page with no English source left and no raw code',
     async (locale) => {
       const t = texts(locale);

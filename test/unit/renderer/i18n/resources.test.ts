@@ -1,7 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, actionKey } from '../../../../renderer/i18n/codes';
 import { resources } from '../../../../renderer/i18n/create-i18n';
 import { Locale } from '../../../../shared/contract/schemas';
 
@@ -73,40 +70,5 @@ describe('the translation files', () => {
       const differing = [...english].filter(([key, text]) => translated.get(key) !== text).length;
       expect(differing / english.size).toBeGreaterThan(0.85);
     });
-  });
-});
-
-describe('the audit event names', () => {
-  const mainDir = resolve(import.meta.dirname, '../../../../main');
-  /** The literal actions the product writes: `action: 'x.y'` and `audit(ctx, 'x.y'` (alignment adds `masterdata.`). */
-  const written = readdirSync(mainDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.ts'))
-    .flatMap((file) => {
-      const source = readFileSync(join(mainDir, file), 'utf8');
-      return [
-        ...[
-          ...source.matchAll(/action: (?:\w+ \? )?'([a-z][\w.-]+\.[\w.-]+)'(?: : '([a-z][\w.-]+)')?/g),
-        ].flatMap((m) => [m[1]!, ...(m[2] ? [m[2]] : [])]),
-        ...[...source.matchAll(/(?:audit|recordFailure)\(\s*ctx,\s*'([a-z][\w.-]+)'/g)].map(
-          (m) => `masterdata.${m[1]}`,
-        ),
-      ];
-    });
-
-  it('finds the actions in the product code', () => {
-    expect(written).toEqual(
-      expect.arrayContaining(['document.posted', 'sync.completed', 'masterdata.drift.opened']),
-    );
-  });
-
-  it.each(Locale.options)('names every action the product writes in %s', (locale) => {
-    const translated = flatten(resources[locale].translation);
-    const unnamed = [
-      ...new Set([...written, ...AUDIT_ACTIONS, 'link.customer', 'link.supplier.removed']),
-    ].filter((action) => {
-      const key = actionKey(action);
-      return key === null || !translated.has(`codes.action.${key}`);
-    });
-    expect(unnamed).toEqual([]);
   });
 });
