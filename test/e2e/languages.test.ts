@@ -40,7 +40,7 @@ const PAGES: readonly PageVisit[] = [
     nav: 'dashboard',
     hash: '#/',
     ready: (page, t) =>
-      page.getByRole('region', { name: byName(t, 'pages.dashboard.lastRun.title') }).waitFor(),
+      page.getByRole('region', { name: byName(t, 'pages.dashboard.lastRun.title'), exact: true }).waitFor(),
   },
   {
     name: 'review',
@@ -58,7 +58,8 @@ const PAGES: readonly PageVisit[] = [
     name: 'mappings',
     nav: 'mappings',
     hash: '#/mappings',
-    ready: (page, t) => page.getByRole('tablist', { name: byName(t, 'pages.mappings.tabsLabel') }).waitFor(),
+    ready: (page, t) =>
+      page.getByRole('tablist', { name: byName(t, 'pages.mappings.tabsLabel'), exact: true }).waitFor(),
   },
   {
     name: 'audit',
@@ -70,13 +71,15 @@ const PAGES: readonly PageVisit[] = [
     name: 'settings',
     nav: 'settings',
     hash: '#/settings',
-    ready: (page, t) => page.getByRole('heading', { name: byName(t, 'settings.sync.heading') }).waitFor(),
+    ready: (page, t) =>
+      page.getByRole('heading', { name: byName(t, 'settings.sync.heading'), exact: true }).waitFor(),
   },
   {
     name: 'setup',
     nav: null,
     hash: '#/setup',
-    ready: (page, t) => page.getByRole('radio', { name: byName(t, 'setup.start.demo') }).waitFor(),
+    ready: (page, t) =>
+      page.getByRole('radio', { name: byName(t, 'setup.start.demo'), exact: true }).waitFor(),
   },
 ];
 
@@ -107,7 +110,7 @@ async function open(page: Page, visit: PageVisit, t: Map<string, string>): Promi
     await page.getByRole('heading', { level: 1, name: label, exact: true }).waitFor();
   } else {
     await page.evaluate((hash) => (window.location.hash = hash), visit.hash);
-    await page.getByRole('heading', { level: 1, name: byName(t, 'setup.title') }).waitFor();
+    await page.getByRole('heading', { level: 1, name: byName(t, 'setup.title'), exact: true }).waitFor();
   }
   await visit.ready(page, t);
   // Every query of the page has answered: nothing is still loading.
