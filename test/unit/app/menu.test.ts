@@ -16,7 +16,7 @@ const items = (menu: MenuItemConstructorOptions[], label: string) =>
 const labels = (menu: MenuItemConstructorOptions[]): string[] =>
   menu.flatMap((m) => [
     ...(m.label ? [m.label] : []),
-    ...(Array.isArray(m.submenu) ? labels(m.submenu as MenuItemConstructorOptions[]) : []),
+    ...(Array.isArray(m.submenu) ? labels(m.submenu) : []),
   ]);
 
 describe('application menu', () => {
