@@ -3,10 +3,13 @@ import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { PRODUCT_NAME } from '../api/product';
 import type { EngineProcess } from '../engine-process/engine-client';
 import { logger } from '../log/logger';
+import type { Locale } from '../../shared/contract/schemas';
 import { runSchtasks, withAppActions } from './app-actions';
 import { hardenSession, installAppWideGuards } from './guards';
-import { forwardEvents, registerIpc } from './ipc';
-import { installMenu } from './menu';
+import { forwardEvents, registerIpc, type CallRoute } from './ipc';
+import { installMenu, type MenuActions } from './menu';
+import { followLocale } from './menu-locale';
+import { MENU_TEXT } from './menu-text';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createAppSide } from './services';
 import { createMainWindow } from './window';
@@ -54,6 +57,29 @@ async function syncActiveProfile(engine: EngineProcess): Promise<void> {
   if (!run.ok) logger.error(`Sync failed: ${run.error.message}`, profileId);
 }
 
+/**
+ * Installs the menu (English until the settings answer) and returns the engine route that re-installs it in the UI
+ * language whenever a settings answer names a new one.
+ */
+function installLocalizedMenu(engine: EngineProcess, logDir: string): CallRoute {
+  let menuLocale: Locale = 'en';
+  const actions: MenuActions = {
+    syncNow: () => void syncActiveProfile(engine),
+    openLogFolder: () => void shell.openPath(logDir),
+    showAbout: () =>
+      void dialog.showMessageBox({
+        title: MENU_TEXT[menuLocale].about,
+        message: `${PRODUCT_NAME}\n${MENU_TEXT[menuLocale].version.replace('{version}', app.getVersion())}`,
+      }),
+  };
+  const install = (locale: Locale) => {
+    menuLocale = locale;
+    installMenu(actions, !app.isPackaged, locale);
+  };
+  install(menuLocale);
+  return followLocale((name, input) => engine.call(name, input), install);
+}
+
 function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWindow) => void): void {
   const dataDir = app.getPath('userData');
   const logDir = join(dataDir, 'logs');
@@ -74,9 +100,11 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
       app.quit();
     });
   });
+  // The menu follows the saved language: read at start, and again whenever the renderer changes it.
+  const route = installLocalizedMenu(engine, logDir);
   registerIpc(
     ipcMain,
-    withAppActions((name, input) => engine.call(name, input), {
+    withAppActions(route, {
       dataDir,
       platform: process.platform,
       // Started as `electron <folder>` in development, the app folder comes before the CLI's arguments.
@@ -86,21 +114,10 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
     }),
   );
   forwardEvents(events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  installMenu(
-    {
-      syncNow: () => void syncActiveProfile(engine),
-      openLogFolder: () => void shell.openPath(logDir),
-      showAbout: () =>
-        void dialog.showMessageBox({
-          title: 'About',
-          message: `${PRODUCT_NAME}\nVersion ${app.getVersion()}`,
-        }),
-    },
-    !app.isPackaged,
-  );
   // The window opens once the engine is up (its ledger open, schedules started), so its first calls are answered.
   void engine.start().then((started) => {
     if (started.state === 'failed') return startFailed(started.message);
+    void route('settings.get', {});
     setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
     warnIfLedgerDamaged(started.ledgerProblem);
     app.on('activate', () => {

@@ -1,4 +1,6 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../../shared/contract/schemas';
+import { MENU_TEXT } from './menu-text';
 
 /** What the menu needs from the rest of the app. */
 export interface MenuActions {
@@ -10,50 +12,60 @@ export interface MenuActions {
   showAbout(): void;
 }
 
-/** The File/Edit/View/Help menu; developer tools only when `devTools` is true. */
-export function buildMenuTemplate(actions: MenuActions, devTools = false): MenuItemConstructorOptions[] {
+/** The File/Edit/View/Help menu in `locale`; developer tools only when `devTools` is true. */
+export function buildMenuTemplate(
+  actions: MenuActions,
+  devTools = false,
+  locale: Locale = 'en',
+): MenuItemConstructorOptions[] {
+  const t = MENU_TEXT[locale];
   const view: MenuItemConstructorOptions[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
+    { role: 'resetZoom', label: t.resetZoom },
+    { role: 'zoomIn', label: t.zoomIn },
+    { role: 'zoomOut', label: t.zoomOut },
     { type: 'separator' },
-    { role: 'togglefullscreen' },
+    { role: 'togglefullscreen', label: t.fullScreen },
   ];
-  if (devTools) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
+  if (devTools)
+    view.push(
+      { type: 'separator' },
+      { role: 'reload', label: t.reload },
+      { role: 'toggleDevTools', label: t.devTools },
+    );
   return [
     {
-      label: '&File',
+      label: t.file,
       submenu: [
-        { id: 'sync-now', label: 'Sync now', accelerator: 'F5', click: () => actions.syncNow() },
+        { id: 'sync-now', label: t.syncNow, accelerator: 'F5', click: () => actions.syncNow() },
         { type: 'separator' },
-        { role: 'quit' },
+        { role: 'quit', label: t.quit },
       ],
     },
     {
-      label: '&Edit',
+      label: t.edit,
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { role: 'undo', label: t.undo },
+        { role: 'redo', label: t.redo },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t.cut },
+        { role: 'copy', label: t.copy },
+        { role: 'paste', label: t.paste },
+        { role: 'selectAll', label: t.selectAll },
       ],
     },
-    { label: '&View', submenu: view },
+    { label: t.view, submenu: view },
     {
-      label: '&Help',
+      label: t.help,
       submenu: [
-        { id: 'open-logs', label: 'Open log folder', click: () => actions.openLogFolder() },
+        { id: 'open-logs', label: t.openLogFolder, click: () => actions.openLogFolder() },
         { type: 'separator' },
-        { id: 'about', label: 'About', click: () => actions.showAbout() },
+        { id: 'about', label: t.about, click: () => actions.showAbout() },
       ],
     },
   ];
 }
 
-/** Builds and installs the application menu. */
-export function installMenu(actions: MenuActions, devTools = false): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, devTools)));
+/** Builds and installs the application menu in `locale` (call again to switch its language). */
+export function installMenu(actions: MenuActions, devTools = false, locale: Locale = 'en'): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, devTools, locale)));
 }

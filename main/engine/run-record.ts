@@ -1,4 +1,4 @@
-import { appendAudit, type AuditActor } from '../storage/audit';
+import { appendAudit, type AuditActor, type AuditMessageParams } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import { RunCancelledError } from './pipeline/cancel';
 import { runFailureOf } from './adapters/run-failure';
@@ -40,7 +40,13 @@ export interface RecordedRun {
 export async function recordRun<T>(
   run: RecordedRun,
   work: (handle: RunHandle) => Promise<T>,
-  describe: (result: T) => { summary: unknown; message: string; details?: Record<string, unknown> },
+  describe: (result: T) => {
+    summary: unknown;
+    message: string;
+    messageCode?: string;
+    messageParams?: AuditMessageParams;
+    details?: Record<string, unknown>;
+  },
 ): Promise<T> {
   const handle = await acquireRun(run.db, run.profileId, run.trigger, run.now(), run.lock);
   const runId = handle.id;
@@ -74,7 +80,7 @@ export async function recordRun<T>(
     handle.finish('failed', { error: err instanceof Error ? err.message : String(err) }, run.now());
     throw err;
   }
-  const { summary, message, details } = described;
+  const { summary, message, messageCode, messageParams, details } = described;
   handle.finish('completed', summary, run.now());
   appendAudit(run.db, {
     profileId: run.profileId,
@@ -82,6 +88,7 @@ export async function recordRun<T>(
     action: 'sync.completed',
     outcome: 'success',
     message,
+    ...(messageCode && { messageCode, messageParams }),
     ...(details && { details }),
   });
   return result;

@@ -233,6 +233,8 @@ export function recordOf(summary: SyncSummary) {
   return {
     summary,
     message: `Sync run ${summary.runId}: ${posted} posted, ${summary.reviewQueue} in the review queue.${other}`,
+    messageCode: summary.otherInstallation ? 'syncCompletedOther' : 'syncCompleted',
+    messageParams: { runId: summary.runId, posted, review: summary.reviewQueue },
     details: { documents: summary.documents, calls: summary.calls, visma: summary.visma },
   };
 }

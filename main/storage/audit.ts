@@ -12,6 +12,14 @@ export type AuditOutcome = z.infer<typeof AuditOutcome>;
 
 const text = z.string().min(1).max(2000);
 
+/** A message the UI can say in its own language: a code (`document.posted`) and the values its text names. */
+export const AuditMessageCode = z.string().regex(/^[a-z][a-zA-Z0-9_.-]{0,79}$/, 'Use a short dotted code.');
+export const AuditMessageParams = z.record(z.string(), z.union([z.string().max(2000), z.number()]));
+export type AuditMessageParams = z.infer<typeof AuditMessageParams>;
+
+/** Where the message code is kept inside `details_json` (no schema change: the column already holds JSON). */
+const MESSAGE_KEY = '$message';
+
 /** One audit event as the caller writes it; never put a secret in it (messages are redacted anyway). */
 export const AuditEntry = z
   .object({
@@ -27,7 +35,10 @@ export const AuditEntry = z
     vismaDocNumber: text.optional(),
     glBatchNumber: text.optional(),
     outcome: AuditOutcome,
+    /** The message in English, for the CLI, the logs and the search; the UI says `messageCode` in its language. */
     message: z.string().max(10_000).optional(),
+    messageCode: AuditMessageCode.optional(),
+    messageParams: AuditMessageParams.optional(),
     details: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -71,6 +82,23 @@ const columns = {
   glBatchNumber: 'gl_batch_number',
 } as const;
 
+/** The details as stored: the caller's details plus, under `$message`, the message code and its values. */
+function detailsJson(e: z.output<typeof AuditEntry>): string | null {
+  const message = e.messageCode && { [MESSAGE_KEY]: { code: e.messageCode, params: e.messageParams ?? {} } };
+  if (e.details === undefined && !message) return null;
+  return redactor.redact(JSON.stringify({ ...e.details, ...message }));
+}
+
+/** Splits the stored details into the caller's details and the message code (when the event has one). */
+function readDetails(json: string): Pick<AuditRecord, 'details' | 'messageCode' | 'messageParams'> {
+  const { [MESSAGE_KEY]: stored, ...details } = JSON.parse(json) as Record<string, unknown>;
+  const message = z.object({ code: AuditMessageCode, params: AuditMessageParams }).safeParse(stored);
+  return {
+    ...(Object.keys(details).length > 0 && { details }),
+    ...(message.success && { messageCode: message.data.code, messageParams: message.data.params }),
+  };
+}
+
 /** Validates and appends one audit event (message and details pass the redactor); returns its id. */
 export function appendAudit(db: Ledger, entry: AuditEntry, now = () => new Date()): number {
   const e = AuditEntry.parse(entry);
@@ -81,7 +109,7 @@ export function appendAudit(db: Ledger, entry: AuditEntry, now = () => new Date(
     action: e.action,
     outcome: e.outcome,
     message: e.message === undefined ? null : redactor.redact(e.message),
-    details_json: e.details === undefined ? null : redactor.redact(JSON.stringify(e.details)),
+    details_json: detailsJson(e),
   };
   for (const [key, column] of Object.entries(columns)) row[column] = e[key as keyof typeof columns] ?? null;
   const names = Object.keys(row);
@@ -105,8 +133,7 @@ function toRecord(row: AuditRow): AuditRecord {
     if (value !== null && value !== undefined) record[key as keyof typeof columns] = String(value);
   }
   if (row.message !== null) record.message = String(row.message);
-  if (row.details_json !== null)
-    record.details = JSON.parse(String(row.details_json)) as Record<string, unknown>;
+  if (row.details_json !== null) Object.assign(record, readDetails(String(row.details_json)));
   return record;
 }
 

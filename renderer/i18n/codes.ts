@@ -112,7 +112,52 @@ export const AUDIT_ACTIONS = [
   'secret.stored',
   'secret.rotated',
   'secret.deleted',
+  'ledger.backed-up',
+  'ledger.restored',
+  'ledger.backup-failed',
+  'document.vanished',
+  'document.unreadable',
+  'document.releasing',
+  'document.release-unanswered',
+  'document.duplicate-removed',
+  'document.duplicate',
+  'sync.cancelled',
+  'profile.settings-changed',
+  'profile.removed',
+  'profile.cross-environment-confirmed',
+  'masterdata.suggestions.accepted-above',
+  'masterdata.suggestion.accepted',
+  'masterdata.suggestion.rejected',
+  'masterdata.suggestion.offered',
+  'masterdata.conflict.opened',
+  'masterdata.conflict.applied',
+  'masterdata.customer.created',
+  'masterdata.customer.updated',
+  'masterdata.supplier.created',
+  'masterdata.supplier.matched',
+  'masterdata.supplier.suggested',
+  'masterdata.supplier.updated',
+  'masterdata.vendor.create-proposed',
+  'masterdata.vendor.created',
+  'masterdata.vendor.updated',
+  'masterdata.taxzone.mapped',
+  'masterdata.taxzone.registered',
+  'masterdata.drift.opened',
+  'masterdata.drift.cleared',
+  'masterdata.customer.failed',
+  'masterdata.supplier.failed',
+  'masterdata.vendor.failed',
 ] as const;
+
+/** Audit actions whose name is also the start of another action's (`link.customer`, `link.customer.removed`). */
+export const LINK_ACTIONS = ['link.customer', 'link.supplier'] as const;
+
+/** The translation key under `codes.action` of an audit action, or null when it has no name in words. */
+export function actionKey(action: string): string | null {
+  if (oneOf(LINK_ACTIONS, action)) return `${action}.linked`;
+  if (action === 'link.customer.removed' || action === 'link.supplier.removed') return action;
+  return oneOf(AUDIT_ACTIONS, action) ? action : null;
+}
 
 /** True when `value` is one of `list` (narrows it for typed translation keys). */
 export function oneOf<T extends string>(list: readonly T[], value: string): value is T {

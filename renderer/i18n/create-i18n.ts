@@ -1,11 +1,20 @@
 import { createInstance, type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../shared/contract/schemas';
+import { Locale } from '../../shared/contract/schemas';
 import en from './en.json';
 import nb from './nb.json';
+import sv from './sv.json';
+import da from './da.json';
+import fi from './fi.json';
 
 /** The bundled translations, one resource file per UI language. */
-export const resources = { en: { translation: en }, nb: { translation: nb } } as const;
+export const resources = {
+  en: { translation: en },
+  nb: { translation: nb },
+  sv: { translation: sv },
+  da: { translation: da },
+  fi: { translation: fi },
+} as const;
 
 /** A ready i18next instance in `locale`, English as the fallback for any missing text. */
 export async function createI18n(locale: Locale): Promise<i18n> {
@@ -14,7 +23,7 @@ export async function createI18n(locale: Locale): Promise<i18n> {
     resources,
     lng: locale,
     fallbackLng: 'en',
-    supportedLngs: ['en', 'nb'],
+    supportedLngs: Locale.options,
     interpolation: { escapeValue: false },
     initAsync: false,
   });

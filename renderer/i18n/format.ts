@@ -1,7 +1,13 @@
 import type { Locale } from '../../shared/contract/schemas';
 
-/** The Intl locale each UI language formats with: British English conventions, Norwegian bokmål in Norway. */
-export const intlLocale: Record<Locale, string> = { en: 'en-GB', nb: 'nb-NO' };
+/** The Intl locale each UI language formats with: British English conventions, the Nordic languages in their country. */
+export const intlLocale: Record<Locale, string> = {
+  en: 'en-GB',
+  nb: 'nb-NO',
+  sv: 'sv-SE',
+  da: 'da-DK',
+  fi: 'fi-FI',
+};
 
 /** A decimal amount as text (`"1234.50"`, never a float that lost cents) or a number. */
 export type Amount = number | `${number}`;

@@ -1,7 +1,7 @@
 import type { Locale } from '../../shared/contract/schemas';
+import { localeFromTag } from '../../shared/locale-tag';
 
-/** The UI language to use before settings are known: Norwegian for a Norwegian system, otherwise English. */
+/** The UI language to use before settings are known: the system's first language when we have it, else English. */
 export function guessLocale(languages: readonly string[]): Locale {
-  const first = languages[0]?.toLowerCase() ?? '';
-  return /^(nb|nn|no)\b/.test(first) ? 'nb' : 'en';
+  return localeFromTag(languages[0] ?? '') ?? 'en';
 }

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTORS,
-  AUDIT_ACTIONS,
   OUTCOMES,
   REASONS,
   RUN_STATUSES,
@@ -10,6 +9,7 @@ import {
   STATES,
   TRIGGERS,
   VISMA_DOC_TYPES,
+  actionKey,
   oneOf,
 } from './codes';
 
@@ -39,7 +39,11 @@ export function useCodeLabels(): CodeLabels {
       reason: (c) => (oneOf(REASONS, c) ? t(`codes.reason.${c}`) : c),
       sourceType: (c) => (oneOf(SOURCE_TYPES, c) ? t(`codes.sourceType.${c}`) : c),
       vismaDocType: (c) => (oneOf(VISMA_DOC_TYPES, c) ? t(`codes.vismaDocType.${c}`) : c),
-      action: (c) => (oneOf(AUDIT_ACTIONS, c) ? t(`codes.action.${c}`) : c),
+      action: (c) => {
+        const key = actionKey(c);
+        // The key comes from the audit action lists in codes.ts, each with a text in every language (tested).
+        return key ? t(`codes.action.${key}` as 'codes.action.sync.completed') : c;
+      },
     }),
     [t],
   );

@@ -10,10 +10,12 @@ import { useDebouncedValue } from '../components/use-debounced-value';
 import { useAuditLog, type AuditFilter } from '../data/audit';
 import { useActiveProfile } from '../data/profiles';
 import { OUTCOMES, oneOf } from '../i18n/codes';
+import { useCodeLabels } from '../i18n/use-code-labels';
 import { useFormat, useLocale } from '../i18n/use-format';
 import { AuditFilters, NO_FILTER, type AuditFilterInput } from './audit/AuditFilters';
 import { AuditTable } from './audit/AuditTable';
 import { auditFileName, auditRows, localDayStart } from './audit/audit-csv';
+import { useAuditMessage } from './audit/use-audit-message';
 import { downloadText, toCsv } from './audit/csv';
 
 /** How long the search box waits after the last key before it asks. */
@@ -43,6 +45,8 @@ export function AuditLogPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
+  const codes = useCodeLabels();
+  const message = useAuditMessage();
   const locale = useLocale();
   const active = useActiveProfile();
   const [params] = useSearchParams();
@@ -58,8 +62,20 @@ export function AuditLogPage() {
   const filtered = JSON.stringify(input) !== JSON.stringify(NO_FILTER);
 
   function exportCsv() {
-    const rows = auditRows(entries, (column) => t(`pages.audit.csv.${column}`));
-    downloadText(auditFileName(active?.id, new Date()), toCsv(rows, locale === 'nb' ? ';' : ','));
+    const rows = auditRows(
+      entries,
+      (column) => t(`pages.audit.csv.${column}`),
+      (column, e) => {
+        if (column === 'actor') return codes.actor(e.actor);
+        if (column === 'action') return codes.action(e.action);
+        if (column === 'outcome') return codes.outcome(e.outcome);
+        if (column === 'sourceType' && e.sourceType) return codes.sourceType(e.sourceType);
+        if (column === 'vismaDocType' && e.vismaDocType) return codes.vismaDocType(e.vismaDocType);
+        if (column === 'message') return message(e);
+        return undefined;
+      },
+    );
+    downloadText(auditFileName(active?.id, new Date()), toCsv(rows, locale === 'en' ? ',' : ';'));
   }
 
   const exportButton = (

@@ -265,7 +265,11 @@ export const AuditEntryView = z.object({
   vismaDocType: z.string().optional(),
   vismaDocNumber: z.string().optional(),
   glBatchNumber: z.string().optional(),
+  /** The message in English (the search runs on it). */
   message: z.string().optional(),
+  /** The message as a code and values, for the UI to say in its language (`pages.audit.message.<code>`). */
+  messageCode: z.string().optional(),
+  messageParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 

@@ -45,8 +45,8 @@ export type ProfileSummary = z.infer<typeof ProfileSummary>;
 /** Which secrets are set for a profile; never the values. */
 export const SecretStatus = z.record(SecretKind, z.boolean());
 
-/** UI language. */
-export const Locale = z.enum(['en', 'nb']);
+/** UI language: English, Norwegian bokmål, Swedish, Danish, Finnish. */
+export const Locale = z.enum(['en', 'nb', 'sv', 'da', 'fi']);
 export type Locale = z.infer<typeof Locale>;
 
 /** A log line pushed to the UI (already redacted). */

@@ -72,6 +72,8 @@ export async function createInVisma(ctx: RunContext, row: OutboxRow): Promise<vo
         action: 'document.posted',
         outcome: 'success',
         message: `Created in Visma as ${planned.kind} ${outcome.value}${planned.hold ? ' (on hold: holding account)' : ''}.`,
+        messageCode: planned.hold ? 'postedOnHold' : 'posted',
+        messageParams: { docType: planned.kind, number: outcome.value },
         details: {
           financialPeriod: planned.financialPeriod,
           date: planned.date,
@@ -152,7 +154,8 @@ export function adoptFound(
   );
   if (!row.vismaDocNumber) ctx.counts[row.sourceKind].posted++;
   if (origin !== 'created') ctx.found[origin]++;
-  if (doc.released) confirmReleased(ctx, row.id, 'Already released in Visma.', true);
+  if (doc.released)
+    confirmReleased(ctx, row.id, released('Already released in Visma.', 'alreadyReleased'), true);
 }
 
 /**
@@ -220,7 +223,18 @@ export function settleUncertain(
 }
 
 /** Records that Visma released a row; `listed` when a list showed it (the stored presence is then current). */
-function confirmReleased(ctx: RunContext, rowId: number, message: string, listed = false): void {
+/** The audit message of a release: the English sentence and its code for the UI. */
+interface ReleasedMessage {
+  message: string;
+  messageCode: string;
+  messageParams: Record<string, string>;
+}
+
+function released(message: string, messageCode: string, number?: string | null): ReleasedMessage {
+  return { message, messageCode, messageParams: number ? { number } : {} };
+}
+
+function confirmReleased(ctx: RunContext, rowId: number, message: ReleasedMessage, listed = false): void {
   const row = getOutbox(ctx.db, rowId)!;
   moveOutbox(
     ctx.move,
@@ -229,7 +243,7 @@ function confirmReleased(ctx: RunContext, rowId: number, message: string, listed
     row.reviewCode === 'release_failed' || row.reviewCode === 'release_incomplete'
       ? { reviewCode: null, reviewText: null, releaseRequestedAt: null }
       : { releaseRequestedAt: null },
-    { action: 'document.released', outcome: 'success', message },
+    { action: 'document.released', outcome: 'success', ...message },
   );
   if (!listed) ctx.presence.releasedSince.add(row.vismaDocType as VismaDocKind);
   ctx.counts[row.sourceKind].released++;
@@ -267,7 +281,7 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
   const outcome = await ctx.visma.releaseDocument(kind, row.vismaDocNumber!);
   crashPoint('post.after-release-sent');
   if (outcome.status === 'ok' && outcome.value.state === 'done') {
-    confirmReleased(ctx, row.id, `Released ${row.vismaDocNumber}.`);
+    confirmReleased(ctx, row.id, released(`Released ${row.vismaDocNumber}.`, 'released', row.vismaDocNumber));
     return;
   }
   if (outcome.status === 'ok' && outcome.value.state === 'failed') {
@@ -322,6 +336,12 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
       action: 'document.releasing',
       outcome: 'info',
       message: `${outcome.status === 'ok' ? 'Visma queued the release' : outcome.reason === 'in_progress' ? 'Visma is still working on an earlier action on the document' : 'Visma says the document is already released'}; it counts as released once Visma reports it released.`,
+      messageCode:
+        outcome.status === 'ok'
+          ? 'releaseQueued'
+          : outcome.reason === 'in_progress'
+            ? 'releaseBusy'
+            : 'releaseAlready',
     },
   );
 }
@@ -332,7 +352,12 @@ export async function requestRelease(ctx: RunContext, row: OutboxRow): Promise<v
  */
 export function followRelease(ctx: RunContext, row: OutboxRow, doc: PresentDocument | undefined): void {
   if (doc?.released) {
-    confirmReleased(ctx, row.id, `Visma reports ${row.vismaDocNumber} released.`, true);
+    confirmReleased(
+      ctx,
+      row.id,
+      released(`Visma reports ${row.vismaDocNumber} released.`, 'releasedReported', row.vismaDocNumber),
+      true,
+    );
     return;
   }
   if (row.state !== 'releasing') return;
@@ -384,6 +409,7 @@ export function verifyReleased(ctx: RunContext, row: OutboxRow, doc: PresentDocu
       action: 'document.checked',
       outcome: ok ? 'success' : 'blocked',
       message: text ?? 'Released in Visma; total and VAT match ServiceTitan.',
+      ...(!text && { messageCode: 'checked' }),
       details: figures,
     },
   );

@@ -1,4 +1,9 @@
-import { appendAudit, type AuditActor, type AuditOutcome } from '../../storage/audit';
+import {
+  appendAudit,
+  type AuditActor,
+  type AuditMessageParams,
+  type AuditOutcome,
+} from '../../storage/audit';
 import type { Ledger } from '../../storage/types';
 import type { ReasonCode } from '../reasons';
 import { canMove, IllegalTransitionError, type OutboxState } from './states';
@@ -82,6 +87,9 @@ export interface MoveAudit {
   action: string;
   outcome: AuditOutcome;
   message?: string;
+  /** The message as a code and values the UI says in its language (see `AuditEntry`). */
+  messageCode?: string;
+  messageParams?: AuditMessageParams;
   details?: Record<string, unknown>;
 }
 
@@ -284,6 +292,8 @@ export function moveOutbox(
       outcome: audit.outcome,
       at,
       ...(audit.message !== undefined && { message: audit.message }),
+      ...(audit.messageCode !== undefined && { messageCode: audit.messageCode }),
+      ...(audit.messageParams !== undefined && { messageParams: audit.messageParams }),
       details: {
         from: current.state,
         to,

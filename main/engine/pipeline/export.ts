@@ -59,6 +59,8 @@ async function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, 
         message: empty
           ? 'Nothing to post (zero total); marked exported in ServiceTitan.'
           : `Marked exported in ServiceTitan with Visma number ${row.vismaDocNumber}.`,
+        messageCode: empty ? 'exportedNothing' : 'exported',
+        messageParams: empty ? {} : { number: row.vismaDocNumber ?? '' },
       },
     );
     if (!empty) ctx.counts[row.sourceKind].exported++;

@@ -120,6 +120,8 @@ function moveBlocked(ctx: RunContext, row: OutboxRow, problems: Problem[]): void
       action: 'document.blocked',
       outcome: 'blocked',
       message: `${label(row)}: ${text}`,
+      messageCode: 'blocked',
+      messageParams: { sourceType: row.sourceKind, sourceNumber: row.sourceNumber, reason: code },
       details: { problems },
     },
   );

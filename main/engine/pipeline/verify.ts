@@ -72,6 +72,14 @@ async function findBatches(ctx: RunContext): Promise<void> {
           action: 'document.journal',
           outcome: 'success',
           message: `ServiceTitan ${row.sourceKind === 'invoice' ? 'invoice' : 'bill'} ${row.sourceNumber} is Visma ${row.vismaDocType} ${row.vismaDocNumber}, GL batch ${batch}.`,
+          messageCode: 'journal',
+          messageParams: {
+            sourceType: row.sourceKind,
+            sourceNumber: row.sourceNumber,
+            docType: row.vismaDocType ?? '',
+            number: row.vismaDocNumber ?? '',
+            batch,
+          },
         },
       );
     }

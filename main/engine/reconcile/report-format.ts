@@ -16,8 +16,11 @@ export function csvAmount(value: string): string {
 
 const GROUP: Record<ReportLocale, { thousands: string; decimal: string }> = {
   en: { thousands: ',', decimal: '.' },
-  // Norwegian groups thousands with a (no-break) space and uses a decimal comma.
+  // The Nordic languages group thousands with a (no-break) space and use a decimal comma (Danish: a dot).
   nb: { thousands: '\u00A0', decimal: ',' },
+  sv: { thousands: '\u00A0', decimal: ',' },
+  da: { thousands: '.', decimal: ',' },
+  fi: { thousands: '\u00A0', decimal: ',' },
 };
 
 /** An amount for reading: two decimals, grouped thousands, the language's decimal mark (`1 234,50`, `1,234.50`). */

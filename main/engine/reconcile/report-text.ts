@@ -1,9 +1,11 @@
 /**
- * The texts of the auditor's exports (CSV and printable report) in English and Norwegian bokmål. Every code exists
+ * The texts of the auditor's exports (CSV and printable report) in English, Norwegian bokmål, Swedish, Danish and
+ * Finnish (one file per language beside this one). Every code exists
  * in every language at compile time: the catalogue is typed `Record<ReportLocale, Record<ReportTextCode, string>>`,
  * and the codes are built from the engine's own unions (buckets, reason codes, review reasons, checks, …).
  * Templates take `{name}` parameters; a `[…]` segment is left out when a parameter inside it is missing or empty.
  */
+import { Locale } from '../../../shared/contract/schemas';
 import type { OutboxState } from '../outbox/states';
 import { REASON_TEXTS, type ReasonCode } from '../reasons';
 import type {
@@ -16,12 +18,16 @@ import type {
   ReconDocType,
 } from './types';
 import { displayAmount } from './report-format';
+import { DA } from './report-text-da';
+import { FI } from './report-text-fi';
+import { NB } from './report-text-nb';
+import { SV } from './report-text-sv';
 
-/** The languages the exports are written in. */
-export type ReportLocale = 'en' | 'nb';
+/** The languages the exports are written in: the UI languages. */
+export type ReportLocale = Locale;
 
 /** Every export language. */
-export const REPORT_LOCALES: readonly ReportLocale[] = ['en', 'nb'];
+export const REPORT_LOCALES: readonly ReportLocale[] = Locale.options;
 
 /** Field names a `changedAfterPosting` reason may list; others are shown as given. */
 type ChangedField = 'total' | 'tax' | 'date' | 'customer' | 'vendor' | 'lines' | 'businessUnit' | 'number';
@@ -151,13 +157,14 @@ export type ReportTextCode =
   | `gl.${GlColumn}`
   | `summary.${SummaryCode}`;
 
-type Catalogue = Record<ReportTextCode, string>;
+/** One language's texts: every code, as a `{name}` template. */
+export type ReportCatalogue = Record<ReportTextCode, string>;
 
 const reviewEn = Object.fromEntries(
   Object.entries(REASON_TEXTS).map(([code, text]) => [`review.${code}`, text]),
 ) as Record<`review.${ReasonCode}`, string>;
 
-const EN: Catalogue = {
+const EN: ReportCatalogue = {
   'bucket.matched': 'Matched',
   'bucket.notBooked': 'Not booked yet',
   'bucket.waiting': 'Waiting in the review queue',
@@ -313,209 +320,7 @@ const EN: Catalogue = {
   'summary.chartEmpty': 'No business units in this period.',
 };
 
-const NB: Catalogue = {
-  'bucket.matched': 'Stemmer',
-  'bucket.notBooked': 'Ikke bokført ennå',
-  'bucket.waiting': 'Venter i gjennomgangskøen',
-  'bucket.neverSynced': 'Aldri synkronisert',
-  'bucket.changedInServiceTitan': 'Endret i ServiceTitan',
-  'bucket.different': 'Avvik i beløp eller mva',
-  'bucket.duplicated': 'Dobbelt i Visma',
-  'bucket.postedByHand': 'Registrert manuelt i Visma',
-  'bucket.deletedInVisma': 'Slettet eller tilbakeført i Visma',
-  'bucket.ignored': 'Ignorert',
-  'bucket.outsidePeriod': 'Utenfor perioden',
-
-  'reason.booked': 'Bokført og frigitt i Visma som {vismaNumber}.',
-  'reason.unreleased': 'Registrert i Visma som {vismaNumber}, men ikke frigitt (status {status}).',
-  'reason.onHold': 'Registrert i Visma som {vismaNumber}, men holdt tilbake.',
-  'reason.holdingAccount':
-    'Registrert i Visma som {vismaNumber} med linjer på oppsamlingskontoen; ikke bokført ennå.[ Til gjennomgang: {reviewReason}]',
-  'reason.waiting': 'Venter i gjennomgangskøen ({state}): {reviewReason}',
-  'reason.uncertain':
-    'Ikke bekreftet av Visma ennå ({state}); dokumentet slås opp i Visma før noe sendes på nytt.',
-  'reason.notPostedYet': 'Ikke bokført ennå ({state}).',
-  'reason.neverSynced':
-    'Finnes i ServiceTitan, men verken integrasjonen eller Visma har det: ingen synkronisering har sett det ennå.',
-  'reason.changedAfterPosting': 'Endret i ServiceTitan etter bokføring: {fields}.',
-  'reason.different':
-    'Bokført med avvik i {differences}: ServiceTitan minus Visma er {amountDifference} brutto, {vatDifference} mva.',
-  'reason.duplicated': 'Finnes {count} ganger i Visma: {numbers} (perioder {periods}).',
-  'reason.postedByHand': 'Registrert manuelt i Visma som {vismaNumber}, uten ServiceTitan-referanse.',
-  'reason.deletedInVisma': 'Bokført i Visma som {vismaNumber} og senere slettet der.',
-  'reason.reversedInVisma': 'Bokført i Visma som {vismaNumber} og senere tilbakeført der med {reversal}.',
-  'reason.ignored': 'Ignorert av {by}: {why}',
-  'reason.otherPeriod': 'ServiceTitan-dokumentet er datert {date}, i en annen periode.',
-  'reason.notEligible': 'ServiceTitan-dokumentet skal ikke lenger bokføres (annullert eller endret).',
-  'reason.unknownSource':
-    'Har ServiceTitan-referansen {marker}, men integrasjonen kjenner ikke til noe slikt dokument.',
-
-  'review.customer_missing': 'Kunden er ikke koblet til en kunde i Visma, og den kunne ikke opprettes.',
-  'review.customer_inactive': 'Kunden i Visma er ikke aktiv.',
-  'review.supplier_missing':
-    'Leverandøren er ikke koblet til en leverandør i Visma, og den kunne ikke opprettes.',
-  'review.supplier_inactive': 'Leverandøren i Visma er ikke aktiv.',
-  'review.vendor_not_linked': 'Leverandøren er ikke koblet til en leverandør i Visma.',
-  'review.account_missing':
-    'Det finnes ingen konto i Visma for en linje, og ingen oppsamlingskonto er angitt.',
-  'review.account_inactive': 'En linje skal bokføres på en konto i Visma som ikke er aktiv.',
-  'review.vat_code_missing': 'Ingen mva-kode er koblet til skattesonen på dokumentet.',
-  'review.vat_code_invalid': 'Mva-koden er ikke gyldig for mva-sonen eller kontoens mva-kategori.',
-  'review.tax_mapping_flagged':
-    'Mva-koblingen for skattesonen på dokumentet er merket for kontroll; dokumentet venter så det ikke bokføres med feil mva.',
-  'review.period_closed':
-    'Regnskapsperioden for dokumentdatoen er lukket i Visma; dokumentet bokføres når perioden åpnes.',
-  'review.period_missing': 'Regnskapsperioden for dokumentdatoen finnes ikke i Visma.',
-  'review.no_lines': 'Dokumentet har ingen linjer å bokføre.',
-  'review.visma_rejected': 'Visma avviste dokumentet.',
-  'review.holding_account':
-    'En eller flere linjer ble bokført på oppsamlingskontoen; velg riktig konto og godkjenn.',
-  'review.tax_difference': 'Totalbeløpet eller mva i Visma avviker fra ServiceTitan.',
-  'review.amount_mismatch':
-    'Tallene i dokumentet går ikke opp, så det ble ikke bokført; rett dokumentet i ServiceTitan.',
-  'review.changed_after_posting': 'Dokumentet ble endret i ServiceTitan etter at det ble frigitt i Visma.',
-  'review.export_failed': 'ServiceTitan godtok ikke merket «eksportert».',
-  'review.voided_after_posting': 'Dokumentet ble deaktivert i ServiceTitan etter at det ble bokført.',
-  'review.release_failed':
-    'Visma kunne ikke frigi dokumentet; det ligger i Visma, men er ikke med i regnskapet ennå.',
-  'review.release_incomplete':
-    'Visma har satt frigivelsen av dokumentet i kø, men ikke fullført den; det er ikke med i regnskapet ennå. Kontroller det i Visma.',
-  'review.deleted_in_visma':
-    'Dokumentet ble bokført i Visma og deretter slettet der. Send det på nytt for å bokføre det igjen, eller ignorer det.',
-  'review.visma_unconfirmed':
-    'Visma bekreftet ikke om dokumentet ble opprettet; det slås opp i Visma etter referansen før noe sendes på nytt.',
-  'review.duplicate_in_visma':
-    'Visma har mer enn ett frigitt dokument for dette ServiceTitan-dokumentet; tilbakefør det overflødige i Visma.',
-  'review.unreadable_document':
-    'ServiceTitan sendte en verdi integrasjonen ikke kan lese, så dokumentet ble ikke bokført, fremfor å bli bokført med et gjettet tall.',
-  'review.total_missing': 'ServiceTitan sendte dokumentet uten totalbeløp, så det ble ikke bokført.',
-  'review.no_customer':
-    'Fakturaen har ingen kunde i ServiceTitan; legg til kunden der, så bokføres den ved neste synkronisering.',
-  'review.no_vendor':
-    'Leverandørfakturaen har ingen leverandør i ServiceTitan; legg til leverandøren der, så bokføres den ved neste synkronisering.',
-  'review.amount_too_large':
-    'Et beløp er større enn Visma kan lagre nøyaktig (Visma lagrer beløp som tall med 15 sifre), så dokumentet ble ikke bokført.',
-  'review.zero_total': 'Totalbeløpet på dokumentet er null, så det er ingenting å bokføre i Visma.',
-
-  'check.nothingWaiting': 'Ingenting venter i gjennomgangskøen',
-  'check.nothingUncertain': 'Ingenting er ubekreftet av Visma',
-  'check.nothingUnreleased': 'Ingenting er ufrigitt i Visma',
-  'check.noUnexplainedDifference': 'Ingen uforklarte differanser i hovedboken',
-  'check.holdingAccountEmpty': 'Oppsamlingskontoen er tom',
-
-  'docType.invoice': 'Faktura',
-  'docType.creditNote': 'Kreditnota',
-  'docType.apBill': 'Leverandørfaktura',
-
-  'glRole.revenue': 'Salgsinntekt',
-  'glRole.expense': 'Kostnad',
-  'glRole.holding': 'Oppsamlingskonto',
-  'glRole.receivables': 'Kundefordringer',
-  'glRole.payables': 'Leverandørgjeld',
-  'glRole.vat': 'Mva',
-
-  'state.pending': 'venter',
-  'state.ready': 'klar til bokføring',
-  'state.blocked': 'stoppet',
-  'state.posting': 'bokføres',
-  'state.posted': 'bokført, holdt tilbake',
-  'state.releasing': 'frigivelse i kø i Visma',
-  'state.released': 'frigitt',
-  'state.exported': 'frigitt og merket i ServiceTitan',
-  'state.uncertain': 'ikke bekreftet',
-  'state.failed': 'feilet',
-  'state.ignored': 'ignorert',
-  'state.nothing_to_post': 'ingenting å bokføre',
-
-  'difference.amount': 'beløp',
-  'difference.vat': 'mva',
-  'difference.type': 'dokumenttype',
-
-  'field.total': 'totalbeløp',
-  'field.tax': 'mva',
-  'field.date': 'dato',
-  'field.customer': 'kunde',
-  'field.vendor': 'leverandør',
-  'field.lines': 'linjer',
-  'field.businessUnit': 'avdeling',
-  'field.number': 'nummer',
-
-  'column.bucket': 'Resultat',
-  'column.reason': 'Årsak',
-  'column.documentType': 'Dokumenttype',
-  'column.stNumber': 'ServiceTitan-nummer',
-  'column.stId': 'ServiceTitan-id',
-  'column.date': 'Dato',
-  'column.businessUnit': 'Avdeling',
-  'column.partyName': 'Kunde eller leverandør',
-  'column.partyStId': 'Kunde- eller leverandør-id i ServiceTitan',
-  'column.partyVismaNumber': 'Kunde- eller leverandørnummer i Visma',
-  'column.vismaNumbers': 'Dokumentnummer i Visma',
-  'column.vismaPeriods': 'Periode i Visma',
-  'column.stGross': 'ServiceTitan brutto',
-  'column.stVat': 'ServiceTitan mva',
-  'column.vismaGross': 'Visma brutto',
-  'column.vismaVat': 'Visma mva',
-  'column.differenceGross': 'Differanse brutto',
-  'column.differenceVat': 'Differanse mva',
-
-  'totals.documentType': 'Dokumenttype',
-  'totals.businessUnit': 'Avdeling',
-  'totals.servicetitan': 'ServiceTitan',
-  'totals.vismaBooked': 'Visma bokført',
-  'totals.vismaNotBooked': 'Visma ikke bokført',
-  'totals.difference': 'Differanse',
-  'totals.count': 'antall',
-  'totals.gross': 'brutto',
-  'totals.vat': 'mva',
-
-  'gl.account': 'Konto',
-  'gl.description': 'Beskrivelse',
-  'gl.roles': 'Brukes til',
-  'gl.debit': 'Debet i Visma',
-  'gl.credit': 'Kredit i Visma',
-  'gl.net': 'Netto i Visma',
-  'gl.explained': 'Forklart av dokumentene',
-  'gl.unexplained': 'Uforklart',
-
-  'summary.title': 'Månedsavstemming',
-  'summary.period': 'Periode',
-  'summary.financialPeriod': 'Regnskapsperiode i Visma',
-  'summary.firstDay': 'Første dag',
-  'summary.lastDay': 'Siste dag',
-  'summary.company': 'Firma',
-  'summary.companyUnknown': '(ikke kjent)',
-  'summary.profile': 'Profil',
-  'summary.timeZone': 'Tidssone',
-  'summary.generatedAt': 'Laget',
-  'summary.servicetitanLive': 'ServiceTitan lest direkte',
-  'summary.servicetitanNotLive': 'Nei, integrasjonens egne registreringer ble brukt i stedet[: {error}]',
-  'summary.readyToClose': 'Klar til å lukke',
-  'summary.ready': 'Klar til å lukke perioden',
-  'summary.notReady': 'Ikke klar til å lukke perioden',
-  'summary.checklist': 'Sjekkliste',
-  'summary.check': 'Kontroll',
-  'summary.ok': 'OK',
-  'summary.notOk': 'Ikke OK',
-  'summary.accounts': 'Kontoer',
-  'summary.yes': 'Ja',
-  'summary.no': 'Nei',
-  'summary.bucketCounts': 'Dokumenter per resultat',
-  'summary.totals': 'Totaler per dokumenttype og avdeling',
-  'summary.allUnits': 'Alle avdelinger',
-  'summary.noUnit': 'Uten avdeling',
-  'summary.gl': 'Hovedbok',
-  'summary.glNotRead': 'Ikke lest fra Visma[: {error}]',
-  'summary.entries': 'Dokumenter',
-  'summary.attention': 'Dokumenter som må ses på',
-  'summary.attentionNone': 'Ingenting må ses på.',
-  'summary.matchedOnlyCounted': 'Dokumenter som stemmer er talt opp ovenfor, ikke listet.',
-  'summary.chart': 'Differanser per avdeling',
-  'summary.chartNote': 'ServiceTitan minus bokført i Visma, brutto, alle dokumenttyper.',
-  'summary.chartEmpty': 'Ingen avdelinger i denne perioden.',
-};
-
-const TEXT: Record<ReportLocale, Catalogue> = { en: EN, nb: NB };
+const TEXT: Record<ReportLocale, ReportCatalogue> = { en: EN, nb: NB, sv: SV, da: DA, fi: FI };
 
 type Params = Readonly<Record<string, string | number | null | undefined>>;
 
@@ -531,6 +336,14 @@ export function interpolate(template: string, params: Params = {}): string {
     const value = params[name];
     return present(value) ? String(value) : '';
   });
+}
+
+/** Every text code, in the English catalogue's order (each catalogue has exactly these, checked by the compiler). */
+export const REPORT_TEXT_CODES = Object.keys(EN) as readonly ReportTextCode[];
+
+/** The raw `{name}` template of a code in a language (for checks that compare languages). */
+export function reportTemplate(locale: ReportLocale, code: ReportTextCode): string {
+  return TEXT[locale][code];
 }
 
 /** The text of a code in a language, with its parameters filled in. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Locale } from '../../../shared/contract/schemas';
+import { localeFromTag } from '../../../shared/locale-tag';
 import type { AppSettings } from '../types';
 import { AppSettingsSchema, CURRENT_SETTINGS_VERSION } from './schema';
 
@@ -15,10 +17,9 @@ export class SettingsError extends Error {
 
 type RawSettings = Record<string, unknown>;
 
-/** Maps a v0 `language` value ("no", "nb-NO", "en-GB", …) to a supported locale. */
-function localeFromLanguage(language: unknown): 'en' | 'nb' {
-  if (typeof language !== 'string') return 'en';
-  return /^(nb|no|nn)\b/i.test(language) ? 'nb' : 'en';
+/** Maps a v0 `language` value ("no", "nb-NO", "sv-SE", "en-GB", …) to a supported locale, English otherwise. */
+function localeFromLanguage(language: unknown): Locale {
+  return typeof language === 'string' ? (localeFromTag(language) ?? 'en') : 'en';
 }
 
 /** v0 (no `version`, `language` instead of `locale`) → v1. */

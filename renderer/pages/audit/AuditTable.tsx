@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/contract/engine-schemas';
 import { useCodeLabels } from '../../i18n/use-code-labels';
+import { useAuditMessage } from './use-audit-message';
 import { useFormat } from '../../i18n/use-format';
 
 const useStyles = makeStyles({
@@ -57,6 +58,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const codes = useCodeLabels();
+  const message = useAuditMessage();
   const format = useFormat();
   return (
     <Table size="small" aria-label={t('pages.audit.tableLabel')}>
@@ -97,7 +99,7 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               />
             </TableCell>
             <TableCell data-testid="audit-gl-batch">{e.glBatchNumber ?? '–'}</TableCell>
-            <TableCell className={styles.message}>{e.message ?? ''}</TableCell>
+            <TableCell className={styles.message}>{message(e)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

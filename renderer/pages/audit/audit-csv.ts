@@ -17,14 +17,21 @@ export const AUDIT_CSV_COLUMNS = [
 /** One exported column. */
 export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
 
-/** The header row and one row per entry; times stay ISO 8601 (UTC) so that an auditor can sort and compare them. */
+/** A cell as the reader sees it: the column's value in the UI language (the engine's value when not given). */
+export type AuditCell = (column: AuditCsvColumn, entry: AuditEntryView) => string | undefined;
+
+/**
+ * The header row and one row per entry, both in the UI language; times stay ISO 8601 (UTC) so that an auditor can
+ * sort and compare them.
+ */
 export function auditRows(
   entries: readonly AuditEntryView[],
   header: (column: AuditCsvColumn) => string,
+  cell: AuditCell = () => undefined,
 ): string[][] {
   return [
     AUDIT_CSV_COLUMNS.map(header),
-    ...entries.map((e) => AUDIT_CSV_COLUMNS.map((column) => e[column] ?? '')),
+    ...entries.map((e) => AUDIT_CSV_COLUMNS.map((column) => cell(column, e) ?? e[column] ?? '')),
   ];
 }
 

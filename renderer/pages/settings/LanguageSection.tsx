@@ -7,7 +7,13 @@ import { useFormat, useLocale } from '../../i18n/use-format';
 import { SettingsSection } from './SettingsSection';
 
 /** Each language named in itself, so a reader finds their own whatever the current language is. */
-const languageNames: Record<Locale, string> = { en: 'English', nb: 'Norsk (bokmål)' };
+const languageNames: Record<Locale, string> = {
+  en: 'English',
+  nb: 'Norsk (bokmål)',
+  sv: 'Svenska',
+  da: 'Dansk',
+  fi: 'Suomi',
+};
 
 /** A fixed example so the preview reads the same every day: an amount with cents, and a month-end date. */
 const SAMPLE = { number: 1234567, amount: '1234.50', date: '2026-01-31' } as const;

@@ -11,6 +11,35 @@ describe('audit log', () => {
   });
   afterEach(() => db.close());
 
+  it('keeps a message code and its values beside the details, and gives both back apart', () => {
+    appendAudit(db, {
+      actor: 'system',
+      action: 'document.posted',
+      outcome: 'success',
+      message: 'Created in Visma as customerInvoice 100016.',
+      messageCode: 'posted',
+      messageParams: { docType: 'customerInvoice', number: '100016' },
+      details: { amount: '125.00' },
+    });
+    appendAudit(db, {
+      actor: 'system',
+      action: 'sync.completed',
+      outcome: 'success',
+      messageCode: 'syncCompleted',
+    });
+    const [bare, posted] = listAudit(db);
+    expect(posted).toMatchObject({
+      messageCode: 'posted',
+      messageParams: { docType: 'customerInvoice', number: '100016' },
+      details: { amount: '125.00' },
+    });
+    expect(bare).toMatchObject({ messageCode: 'syncCompleted', messageParams: {} });
+    expect(bare).not.toHaveProperty('details');
+    expect(() =>
+      appendAudit(db, { actor: 'system', action: 'x.y', outcome: 'info', messageCode: 'Not a code!' }),
+    ).toThrow(/short dotted code/);
+  });
+
   it('appends and lists entries newest first with every field round-tripped', () => {
     const first = appendAudit(db, {
       at: '2026-01-31T22:59:00.000Z',

@@ -45,7 +45,11 @@ describe('upgradeSettings', () => {
     ['nn-NO', 'nb'],
     ['NB', 'nb'],
     ['en-GB', 'en'],
-    ['sv', 'en'],
+    ['sv', 'sv'],
+    ['sv-FI', 'sv'],
+    ['da-DK', 'da'],
+    ['FI', 'fi'],
+    ['de-DE', 'en'],
     [42, 'en'],
     [undefined, 'en'],
   ])('maps v0 language %j to locale %s', (language, locale) => {

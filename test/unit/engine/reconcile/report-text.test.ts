@@ -5,6 +5,8 @@ import {
   closeReasonText,
   interpolate,
   REPORT_LOCALES,
+  REPORT_TEXT_CODES,
+  reportTemplate,
   reportText,
 } from '../../../../main/engine/reconcile/report-text';
 import type { CloseReasonCode } from '../../../../main/engine/reconcile/types';
@@ -43,26 +45,57 @@ const values = (params: Record<string, string | number>) =>
     .map(([, v]) => String(v));
 
 describe('the export texts', () => {
-  it('have every bucket, reason, document type and review reason in both languages, differently worded', () => {
+  it('have every bucket, reason, document type and review reason in every language, differently worded', () => {
+    const others = REPORT_LOCALES.filter((l) => l !== 'en');
+    expect(others).toEqual(['nb', 'sv', 'da', 'fi']);
     for (const bucket of CLOSE_BUCKETS) {
-      const [en, nb] = REPORT_LOCALES.map((l) => reportText(l, `bucket.${bucket}`));
+      const en = reportText('en', `bucket.${bucket}`);
       expect(en, bucket).toMatch(/\w/);
-      expect(nb, bucket).not.toBe(en);
+      for (const locale of others)
+        expect(reportText(locale, `bucket.${bucket}`), `${locale} ${bucket}`).not.toBe(en);
     }
     for (const code of CLOSE_REASON_CODES) {
-      const [en, nb] = REPORT_LOCALES.map((l) => closeReasonText(l, { code, params: PARAMS[code] }));
-      for (const text of [en!, nb!]) {
-        expect(text, code).not.toMatch(/[{}[\]]/);
-        for (const value of values(PARAMS[code])) expect(text, `${code} shows ${value}`).toContain(value);
+      const en = closeReasonText('en', { code, params: PARAMS[code] });
+      for (const locale of REPORT_LOCALES) {
+        const text = closeReasonText(locale, { code, params: PARAMS[code] });
+        expect(text, `${locale} ${code}`).not.toMatch(/[{}[\]]/);
+        for (const value of values(PARAMS[code]))
+          expect(text, `${locale} ${code} shows ${value}`).toContain(value);
+        if (locale !== 'en') expect(text, `${locale} ${code}`).not.toBe(en);
       }
-      expect(nb, code).not.toBe(en);
     }
-    for (const type of RECON_DOC_TYPES) expect(reportText('nb', `docType.${type}`)).not.toBe(type);
-    for (const code of Object.keys(REASON_TEXTS) as (keyof typeof REASON_TEXTS)[]) {
+    for (const locale of others) {
+      for (const type of RECON_DOC_TYPES) expect(reportText(locale, `docType.${type}`)).not.toBe(type);
+      for (const code of Object.keys(REASON_TEXTS) as (keyof typeof REASON_TEXTS)[])
+        expect(reportText(locale, `review.${code}`), `${locale} ${code}`).not.toBe(REASON_TEXTS[code]);
+      for (const state of OUTBOX_STATES) expect(reportText(locale, `state.${state}`)).not.toBe(state);
+    }
+    for (const code of Object.keys(REASON_TEXTS) as (keyof typeof REASON_TEXTS)[])
       expect(reportText('en', `review.${code}`)).toBe(REASON_TEXTS[code]);
-      expect(reportText('nb', `review.${code}`)).not.toBe(REASON_TEXTS[code]);
+  });
+
+  it('use, in every language, exactly the parameters and optional segments of the English template', () => {
+    const shape = (template: string) => ({
+      params: [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort(),
+      optional: [...template.matchAll(/\[([^\]]*)\]/g)].map((m) =>
+        [...m[1]!.matchAll(/\{(\w+)\}/g)].map((p) => p[1]).sort(),
+      ),
+    });
+    for (const code of REPORT_TEXT_CODES) {
+      const english = shape(reportTemplate('en', code));
+      for (const locale of REPORT_LOCALES) {
+        const template = reportTemplate(locale, code);
+        expect(template.trim(), `${locale} ${code}`).not.toBe('');
+        expect(shape(template), `${locale} ${code}`).toEqual(english);
+      }
     }
-    for (const state of OUTBOX_STATES) expect(reportText('nb', `state.${state}`)).not.toBe(state);
+  });
+
+  it('localize amounts the way each language writes them', () => {
+    const different = { code: 'different' as const, params: PARAMS.different };
+    expect(closeReasonText('sv', different)).toContain('1\u00A0234,50 brutto');
+    expect(closeReasonText('da', different)).toContain('1.234,50 brutto');
+    expect(closeReasonText('fi', different)).toContain('1\u00A0234,50 brutto');
   });
 
   it('translate review reasons, states, field and difference names, and localize amounts', () => {

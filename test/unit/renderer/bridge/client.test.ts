@@ -38,7 +38,7 @@ describe('the typed bridge client', () => {
 
   it('rejects an answer that does not match the channel output schema', async () => {
     const client = createBridgeClient(
-      replying(value({ ok: true, value: { locale: 'sv', activeProfileId: null } })),
+      replying(value({ ok: true, value: { locale: 'de', activeProfileId: null } })),
     );
     expect((await failure(client.call('settings.get', {}))).code).toBe('invalid_response');
   });

@@ -24,6 +24,24 @@ describe('locale formatting', () => {
     expect(en.month(2026, 11)).toBe('December 2026');
   });
 
+  it('formats Swedish, Danish and Finnish numbers, dates and months their own way', () => {
+    const sv = createFormatters('sv');
+    expect(plain(sv.number(1234567))).toBe('1 234 567');
+    expect(plain(sv.money('1234.50', 'SEK'))).toBe('1 234,50 kr');
+    expect(sv.date('2026-01-31')).toBe('2026-01-31');
+    expect(sv.month(2026, 9)).toBe('oktober 2026');
+    const da = createFormatters('da');
+    expect(da.number(1234567)).toBe('1.234.567');
+    expect(plain(da.money('1234.50', 'DKK'))).toBe('1.234,50 kr.');
+    expect(da.date('2026-01-31')).toBe('31.01.2026');
+    expect(da.month(2026, 9)).toBe('oktober 2026');
+    const fi = createFormatters('fi');
+    expect(plain(fi.number(1234567))).toBe('1 234 567');
+    expect(plain(fi.money('1234.50', 'EUR'))).toBe('1 234,50 €');
+    expect(fi.date('2026-01-31')).toBe('31.01.2026');
+    expect(fi.month(2026, 9)).toBe('lokakuu 2026');
+  });
+
   it('keeps every cent of a decimal string too long for a float', () => {
     expect(createFormatters('en').number('12345678901234567.25', 2)).toBe('12,345,678,901,234,567.25');
   });
@@ -34,11 +52,16 @@ describe('locale formatting', () => {
 });
 
 describe('guessLocale', () => {
-  it('picks Norwegian for Norwegian systems and English otherwise', () => {
+  it('picks the system language when the app has it, and English otherwise', () => {
     expect(guessLocale(['nb-NO', 'en'])).toBe('nb');
     expect(guessLocale(['no'])).toBe('nb');
     expect(guessLocale(['nn-NO'])).toBe('nb');
-    expect(guessLocale(['sv-SE'])).toBe('en');
+    expect(guessLocale(['sv-SE'])).toBe('sv');
+    expect(guessLocale(['sv-FI', 'fi'])).toBe('sv');
+    expect(guessLocale(['da'])).toBe('da');
+    expect(guessLocale(['fi-FI'])).toBe('fi');
+    expect(guessLocale(['de-DE', 'sv'])).toBe('en');
+    expect(guessLocale(['en-US'])).toBe('en');
     expect(guessLocale([])).toBe('en');
   });
 });

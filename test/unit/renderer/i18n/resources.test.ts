@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../../renderer/i18n/en.json';
-import nb from '../../../../renderer/i18n/nb.json';
+import { resources } from '../../../../renderer/i18n/create-i18n';
+import { Locale } from '../../../../shared/contract/schemas';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,22 +14,61 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const variables = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** Braces that are not a well-formed `{{name}}` placeholder: a typo such as `{name}` or `{{name}`. */
+const strayBraces = (text: string) => text.replace(/\{\{\s*[\w.]+\s*\}\}/g, '').match(/[{}]/g) ?? [];
+/** The plural suffixes i18next picks from Intl.PluralRules for a language (`one`, `other`, …). */
+const pluralForms = (locale: string) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+
+const english = flatten(resources.en.translation);
+const languages = Locale.options.filter((l) => l !== 'en');
 
 describe('the translation files', () => {
-  const english = flatten(en);
-  const norwegian = flatten(nb);
-
-  it('have the same keys in English and Norwegian', () => {
-    expect([...norwegian.keys()].sort()).toEqual([...english.keys()].sort());
+  it('exist for every UI language', () => {
+    expect(Object.keys(resources).sort()).toEqual([...Locale.options].sort());
+    expect(languages).toEqual(['nb', 'sv', 'da', 'fi']);
   });
 
-  it('have no empty text', () => {
-    for (const [key, text] of [...english, ...norwegian]) expect(text.trim(), key).not.toBe('');
+  it('have no empty text and no malformed placeholder in English', () => {
+    for (const [key, text] of english) {
+      expect(text.trim(), key).not.toBe('');
+      expect(strayBraces(text), key).toEqual([]);
+    }
   });
 
-  it('use the same placeholders in both languages', () => {
-    for (const [key, text] of english)
-      expect(variables(norwegian.get(key) ?? ''), key).toEqual(variables(text));
+  describe.each(languages)('%s', (locale) => {
+    const translated = flatten(resources[locale].translation);
+
+    it('has exactly the English keys: none missing, none extra', () => {
+      const missing = [...english.keys()].filter((k) => !translated.has(k));
+      const extra = [...translated.keys()].filter((k) => !english.has(k));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    it('has no empty text', () => {
+      for (const [key, text] of translated) expect(text.trim(), key).not.toBe('');
+    });
+
+    it('uses exactly the placeholders of the English source, and no malformed one', () => {
+      for (const [key, text] of english) {
+        const target = translated.get(key) ?? '';
+        expect(variables(target), key).toEqual(variables(text));
+        expect(strayBraces(target), key).toEqual([]);
+      }
+    });
+
+    it('has every plural form the language needs wherever English has a plural', () => {
+      const forms = pluralForms(locale);
+      const plurals = new Set(
+        [...english.keys()].filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_\w+$/, '')),
+      );
+      for (const base of plurals)
+        for (const form of forms) expect(translated.has(`${base}_${form}`), `${base}_${form}`).toBe(true);
+    });
+
+    it('translates the texts a reader sees (not a copy of the English file)', () => {
+      const differing = [...english].filter(([key, text]) => translated.get(key) !== text).length;
+      expect(differing / english.size).toBeGreaterThan(0.85);
+    });
   });
 });

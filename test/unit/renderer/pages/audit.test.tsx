@@ -94,8 +94,43 @@ describe('the audit log', () => {
       'Time (UTC),By,Event,Outcome,ServiceTitan type,ServiceTitan no.,Visma type,Visma no.,GL batch,Message',
     );
     expect(lines[1]).toBe(
-      '2026-01-31T08:00:45.000Z,user,document.released,success,invoice,INV-1000,Invoice,100044,GL-000812,"Released, ""as agreed""; ok"',
+      '2026-01-31T08:00:45.000Z,User,Released in Visma,Success,Invoice,INV-1000,Invoice,100044,GL-000812,"Released, ""as agreed""; ok"',
     );
     expect(lines).toHaveLength(5);
+  });
+
+  it('says coded messages, event names and values in the chosen language, on screen and in the CSV', async () => {
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: vi.fn((blob: Blob) => (blobs.push(blob), 'blob:audit')),
+      revokeObjectURL: vi.fn(),
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const coded = sampleAudit.map((e, i) =>
+      i === 0
+        ? {
+            ...e,
+            action: 'document.posted',
+            vismaDocType: 'customerInvoice',
+            message: 'Created in Visma as customerInvoice 100044.',
+            messageCode: 'posted',
+            messageParams: { docType: 'customerInvoice', number: '100044' },
+          }
+        : e,
+    );
+    await renderApp({ profiles: sampleProfiles, locale: 'sv', engine: { audit: coded } }, '#/audit');
+    const table = await screen.findByRole('table', { name: 'Poster i revisionsloggen' });
+    expect(within(table).getByText('Skapad i Visma som Kundfaktura 100044.')).toBeTruthy();
+    expect(within(table).getByText('Bokförd i Visma')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Exportera CSV' }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
+    const lines = (await blobs[0]!.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(
+      'Tid (UTC);Av;Händelse;Resultat;Typ i ServiceTitan;ServiceTitan-nr;Typ i Visma;Visma-nr;Verifikation;Meddelande',
+    );
+    expect(lines[1]).toContain(
+      ';Användare;Bokförd i Visma;Lyckades;Kundfaktura;INV-1000;Kundfaktura;100044;',
+    );
+    expect(lines[1]).toMatch(/;Skapad i Visma som Kundfaktura 100044\.$/);
   });
 });
