@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Outlet, useLocation } from 'react-router';
 import { AppHeader } from './AppHeader';
+import { useWarmLinkTab } from '../data/mappings';
+import { useActiveProfile } from '../data/profiles';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './use-document-title';
 
@@ -28,6 +30,7 @@ export function AppFrame() {
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
   useDocumentTitle();
+  useWarmLinkTab(useActiveProfile()?.id);
 
   // After navigating, move focus to the page so keyboard and screen-reader users start at its top.
   useEffect(() => {
