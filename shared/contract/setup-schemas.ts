@@ -136,5 +136,9 @@ export const SetupPreviewView = z.object({
   ),
   wouldPost: Count,
   wouldWait: Count,
+  /** Visma's names of the accounts and VAT codes the listed lines use (number → name); absent from older hosts. */
+  names: z
+    .object({ accounts: z.record(z.string(), z.string()), vatCodes: z.record(z.string(), z.string()) })
+    .optional(),
 });
 export type SetupPreviewView = z.infer<typeof SetupPreviewView>;
