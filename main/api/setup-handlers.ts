@@ -64,12 +64,12 @@ export function createSetupHandlers(
     },
     'setup.startDemo': async () => ({ profile: await startDemoProfile(services, engine).catch(failed) }),
     'setup.readMasterData': async ({ profileId }) => {
-      await requireProfile(profileId);
+      const profile = await requireProfile(profileId);
       const emit = (list: string, done: number) =>
         services.events.emit('setup.progress', { profileId, list, done, total: MASTER_DATA_LISTS });
       emit('start', 0);
       try {
-        return await readMasterDataForSetup(services.ledger, profileId, await engine.ports(profileId), emit);
+        return await readMasterDataForSetup(services.ledger, profile, await engine.ports(profileId), emit);
       } catch (err) {
         engine.dropConnection(profileId);
         return failed(err);

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   LinkKindInput,
   LinkSort,
@@ -7,6 +8,7 @@ import type {
   RecordKind,
   RecordView,
 } from '../../shared/contract/mapping-schemas';
+import type { BridgeClient } from '../bridge/client';
 import { useBridgeClient } from '../bridge/context';
 import { queryKeys } from './query-keys';
 
@@ -47,17 +49,55 @@ export interface LinkFilter {
 }
 
 /** Rows read per request; a window covers the block of the first row in view and the next. */
-export const LINK_BLOCK = 100;
+export const LINK_BLOCK = 50;
+
+/** What a link tab shows before the user filters or sorts: every party, by name. */
+export function initialLinkFilter(kind: LinkKindInput): LinkFilter {
+  return { kind, sort: 'name', direction: 'asc' };
+}
+
+function linkWindowQuery(client: BridgeClient, profileId: string, filter: LinkFilter, offset: number) {
+  return queryOptions({
+    queryKey: [...queryKeys.mappingLinks(profileId), filter, offset],
+    queryFn: () => client.call('mappings.links', { profileId, ...filter, offset, limit: 2 * LINK_BLOCK }),
+    // The first window is kept while no tab shows it, so opening the page draws rows at once (then reads again).
+    gcTime: offset === 0 ? 30 * 60_000 : undefined,
+  });
+}
 
 /** The link rows around `firstRow`, read from main in windows (filtered, searched and sorted there). */
 export function useLinkWindow(profileId: string, filter: LinkFilter, firstRow: number) {
   const client = useBridgeClient();
   const offset = Math.floor(Math.max(0, firstRow) / LINK_BLOCK) * LINK_BLOCK;
   return useQuery({
-    queryKey: [...queryKeys.mappingLinks(profileId), filter, offset],
-    queryFn: () => client.call('mappings.links', { profileId, ...filter, offset, limit: 2 * LINK_BLOCK }),
+    ...linkWindowQuery(client, profileId, filter, offset),
     placeholderData: keepPreviousData,
   });
+}
+
+/**
+ * Asks main for a link tab's first window while the page is still rendering (the request leaves during render, not
+ * after the commit), so the rows are on their way before the tab mounts.
+ */
+export function usePrefetchLinkTab(profileId: string, kind: LinkKindInput | null): void {
+  const client = useBridgeClient();
+  const queryClient = useQueryClient();
+  if (kind === null) return;
+  const query = linkWindowQuery(client, profileId, initialLinkFilter(kind), 0);
+  if (!queryClient.getQueryState(query.queryKey)) void queryClient.prefetchQuery(query);
+}
+
+/**
+ * Reads the active profile's first customer window as soon as the profile is known (one small query in main), so
+ * that opening the mappings page draws rows in its first frame; the tab still reads them again when it mounts.
+ */
+export function useWarmLinkTab(profileId: string | undefined): void {
+  const client = useBridgeClient();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (profileId)
+      void queryClient.prefetchQuery(linkWindowQuery(client, profileId, initialLinkFilter('customer'), 0));
+  }, [client, queryClient, profileId]);
 }
 
 /** After a link changes: the link windows, the review queue and the audit trail read again. */

@@ -70,9 +70,12 @@ export function useStartDemo() {
 /** Reads master data of both sides into the engine's cache and answers with the counts. */
 export function useReadMasterData(profileId: string) {
   const client = useBridgeClient();
+  const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ['setup.readMasterData', profileId],
     mutationFn: () => client.call('setup.readMasterData', { profileId }),
+    // The read matches customers and suppliers too: the map step's tabs read their links again.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.mappings(profileId) }),
   });
 }
 

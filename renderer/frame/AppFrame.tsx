@@ -3,6 +3,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { Outlet, useLocation } from 'react-router';
 import { RunNotifications } from '../notify/RunNotifications';
 import { AppHeader } from './AppHeader';
+import { useWarmLinkTab } from '../data/mappings';
+import { useActiveProfile } from '../data/profiles';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './use-document-title';
 
@@ -29,6 +31,7 @@ export function AppFrame() {
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
   useDocumentTitle();
+  useWarmLinkTab(useActiveProfile()?.id);
 
   // After navigating, move focus to the page so keyboard and screen-reader users start at its top.
   useEffect(() => {

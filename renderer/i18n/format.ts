@@ -33,15 +33,35 @@ function toDate(value: Date | string): Date {
     : new Date(value);
 }
 
-/** Builds number, currency (NOK unless told otherwise), date and month formatters for `locale`. */
+/** A value built on first use and kept. */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+/**
+ * Builds number, currency (NOK unless told otherwise), date and month formatters for `locale`. Each Intl formatter
+ * is built on first use and kept: building one is slow, and most screens need only a few.
+ */
 export function createFormatters(locale: Locale): Formatters {
   const tag = intlLocale[locale];
-  const dateFormat = new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' });
-  const monthFormat = new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric' });
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
-  const dayFormat = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' });
+  const dateFormat = lazy(
+    () => new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric' }),
+  );
+  const monthFormat = lazy(() => new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric' }));
+  const dateTimeFormat = lazy(() => new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' }));
+  const dayFormat = lazy(() => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short' }));
+  const numberFormats = new Map<string, Intl.NumberFormat>();
+  const numberFormat = (key: string, options: Intl.NumberFormatOptions) => {
+    let made = numberFormats.get(key);
+    if (!made) {
+      made = new Intl.NumberFormat(tag, options);
+      numberFormats.set(key, made);
+    }
+    return made;
+  };
   const unit = (name: 'minute' | 'second', fractionDigits = 0) =>
-    new Intl.NumberFormat(tag, {
+    numberFormat(`${name}:${fractionDigits}`, {
       style: 'unit',
       unit: name,
       unitDisplay: 'short',
@@ -49,16 +69,16 @@ export function createFormatters(locale: Locale): Formatters {
     });
   return {
     number: (value, fractionDigits) =>
-      new Intl.NumberFormat(tag, {
+      numberFormat(`number:${fractionDigits ?? ''}`, {
         minimumFractionDigits: fractionDigits,
         maximumFractionDigits: fractionDigits,
       }).format(value),
     money: (value, currency = 'NOK') =>
-      new Intl.NumberFormat(tag, { style: 'currency', currency }).format(value),
-    date: (value) => dateFormat.format(toDate(value)),
-    dateTime: (value) => dateTimeFormat.format(toDate(value)),
-    day: (value) => dayFormat.format(toDate(value)),
-    month: (year, monthIndex) => monthFormat.format(new Date(year, monthIndex, 1)),
+      numberFormat(`currency:${currency}`, { style: 'currency', currency }).format(value),
+    date: (value) => dateFormat().format(toDate(value)),
+    dateTime: (value) => dateTimeFormat().format(toDate(value)),
+    day: (value) => dayFormat().format(toDate(value)),
+    month: (year, monthIndex) => monthFormat().format(new Date(year, monthIndex, 1)),
     duration: (ms) => {
       const seconds = Math.max(0, ms) / 1000;
       if (seconds < 60) return unit('second', seconds < 10 ? 1 : 0).format(seconds);

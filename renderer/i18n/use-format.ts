@@ -10,8 +10,17 @@ export function useLocale(): Locale {
   return parsed.success ? parsed.data : 'en';
 }
 
+// Building Intl formatters is slow (tens of milliseconds on a busy machine), so each language builds them once.
+const formattersByLocale = new Map<Locale, Formatters>();
+
 /** Number, money and date formatters for the current UI language; they change when the language does. */
 export function useFormat(): Formatters {
   const locale = useLocale();
-  return useMemo(() => createFormatters(locale), [locale]);
+  return useMemo(() => {
+    const cached = formattersByLocale.get(locale);
+    if (cached) return cached;
+    const made = createFormatters(locale);
+    formattersByLocale.set(locale, made);
+    return made;
+  }, [locale]);
 }

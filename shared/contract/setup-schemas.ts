@@ -99,6 +99,13 @@ export const SetupMasterDataView = z.object({
   taxZones: z.object({ servicetitan: Count, vatZones: Count, vatCodes: Count }),
   businessUnits: z.object({ servicetitan: Count, branches: Count, dimensions: Count }),
   projects: z.object({ visma: Count }),
+  /** Links and open suggestions after the read's matching (customers, vendors ↔ suppliers); absent from older hosts. */
+  matched: z
+    .object({
+      customers: z.object({ linked: Count, suggested: Count }),
+      vendors: z.object({ linked: Count, suggested: Count }),
+    })
+    .optional(),
 });
 export type SetupMasterDataView = z.infer<typeof SetupMasterDataView>;
 
@@ -129,5 +136,9 @@ export const SetupPreviewView = z.object({
   ),
   wouldPost: Count,
   wouldWait: Count,
+  /** Visma's names of the accounts and VAT codes the listed lines use (number → name); absent from older hosts. */
+  names: z
+    .object({ accounts: z.record(z.string(), z.string()), vatCodes: z.record(z.string(), z.string()) })
+    .optional(),
 });
 export type SetupPreviewView = z.infer<typeof SetupPreviewView>;

@@ -63,6 +63,31 @@ function seedCustomers(db: Ledger, profileId: string): { suggested: number; atOr
   return { suggested, atOrAbove90 };
 }
 
+/** The page's globals the first-rows watch leaves behind. */
+type FirstRowsWindow = Window & { firstRows?: Promise<number> };
+
+/**
+ * Runs in the page: from the navigation click to the first frame that shows a customer row, measured by the page's
+ * own clock (the time Playwright takes to click and then to poll for the row is not the app's).
+ */
+function watchFirstRows(): void {
+  (window as FirstRowsWindow).firstRows = new Promise((resolve) => {
+    const onClick = () => {
+      const clicked = performance.now();
+      const shown = () => document.querySelector('[data-testid^="link-row-9"]') !== null;
+      const done = () => requestAnimationFrame(() => resolve(performance.now() - clicked));
+      if (shown()) return done();
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        done();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    };
+    document.addEventListener('click', onClick, { capture: true, once: true });
+  });
+}
+
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({
     path: join(outputDir, `mappings-${name}.png`),
@@ -97,16 +122,22 @@ describe(`the mapping tabs with ${CUSTOMERS.toLocaleString('en')} customers (iss
   });
 
   it('shows the first customer rows soon after navigation, with suggestions and what blocks posting', async () => {
+    await page.evaluate(watchFirstRows);
     const started = performance.now();
     await page.getByRole('navigation', { name: navName.en }).getByRole('link', { name: 'Mappings' }).click();
     await page.locator('[data-testid^="link-row-9"]').first().waitFor();
-    const firstRows = performance.now() - started;
+    const seenByTest = performance.now() - started;
+    const firstRows = await page.evaluate(
+      () =>
+        (window as FirstRowsWindow).firstRows ??
+        Promise.reject(new Error('The first-rows watch is not set.')),
+    );
     const inDom = await page.locator('[data-testid^="link-row-"]').count();
     const query = performance.now();
     linkPage(app.host.services.ledger, app.profileId, { kind: 'customer', limit: 200 });
     const inMain = performance.now() - query;
     console.log(
-      `mappings, ${CUSTOMERS} customers: first rows ${firstRows.toFixed(0)} ms after navigation (the window's query ${inMain.toFixed(0)} ms in main); ${inDom} rows in the DOM`,
+      `mappings, ${CUSTOMERS} customers: first rows ${firstRows.toFixed(0)} ms after navigation (the window's query ${inMain.toFixed(0)} ms in main; ${seenByTest.toFixed(0)} ms as the test saw it, Playwright's round trips included); ${inDom} rows in the DOM`,
     );
     expect(inDom).toBeGreaterThan(5);
     expect(inDom).toBeLessThan(100);

@@ -255,17 +255,28 @@ async function walkTheRest(
   await page.getByText(w.readDone).waitFor({ timeout: LONG });
   const accounts = await page.getByTestId('count-glAccounts').textContent();
   expect(Number(accounts?.replace(/\D/g, ''))).toBeGreaterThan(0);
+  // The read matched customers and suppliers too, so the map step has something to show.
+  await page.getByTestId('masterdata-matched').waitFor();
   await shoot(page, lang, 4, 'masterdata');
   await page.getByRole('button', { name: w.next }).click();
 
   await atStep(page, w.step(5, w.titles[1]));
   await page.getByTestId('map-left').waitFor({ timeout: LONG });
+  await page.getByTestId('link-counts-customer').waitFor({ timeout: LONG });
+  await page.locator('[data-testid^="link-row-"]:not([data-testid="link-row-loading"])').first().waitFor();
   await shoot(page, lang, 5, 'map');
   await page.getByRole('button', { name: w.next }).click();
 
   await atStep(page, w.step(6, w.titles[2]));
   await page.getByTestId('preview-summary').waitFor({ timeout: LONG });
   const preview = await call(app, 'setup.preview', { profileId });
+  // Accounts are shown with Visma's names ("6540 Inventar og verktøy"), not as bare numbers.
+  const line = preview.documents.find((d: any) => d.planned)?.planned.lines[0];
+  expect(preview.names.accounts[line.accountNumber]).toBeTruthy();
+  await page
+    .getByRole('cell', { name: `${line.accountNumber} ${preview.names.accounts[line.accountNumber]}` })
+    .first()
+    .waitFor();
   const before = (await call(app, 'dashboard.get', { profileId })).outboxByState;
   expect(before.posted ?? 0).toBe(0);
   expect(before.exported ?? 0).toBe(0);

@@ -84,5 +84,19 @@ export async function previewFirstSync(
           },
     );
   }
-  return { documents, wouldPost, wouldWait: rows.length - wouldPost };
+  return { documents, wouldPost, wouldWait: rows.length - wouldPost, names: namesOf(documents, rc) };
+}
+
+/** Visma's names of the accounts and VAT codes the listed documents' lines use, so the preview shows both. */
+function namesOf(documents: SetupPreviewView['documents'], rc: ResolveContext): SetupPreviewView['names'] {
+  const accounts: Record<string, string> = {};
+  const vatCodes: Record<string, string> = {};
+  for (const doc of documents)
+    for (const line of doc.planned?.lines ?? []) {
+      const account = rc.master.accounts.get(line.accountNumber)?.description;
+      if (account) accounts[line.accountNumber] = account;
+      const vat = line.vatCodeId ? rc.master.vatCodes.get(line.vatCodeId)?.description : undefined;
+      if (line.vatCodeId && vat) vatCodes[line.vatCodeId] = vat;
+    }
+  return { accounts, vatCodes };
 }

@@ -43,6 +43,8 @@ export interface AlignContext {
   today: string;
   /** Plain-language problems with single records (the run goes on). */
   failures: string[];
+  /** Match only: links, suggestions and the cache in the ledger, nothing written to ServiceTitan or Visma. */
+  matchOnly?: boolean;
 }
 
 /** Appends an audit entry of the alignment (`masterdata.*` actions). */

@@ -240,6 +240,11 @@ export async function alignCustomers(
   onRead?.([...customers.values()]);
   cacheCustomers(ctx, customers);
   if (ctx.settings.masterData.matchCustomers) matchUnlinked(ctx, [...customers.values()], visma, counts);
+  // Matching only (the setup wizard): no creation, no changes flow, and the cursor stays so the first sync reads all.
+  if (ctx.matchOnly) {
+    retireLinkedSuggestions(ctx.db, ctx.profileId, 'customer', started);
+    return counts;
+  }
   await createNeeded(ctx, customers, needed, counts);
   retireLinkedSuggestions(ctx.db, ctx.profileId, 'customer', started);
   const links = loadLinks(ctx.db, ctx.profileId, 'customer');

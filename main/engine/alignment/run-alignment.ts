@@ -60,6 +60,38 @@ export function alignContext(profile: AlignProfile, deps: AlignDeps): AlignConte
   };
 }
 
+/** What a match-only run found (the setup wizard's step 4). */
+export interface MatchSummary {
+  customers: PartyCounts;
+  suppliers: PartyCounts;
+  taxZones: TaxZoneCounts;
+  businessUnits: BusinessUnitCounts;
+  failures: string[];
+}
+
+/**
+ * The matching part of `alignMasterData`, with the same code: tax zones ↔ VAT, vendors ↔ suppliers and customers
+ * are matched (exact pairs linked, similar ones suggested with their evidence) and business units read, but nothing
+ * is written to ServiceTitan or Visma: no creation, no field flows, no supplier numbers stored on vendors. The first
+ * real run still does all of that (its cadence and cursors are left as they were).
+ */
+export async function matchMasterData(profile: AlignProfile, deps: AlignDeps): Promise<MatchSummary> {
+  const ctx: AlignContext = { ...alignContext(profile, deps), matchOnly: true };
+  const taxZones = await alignTaxZones(ctx);
+  const suppliers = await alignVendors(ctx);
+  const customers = await alignCustomers(ctx);
+  const businessUnits = await alignBusinessUnits(ctx);
+  markMappingsChanged(deps.db, profile.id);
+  audit(
+    ctx,
+    'matched',
+    ctx.failures.length > 0 ? 'failure' : 'success',
+    `Master data matched for setup: ${customers.linked} customers and ${suppliers.linked} suppliers linked, ${customers.suggested + suppliers.suggested} suggestions waiting; nothing was written to ServiceTitan or Visma.`,
+    { customers, suppliers, taxZones, businessUnits },
+  );
+  return { customers, suppliers, taxZones, businessUnits, failures: ctx.failures };
+}
+
 /**
  * Aligns master data of a profile: tax zones ↔ VAT first (so new customers get the right VAT zone), then vendors ↔
  * suppliers, customers (with their type and tags → segment values), and business units. Every link, creation, update, conflict and drift is audited. A broken

@@ -114,7 +114,7 @@ async function createSuppliers(
   suppliers: VismaPartyRecord[],
   counts: PartyCounts,
 ): Promise<void> {
-  if (!ctx.settings.createSuppliers) return;
+  if (!ctx.settings.createSuppliers || ctx.matchOnly) return;
   const links = loadLinks(ctx.db, ctx.profileId, 'supplier');
   const waiting = undecided(ctx).vendors;
   const taken = new Set(links.values());
@@ -214,11 +214,12 @@ async function handleUnlinkedSuppliers(
     mode === 'create' || x.fields.active === 'active' || accepted.has(x.number);
   for (const s of suppliers.filter((x) => !taken.has(x.number) && !waiting.has(x.number) && wanted(x))) {
     const decision = accepted.get(s.number);
-    if (mode === 'create' || decision !== undefined) {
+    if (!ctx.matchOnly && (mode === 'create' || decision !== undefined)) {
       const id = await createVendor(ctx, s, counts);
       if (id && decision !== undefined) decideSuggestion(ctx.db, decision, 'obsolete', at);
     } else if (
-      mode === 'ask' &&
+      mode !== 'off' &&
+      decision === undefined &&
       offerSuggestion(
         ctx.db,
         ctx.profileId,
@@ -265,6 +266,8 @@ export async function alignVendors(ctx: AlignContext): Promise<PartyCounts> {
   await handleUnlinkedSuppliers(ctx, supplierList, counts);
   retireLinkedSuggestions(ctx.db, ctx.profileId, 'supplier', ctx.now().toISOString());
   const links = loadLinks(ctx.db, ctx.profileId, 'supplier');
+  // Matching only (the setup wizard): the supplier numbers reach the vendors, and the pairs align, on the first sync.
+  if (ctx.matchOnly) return counts;
   for (const v of vendors) {
     const number = links.get(v.id);
     if (!number || v.linkedSupplier === number) continue;

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   ArrowSortDown16Regular,
@@ -8,6 +8,7 @@ import {
   Link16Regular,
   LinkDismiss16Regular,
 } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LinkRowView, LinkSort } from '../../../shared/contract/mapping-schemas';
 import { VirtualRows } from '../../components/VirtualRows';
@@ -81,10 +82,15 @@ export interface LinkGridProps {
 
 const STATUS_COLOR = { matched: 'success', suggested: 'warning', left: 'danger' } as const;
 
-function Row(props: LinkGridProps & { index: number }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const reasonText = useReasonText();
+/** What every row shares, read once per grid render rather than once per row (hooks cost on a long list). */
+interface RowShared {
+  t: TFunction;
+  styles: ReturnType<typeof useStyles>;
+  reasonText: ReturnType<typeof useReasonText>;
+}
+
+function Row(props: LinkGridProps & { index: number; shared: RowShared }) {
+  const { t, styles, reasonText } = props.shared;
   const row = props.rowAt(props.index);
   const rowIndex = props.index + 2;
   if (!row)
@@ -164,6 +170,8 @@ function Row(props: LinkGridProps & { index: number }) {
 export function LinkGrid(props: LinkGridProps) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const reasonText = useReasonText();
+  const shared = useMemo(() => ({ t, styles, reasonText }), [t, styles, reasonText]);
   return (
     <div role="table" aria-label={props.label} aria-rowcount={props.total + 1} className={styles.table}>
       <div role="rowgroup">
@@ -220,9 +228,9 @@ export function LinkGrid(props: LinkGridProps) {
         rowCount={props.total}
         rowHeight={LINK_ROW_HEIGHT}
         height={props.height}
-        overscan={8}
+        overscan={4}
         onRange={props.onRange}
-        renderRow={(index) => <Row key={index} {...props} index={index} />}
+        renderRow={(index) => <Row key={index} {...props} index={index} shared={shared} />}
       />
     </div>
   );

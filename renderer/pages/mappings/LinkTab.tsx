@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import {
   Button,
   Field,
@@ -20,7 +20,7 @@ import type {
 import { ResultBar, type ActionResult } from '../../components/ResultBar';
 import { useDebouncedValue } from '../../components/use-debounced-value';
 import { useErrorText } from '../../components/use-error-text';
-import { useAcceptAbove, useLinkChange, useLinkWindow } from '../../data/mappings';
+import { initialLinkFilter, useAcceptAbove, useLinkChange, useLinkWindow } from '../../data/mappings';
 import { useFormat } from '../../i18n/use-format';
 import { LinkDialog } from './LinkDialog';
 import { LinkGrid, type LinkRowAction } from './LinkGrid';
@@ -49,7 +49,7 @@ export function thresholdOf(text: string): number | null {
  * is left, read from main in windows so a tenant with thousands of parties shows its first rows at once; a search,
  * a status filter, sortable columns, "accept all at or above N %" in one click, and what still blocks posting.
  */
-export function LinkTab(props: { profileId: string; kind: LinkKindInput }) {
+export const LinkTab = memo(function LinkTab(props: { profileId: string; kind: LinkKindInput }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
@@ -57,9 +57,9 @@ export function LinkTab(props: { profileId: string; kind: LinkKindInput }) {
   const [status, setStatus] = useState<LinkStatus | 'all'>('all');
   const [searchText, setSearchText] = useState('');
   const search = useDebouncedValue(searchText, 250).trim();
-  const [sort, setSort] = useState<{ sort: LinkSort; direction: 'asc' | 'desc' }>({
-    sort: 'name',
-    direction: 'asc',
+  const [sort, setSort] = useState<{ sort: LinkSort; direction: 'asc' | 'desc' }>(() => {
+    const { sort, direction } = initialLinkFilter(props.kind);
+    return { sort, direction };
   });
   const [firstRow, setFirstRow] = useState(0);
   const [threshold, setThreshold] = useState('90');
@@ -227,4 +227,4 @@ export function LinkTab(props: { profileId: string; kind: LinkKindInput }) {
       )}
     </div>
   );
-}
+});

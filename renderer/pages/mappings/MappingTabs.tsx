@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CounterBadge, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useMappings } from '../../data/mappings';
+import { useMappings, usePrefetchLinkTab } from '../../data/mappings';
 import { LinkTab } from './LinkTab';
 import { MappingTablePanel } from './MappingTablePanel';
 import { MAPPING_TABLES, type MappingTableId } from './mapping-tables';
@@ -17,6 +17,10 @@ const LINK_TABS = ['customer', 'supplier'] as const;
 /** A tab: a link kind or a mapping table. */
 export type MappingTabId = (typeof LINK_TABS)[number] | MappingTableId;
 
+function isLinkTab(id: MappingTabId): id is (typeof LINK_TABS)[number] {
+  return (LINK_TABS as readonly string[]).includes(id);
+}
+
 /**
  * Every mapping of a profile, one tab per kind: customers and vendors ↔ suppliers (matched, suggested, left), then
  * each rule table (accounts, VAT, dimensions, projects). No page chrome: the mappings page and the first-run wizard's
@@ -25,13 +29,27 @@ export type MappingTabId = (typeof LINK_TABS)[number] | MappingTableId;
 export function MappingTabs(props: { profileId: string; initialTab?: MappingTabId }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const initialTab = props.initialTab ?? 'customer';
+  // The first rows are asked for before anything below renders; the link tabs do not wait for the rule list.
+  usePrefetchLinkTab(props.profileId, isLinkTab(initialTab) ? initialTab : null);
   const mappings = useMappings(props.profileId);
-  const [selected, setSelected] = useState<MappingTabId>(props.initialTab ?? 'customer');
-  if (mappings.isPending) return <Spinner label={t('app.loading')} />;
-  if (mappings.isError) return <ErrorNotice error={mappings.error} onRetry={() => void mappings.refetch()} />;
-  const rules = mappings.data.rules;
+  const [selected, setSelected] = useState<MappingTabId>(initialTab);
+  const rules = mappings.data?.rules ?? [];
   const count = (id: string) => rules.filter((r) => r.table === id).length;
   const spec = MAPPING_TABLES.find((s) => s.id === selected);
+  const rulePanel = (found: (typeof MAPPING_TABLES)[number]) =>
+    mappings.isPending ? (
+      <Spinner label={t('app.loading')} />
+    ) : mappings.isError ? (
+      <ErrorNotice error={mappings.error} onRetry={() => void mappings.refetch()} />
+    ) : (
+      <MappingTablePanel
+        key={found.id}
+        profileId={props.profileId}
+        spec={found}
+        rules={rules.filter((r) => r.table === found.id)}
+      />
+    );
   return (
     <div className={styles.layout}>
       <TabList
@@ -70,12 +88,7 @@ export function MappingTabs(props: { profileId: string; initialTab?: MappingTabI
       </TabList>
       <div role="tabpanel" id="mapping-panel" aria-labelledby={`mapping-tab-${selected}`}>
         {spec ? (
-          <MappingTablePanel
-            key={spec.id}
-            profileId={props.profileId}
-            spec={spec}
-            rules={rules.filter((r) => r.table === spec.id)}
-          />
+          rulePanel(spec)
         ) : (
           <LinkTab key={selected} profileId={props.profileId} kind={selected as 'customer' | 'supplier'} />
         )}

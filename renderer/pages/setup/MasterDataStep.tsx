@@ -92,6 +92,17 @@ export function MasterDataStep(props: {
           <Text role="status" weight="semibold">
             {t('setup.masterdata.done')}
           </Text>
+          {counts.matched && (
+            <Text data-testid="masterdata-matched">
+              {t('setup.masterdata.matched', {
+                customers: format.number(counts.matched.customers.linked),
+                vendors: format.number(counts.matched.vendors.linked),
+                suggested: format.number(
+                  counts.matched.customers.suggested + counts.matched.vendors.suggested,
+                ),
+              })}
+            </Text>
+          )}
           <Table size="small" aria-label={t('setup.steps.masterdata')}>
             <TableHeader>
               <TableRow>

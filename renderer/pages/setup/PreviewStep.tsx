@@ -18,6 +18,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { useSetupPreview } from '../../data/setup';
 import { useCodeLabels } from '../../i18n/use-code-labels';
 import { useFormat } from '../../i18n/use-format';
+import { recordText } from '../mappings/RecordPicker';
 
 /** How many documents that would post, and that would wait, the step shows in full; the counts cover all. */
 const SHOWN = { post: 6, wait: 4 };
@@ -42,7 +43,7 @@ const useStyles = makeStyles({
 type PreviewDoc = SetupPreviewView['documents'][number];
 
 /** One document as it would post: its lines with account, VAT code and amount, and the total; or why it would wait. */
-function PreviewDocument({ doc }: { doc: PreviewDoc }) {
+function PreviewDocument({ doc, names }: { doc: PreviewDoc; names: SetupPreviewView['names'] }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const labels = useCodeLabels();
@@ -84,10 +85,12 @@ function PreviewDocument({ doc }: { doc: PreviewDoc }) {
                 <TableRow key={i}>
                   <TableCell>{line.description}</TableCell>
                   <TableCell>
-                    {line.accountNumber}
+                    {recordText(line.accountNumber, names?.accounts[line.accountNumber])}
                     {line.holding ? ` (${t('setup.preview.holding')})` : ''}
                   </TableCell>
-                  <TableCell>{line.vatCodeId ?? ''}</TableCell>
+                  <TableCell>
+                    {line.vatCodeId ? recordText(line.vatCodeId, names?.vatCodes[line.vatCodeId]) : ''}
+                  </TableCell>
                   <TableCell className={styles.number}>{format.money(line.amount as `${number}`)}</TableCell>
                 </TableRow>
               ))}
@@ -142,7 +145,7 @@ export function PreviewStep({ profileId }: { profileId: string }) {
           : t('setup.preview.summary', { post: wouldPost, wait: wouldWait })}
       </Text>
       {shown.map((doc) => (
-        <PreviewDocument key={doc.id} doc={doc} />
+        <PreviewDocument key={doc.id} doc={doc} names={preview.data.names} />
       ))}
       {total > shown.length && (
         <Text className={styles.muted}>{t('setup.preview.more', { count: total - shown.length })}</Text>

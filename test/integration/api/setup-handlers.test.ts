@@ -131,7 +131,13 @@ describe('the setup wizard channels', () => {
     });
     const counts = await call('setup.readMasterData', { profileId: 'demo' });
     stop();
-    expect(progress.at(-1)).toBe(14);
+    expect(progress.at(-1)).toBe(15);
+    // The read ends with matching: the map step shows what is matched and what is left without a sync.
+    expect(counts.matched.vendors.linked).toBeGreaterThan(0);
+    const customers = await call('mappings.links', { profileId: 'demo', kind: 'customer' });
+    expect(customers.counts.matched).toBe(counts.matched.customers.linked);
+    expect(customers.counts.suggested).toBe(counts.matched.customers.suggested);
+    expect(customers.total).toBe(counts.customers.servicetitan);
     expect(counts.glAccounts.visma).toBeGreaterThan(0);
     expect(counts.customers.servicetitan).toBeGreaterThan(0);
     expect(counts.taxZones.servicetitan).toBeGreaterThan(0);

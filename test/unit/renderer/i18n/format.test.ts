@@ -46,6 +46,19 @@ describe('locale formatting', () => {
     expect(createFormatters('en').number('12345678901234567.25', 2)).toBe('12,345,678,901,234,567.25');
   });
 
+  it('keeps each number format apart when the formatters are reused (each built once)', () => {
+    const format = createFormatters('en');
+    expect(format.number(1234.5, 2)).toBe('1,234.50');
+    expect(format.number(1234.5, 0)).toBe('1,235');
+    expect(format.number(1234.5)).toBe('1,234.5');
+    expect(format.number(1234.5, 2)).toBe('1,234.50');
+    expect(format.money('10', 'EUR')).toBe('€10.00');
+    expect(format.money('10')).toBe(createFormatters('en').money('10'));
+    expect(format.money('10')).toMatch(/^NOK\s10\.00$/);
+    expect(format.duration(3_500)).toMatch(/^3\.5\ssecs?$/);
+    expect(format.duration(125_000)).toMatch(/^2\smins?\s5\ssecs?$/);
+  });
+
   it('reads a calendar date as that day wherever the machine is', () => {
     expect(createFormatters('nb').date('2026-03-01')).toBe('01.03.2026');
   });
