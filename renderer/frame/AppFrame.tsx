@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Outlet, useLocation } from 'react-router';
+import { useFocusReturn } from '../components/focus-return';
 import { AppHeader } from './AppHeader';
 import { SideNav } from './SideNav';
 import { useDocumentTitle } from './use-document-title';
@@ -28,6 +29,7 @@ export function AppFrame() {
   const { pathname } = useLocation();
   const previousPath = useRef(pathname);
   useDocumentTitle();
+  useFocusReturn();
 
   // After navigating, move focus to the page so keyboard and screen-reader users start at its top.
   useEffect(() => {
