@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Spinner } from '@fluentui/react-components';
-import { PlugDisconnectedRegular } from '@fluentui/react-icons';
+import { PlugDisconnectedRegular } from '@fluentui/react-icons/svg/plug-disconnected';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { useActiveProfile } from '../data/profiles';

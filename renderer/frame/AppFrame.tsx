@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { Outlet, useLocation } from 'react-router';
 import { RunNotifications } from '../notify/RunNotifications';
+import { useFocusReturn } from '../components/focus-return';
 import { AppHeader } from './AppHeader';
 import { useWarmLinkTab } from '../data/mappings';
 import { useActiveProfile } from '../data/profiles';
@@ -32,6 +33,7 @@ export function AppFrame() {
   const previousPath = useRef(pathname);
   useDocumentTitle();
   useWarmLinkTab(useActiveProfile()?.id);
+  useFocusReturn();
 
   // After navigating, move focus to the page so keyboard and screen-reader users start at its top.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowSyncCircle24Regular } from '@fluentui/react-icons';
+import { ArrowSyncCircle24Regular } from '@fluentui/react-icons/svg/arrow-sync-circle';
 import { useTranslation } from 'react-i18next';
 import { useActiveProfile } from '../data/profiles';
 import { ProfileSwitcher } from './ProfileSwitcher';
@@ -16,7 +16,8 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThickest} solid transparent`,
   },
   production: { borderTopColor: tokens.colorPaletteRedBorderActive },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  // The product name wraps (never clips) when a long profile name and its badges need the room.
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexGrow: 1 },
   logo: { color: tokens.colorBrandForeground1, display: 'flex' },
   skip: {
     position: 'absolute',
@@ -40,7 +41,7 @@ export function AppHeader({ onSkipToContent }: { onSkipToContent: () => void }) 
         <span className={styles.logo} aria-hidden="true">
           <ArrowSyncCircle24Regular />
         </span>
-        <Text weight="semibold" size={400} truncate wrap={false}>
+        <Text weight="semibold" size={400}>
           {t('app.name')}
         </Text>
       </div>

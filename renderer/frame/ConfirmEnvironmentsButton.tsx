@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button, type ButtonProps } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
-import { ConfirmEnvironmentsDialog } from './ConfirmEnvironmentsDialog';
+
+// The dialog (with its input and field) is loaded when it is first opened: the header shows this button on every page.
+const ConfirmEnvironmentsDialog = lazy(() =>
+  import('./ConfirmEnvironmentsDialog').then((m) => ({ default: m.ConfirmEnvironmentsDialog })),
+);
 
 /** "Confirm…": opens the dialog that confirms a test tenant → production company profile. */
 export function ConfirmEnvironmentsButton(props: {
@@ -22,7 +26,11 @@ export function ConfirmEnvironmentsButton(props: {
       >
         {t('crossEnvironment.confirm')}
       </Button>
-      {open && <ConfirmEnvironmentsDialog profile={props.profile} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense>
+          <ConfirmEnvironmentsDialog profile={props.profile} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

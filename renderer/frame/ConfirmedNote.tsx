@@ -1,5 +1,5 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { ShieldCheckmark16Regular } from '@fluentui/react-icons';
+import { ShieldCheckmark16Regular } from '@fluentui/react-icons/svg/shield-checkmark';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 
@@ -9,7 +9,8 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
     color: tokens.colorNeutralForeground2,
-    whiteSpace: 'nowrap',
+    // Wraps onto two lines rather than push the header wider than a 1366 px screen.
+    maxWidth: '16em',
   },
 });
 

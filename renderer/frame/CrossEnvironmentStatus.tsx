@@ -1,5 +1,5 @@
 import { Badge, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { Warning16Filled } from '@fluentui/react-icons';
+import { Warning16Filled } from '@fluentui/react-icons/svg/warning';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { ConfirmEnvironmentsButton } from './ConfirmEnvironmentsButton';
@@ -8,6 +8,7 @@ import { companyOf } from './company-name';
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexShrink: 0 },
+  badge: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -26,7 +27,14 @@ export function CrossEnvironmentStatus({ profile }: { profile: ProfileSummary })
         relationship="description"
         withArrow
       >
-        <Badge size="large" appearance="filled" color="warning" icon={<Warning16Filled />} tabIndex={0}>
+        <Badge
+          size="large"
+          appearance="filled"
+          color="warning"
+          icon={<Warning16Filled />}
+          tabIndex={0}
+          className={styles.badge}
+        >
           {t('crossEnvironment.notConfirmed')}
         </Badge>
       </Tooltip>

@@ -1,5 +1,7 @@
-import { Badge, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
-import { Beaker16Regular, PlugConnected20Regular, Warning16Filled } from '@fluentui/react-icons';
+import { Badge, Tooltip, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Beaker16Regular } from '@fluentui/react-icons/svg/beaker';
+import { PlugConnected20Regular } from '@fluentui/react-icons/svg/plug-connected';
+import { Warning16Filled } from '@fluentui/react-icons/svg/warning';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { useEnvironmentText } from './environment-text';
@@ -10,7 +12,10 @@ const useStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
     borderRadius: tokens.borderRadiusMedium,
+    flexShrink: 0,
   },
+  // A badge has a fixed height: wrapped text would be cut off, so the profile name wraps instead.
+  badge: { whiteSpace: 'nowrap' },
   separator: {
     position: 'absolute',
     width: '1px',
@@ -47,6 +52,7 @@ export function EnvironmentBadge({ profile }: { profile: ProfileSummary }) {
           appearance={stProduction ? 'filled' : 'tint'}
           color={stProduction ? 'brand' : 'informative'}
           icon={<PlugConnected20Regular />}
+          className={styles.badge}
         >
           {text.servicetitan}
         </Badge>
@@ -56,12 +62,18 @@ export function EnvironmentBadge({ profile }: { profile: ProfileSummary }) {
           appearance={vismaProduction ? 'filled' : 'tint'}
           color={vismaProduction ? 'danger' : 'success'}
           icon={vismaProduction ? <Warning16Filled /> : <Beaker16Regular />}
-          className={vismaProduction ? styles.production : undefined}
+          className={mergeClasses(styles.badge, vismaProduction && styles.production)}
         >
           {text.visma}
         </Badge>
         {profile.demo && (
-          <Badge size="large" appearance="outline" color="important" data-testid="demo-badge">
+          <Badge
+            size="large"
+            appearance="outline"
+            color="important"
+            className={styles.badge}
+            data-testid="demo-badge"
+          >
             {t('environment.demo')}
           </Badge>
         )}

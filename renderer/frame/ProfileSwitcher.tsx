@@ -12,7 +12,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Building20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
+import { Building20Regular } from '@fluentui/react-icons/svg/building';
+import { PersonAdd20Regular } from '@fluentui/react-icons/svg/person-add';
 import { useTranslation } from 'react-i18next';
 import { useProfiles, useSetActiveProfile } from '../data/profiles';
 import { useErrorText } from '../components/use-error-text';

@@ -1,19 +1,13 @@
+import { bundleIcon, type FluentIcon } from '@fluentui/react-icons';
+import { ArrowSwap20Filled, ArrowSwap20Regular } from '@fluentui/react-icons/svg/arrow-swap';
+import { Board20Filled, Board20Regular } from '@fluentui/react-icons/svg/board';
 import {
-  ArrowSwap20Filled,
-  ArrowSwap20Regular,
-  Board20Filled,
-  Board20Regular,
   ClipboardTaskListLtr20Filled,
   ClipboardTaskListLtr20Regular,
-  History20Filled,
-  History20Regular,
-  Scales20Filled,
-  Scales20Regular,
-  Settings20Filled,
-  Settings20Regular,
-  bundleIcon,
-  type FluentIcon,
-} from '@fluentui/react-icons';
+} from '@fluentui/react-icons/svg/clipboard-task-list-ltr';
+import { History20Filled, History20Regular } from '@fluentui/react-icons/svg/history';
+import { Scales20Filled, Scales20Regular } from '@fluentui/react-icons/svg/scales';
+import { Settings20Filled, Settings20Regular } from '@fluentui/react-icons/svg/settings';
 
 /** A place in the left navigation: its route, its label key under `nav.` and its icon. */
 export interface Destination {

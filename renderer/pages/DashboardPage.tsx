@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncCircleRegular } from '@fluentui/react-icons';
+import { ArrowSyncCircleRegular } from '@fluentui/react-icons/svg/arrow-sync-circle';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSummary } from '../../shared/contract/schemas';
 import { EmptyState } from '../components/EmptyState';

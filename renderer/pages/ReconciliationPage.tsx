@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, CalendarRegular, ScalesRegular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { CalendarRegular } from '@fluentui/react-icons/svg/calendar';
+import { ScalesRegular } from '@fluentui/react-icons/svg/scales';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { defaultClosePeriod } from '../../shared/close-period';

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleRegular } from '@fluentui/react-icons';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/svg/checkmark-circle';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItemView, ReviewSort } from '../../shared/contract/engine-schemas';
 import type { ProfileSummary } from '../../shared/contract/schemas';

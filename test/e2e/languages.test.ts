@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/api/dispatch';
 import { createHandlers } from '../../main/api/handlers';
-import { resources } from '../../renderer/i18n/create-i18n';
+import { languageLoaders } from '../../renderer/i18n/create-i18n';
 import { Locale } from '../../shared/contract/schemas';
 import { launchChromium, type Browser } from './support/chromium';
 import { startDemoApp, type DemoApp } from './support/demo-app';
@@ -16,11 +16,20 @@ const SHOT = new Set<Locale>(['nb', 'sv']);
 /** A first sync of the demo company on a loaded 2-core machine. */
 const LONG = 180_000;
 
-const english = flattenTexts(resources.en.translation);
+/** Every language's texts by key, loaded the way the app loads them. */
+const byLocale = new Map(
+  await Promise.all(
+    Locale.options.map(
+      async (l) =>
+        [l, flattenTexts((await languageLoaders[l]()) as Parameters<typeof flattenTexts>[0])] as const,
+    ),
+  ),
+);
+const english = texts('en');
 
 /** The texts of a language by key. */
 function texts(locale: Locale): Map<string, string> {
-  return flattenTexts(resources[locale].translation);
+  return byLocale.get(locale) ?? new Map();
 }
 
 /** One page of the app: how to reach it and what shows that its data has arrived. */

@@ -103,7 +103,7 @@ describe('Settings → remove a profile, proven through the contract', () => {
       settings: { schedule: '0 6 * * 1-5' },
     });
     expect(scheduled.ok).toBe(true);
-    await section.getByRole('button', { name: `Schedule ${realProfile.name} in Windows` }).click();
+    await section.getByRole('button', { name: `Schedule in Windows: ${realProfile.name}` }).click();
     const taskDialog = page.getByRole('dialog', { name: `Schedule ${realProfile.name} in Windows` });
     const command = await taskDialog.getByTestId('windows-task-command').textContent();
     expect(command).toMatch(/^schtasks \/Create \/TN "ST-Visma sync nordic-hvac" \/TR "/);

@@ -1,5 +1,5 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { SearchRegular } from '@fluentui/react-icons';
+import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../i18n/codes';
 import { useCodeLabels } from '../../i18n/use-code-labels';

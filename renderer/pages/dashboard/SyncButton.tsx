@@ -1,5 +1,5 @@
 import { Button, Spinner, Tooltip } from '@fluentui/react-components';
-import { ArrowSync20Regular } from '@fluentui/react-icons';
+import { ArrowSync20Regular } from '@fluentui/react-icons/svg/arrow-sync';
 import { useTranslation } from 'react-i18next';
 
 /**

@@ -1,5 +1,5 @@
 import { Button, Field, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissCircleRegular } from '@fluentui/react-icons';
+import { DismissCircleRegular } from '@fluentui/react-icons/svg/dismiss-circle';
 import { useTranslation } from 'react-i18next';
 import type { SyncProgress } from '../../../shared/contract/schemas';
 import { useFormat } from '../../i18n/use-format';

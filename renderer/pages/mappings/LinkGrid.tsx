@@ -1,13 +1,11 @@
 import { useMemo, type ReactElement } from 'react';
 import { Badge, Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import {
-  ArrowSortDown16Regular,
-  ArrowSortUp16Regular,
-  Checkmark16Regular,
-  Dismiss16Regular,
-  Link16Regular,
-  LinkDismiss16Regular,
-} from '@fluentui/react-icons';
+import { ArrowSortDown16Regular } from '@fluentui/react-icons/svg/arrow-sort-down';
+import { ArrowSortUp16Regular } from '@fluentui/react-icons/svg/arrow-sort-up';
+import { Checkmark16Regular } from '@fluentui/react-icons/svg/checkmark';
+import { Dismiss16Regular } from '@fluentui/react-icons/svg/dismiss';
+import { Link16Regular } from '@fluentui/react-icons/svg/link';
+import { LinkDismiss16Regular } from '@fluentui/react-icons/svg/link-dismiss';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LinkRowView, LinkSort } from '../../../shared/contract/mapping-schemas';

@@ -18,7 +18,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowDownload20Regular, ArrowUpload20Regular } from '@fluentui/react-icons';
+import { ArrowDownload20Regular } from '@fluentui/react-icons/svg/arrow-download';
+import { ArrowUpload20Regular } from '@fluentui/react-icons/svg/arrow-upload';
 import { useTranslation } from 'react-i18next';
 import type {
   ImportPlanView,

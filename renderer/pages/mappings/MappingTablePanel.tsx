@@ -12,14 +12,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  Add20Regular,
-  ArrowRight16Regular,
-  ArrowSortDown16Regular,
-  ArrowSortUp16Regular,
-  Delete20Regular,
-  Edit20Regular,
-} from '@fluentui/react-icons';
+import { Add20Regular } from '@fluentui/react-icons/svg/add';
+import { ArrowRight16Regular } from '@fluentui/react-icons/svg/arrow-right';
+import { ArrowSortDown16Regular } from '@fluentui/react-icons/svg/arrow-sort-down';
+import { ArrowSortUp16Regular } from '@fluentui/react-icons/svg/arrow-sort-up';
+import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
+import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
 import { useTranslation } from 'react-i18next';
 import type { MappingRuleView } from '../../../shared/contract/engine-schemas';
 import { ResultBar, type ActionResult } from '../../components/ResultBar';

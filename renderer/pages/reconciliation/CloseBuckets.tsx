@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, CounterBadge, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ChevronDown20Regular, ChevronUp20Regular } from '@fluentui/react-icons';
+import { ChevronDown20Regular } from '@fluentui/react-icons/svg/chevron-down';
+import { ChevronUp20Regular } from '@fluentui/react-icons/svg/chevron-up';
 import { useTranslation } from 'react-i18next';
 import type { ReconciliationView } from '../../../shared/contract/engine-schemas';
 import { Panel } from '../../components/Panel';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '@fluentui/react-components';
-import { Print20Regular } from '@fluentui/react-icons';
+import { Print20Regular } from '@fluentui/react-icons/svg/print';
 import { useTranslation } from 'react-i18next';
 import type { ActionResult } from '../../components/ResultBar';
 import { useErrorText } from '../../components/use-error-text';

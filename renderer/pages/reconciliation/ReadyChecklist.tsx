@@ -7,11 +7,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import {
-  CheckmarkCircle20Filled,
-  DismissCircle20Filled,
-  QuestionCircle20Regular,
-} from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { DismissCircle20Filled } from '@fluentui/react-icons/svg/dismiss-circle';
+import { QuestionCircle20Regular } from '@fluentui/react-icons/svg/question-circle';
 import { useTranslation } from 'react-i18next';
 import type { ReconciliationView } from '../../../shared/contract/engine-schemas';
 import { Panel } from '../../components/Panel';

@@ -1,5 +1,5 @@
 import { Button, Spinner, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinePickInput, ReviewItemView } from '../../../shared/contract/engine-schemas';

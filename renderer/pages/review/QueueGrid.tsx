@@ -1,5 +1,6 @@
 import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowSortDown16Regular, ArrowSortUp16Regular } from '@fluentui/react-icons';
+import { ArrowSortDown16Regular } from '@fluentui/react-icons/svg/arrow-sort-down';
+import { ArrowSortUp16Regular } from '@fluentui/react-icons/svg/arrow-sort-up';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItemView, ReviewSort } from '../../../shared/contract/engine-schemas';
 import { VirtualRows } from '../../components/VirtualRows';

@@ -1,5 +1,6 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowRepeatAll20Regular, SearchRegular } from '@fluentui/react-icons';
+import { ArrowRepeatAll20Regular } from '@fluentui/react-icons/svg/arrow-repeat-all';
+import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewItemView } from '../../../shared/contract/engine-schemas';

@@ -11,7 +11,8 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowCounterclockwise20Regular, Save20Regular } from '@fluentui/react-icons';
+import { ArrowCounterclockwise20Regular } from '@fluentui/react-icons/svg/arrow-counterclockwise';
+import { Save20Regular } from '@fluentui/react-icons/svg/save';
 import { useTranslation } from 'react-i18next';
 import type { LedgerBackupView, LedgerRestoreView } from '../../../shared/contract/ledger-schemas';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -1,9 +1,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  CheckmarkCircle20Filled,
-  DismissCircle20Filled,
-  PlugConnected20Regular,
-} from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { DismissCircle20Filled } from '@fluentui/react-icons/svg/dismiss-circle';
+import { PlugConnected20Regular } from '@fluentui/react-icons/svg/plug-connected';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../components/use-error-text';
 import { useConnectionTest } from '../../data/profile-setup';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Caption1 } from '@fluentui/react-components';
-import { Checkmark20Regular, Copy20Regular } from '@fluentui/react-icons';
+import { Checkmark20Regular } from '@fluentui/react-icons/svg/checkmark';
+import { Copy20Regular } from '@fluentui/react-icons/svg/copy';
 import { useTranslation } from 'react-i18next';
 
 /** Copies `text` to the clipboard; where the clipboard is not allowed it says how to copy by hand. */

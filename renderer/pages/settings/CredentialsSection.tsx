@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Badge, Body1, Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, Circle16Regular, Key20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle16Filled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { Circle16Regular } from '@fluentui/react-icons/svg/circle';
+import { Key20Regular } from '@fluentui/react-icons/svg/key';
 import { useTranslation } from 'react-i18next';
 import { SecretKind, type ProfileSummary } from '../../../shared/contract/schemas';
 import { ErrorNotice } from '../../components/ErrorNotice';

@@ -9,7 +9,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { DocumentArrowDown20Regular, FolderOpen20Regular } from '@fluentui/react-icons';
+import { DocumentArrowDown20Regular } from '@fluentui/react-icons/svg/document-arrow-down';
+import { FolderOpen20Regular } from '@fluentui/react-icons/svg/folder-open';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';

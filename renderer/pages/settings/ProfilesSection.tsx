@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  CalendarClock20Regular,
-  Delete20Regular,
-  Edit20Regular,
-  PersonAdd20Regular,
-  PersonRegular,
-} from '@fluentui/react-icons';
+import { CalendarClock20Regular } from '@fluentui/react-icons/svg/calendar-clock';
+import { Delete20Regular } from '@fluentui/react-icons/svg/delete';
+import { Edit20Regular } from '@fluentui/react-icons/svg/edit';
+import { PersonRegular } from '@fluentui/react-icons/svg/person';
+import { PersonAdd20Regular } from '@fluentui/react-icons/svg/person-add';
 import type { ProfileSummary } from '../../../shared/contract/schemas';
 import type { ProfileRemovalView } from '../../../shared/contract/settings-schemas';
 import { useTranslation } from 'react-i18next';

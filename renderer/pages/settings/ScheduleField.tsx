@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarClock20Regular } from '@fluentui/react-icons';
+import { CalendarClock20Regular } from '@fluentui/react-icons/svg/calendar-clock';
 import { useTranslation } from 'react-i18next';
 import type { SyncBinding } from './sync-binding';
 import { cronShape, scheduleChoices, scheduleOf } from './schedule';

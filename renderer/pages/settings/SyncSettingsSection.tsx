@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { Save20Regular } from '@fluentui/react-icons';
+import { Save20Regular } from '@fluentui/react-icons/svg/save';
 import { useTranslation } from 'react-i18next';
 import type { ProfileSettingsView } from '../../../shared/contract/engine-schemas';
 import type { ProfileSummary } from '../../../shared/contract/schemas';

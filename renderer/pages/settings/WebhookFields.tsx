@@ -12,7 +12,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { CheckmarkCircle16Filled, Circle16Regular, Globe20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle16Filled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { Circle16Regular } from '@fluentui/react-icons/svg/circle';
+import { Globe20Regular } from '@fluentui/react-icons/svg/globe';
 import { useTranslation } from 'react-i18next';
 import { ProfileSettingsView } from '../../../shared/contract/engine-schemas';
 import { ReplaceSecretDialog } from './ReplaceSecretDialog';

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled, DismissCircle20Filled } from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { DismissCircle20Filled } from '@fluentui/react-icons/svg/dismiss-circle';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../../shared/contract/engine-schemas';
 

@@ -9,7 +9,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { PlugConnected20Regular, Save20Regular } from '@fluentui/react-icons';
+import { PlugConnected20Regular } from '@fluentui/react-icons/svg/plug-connected';
+import { Save20Regular } from '@fluentui/react-icons/svg/save';
 import { useTranslation } from 'react-i18next';
 import type { SetupDraft } from '../../../shared/contract/setup-schemas';
 import { useErrorText } from '../../components/use-error-text';

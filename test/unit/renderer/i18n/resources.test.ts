@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resources } from '../../../../renderer/i18n/create-i18n';
+import { languageLoaders } from '../../../../renderer/i18n/create-i18n';
 import { Locale } from '../../../../shared/contract/schemas';
 
 type Tree = { [key: string]: string | Tree };
@@ -20,6 +20,12 @@ const strayBraces = (text: string) => text.replace(/\{\{\s*[\w.]+\s*\}\}/g, '').
 /** The plural suffixes i18next picks from Intl.PluralRules for a language (`one`, `other`, …). */
 const pluralForms = (locale: string) => new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
 
+/** Every language's texts, loaded the way the app loads them (each its own chunk). */
+const resources = Object.fromEntries(
+  await Promise.all(
+    Locale.options.map(async (l) => [l, { translation: (await languageLoaders[l]()) as Tree }] as const),
+  ),
+) as Record<Locale, { translation: Tree }>;
 const english = flatten(resources.en.translation);
 const languages = Locale.options.filter((l) => l !== 'en');
 

@@ -97,7 +97,7 @@ describe('Schedule in Windows', () => {
       profileSettings: { 'nordic-hvac': every15 },
       dataDir: 'C:\\Users\\Kari Nordmann\\AppData\\Roaming\\ST Visma',
     });
-    fireEvent.click(within(section).getByRole('button', { name: 'Schedule Nordic HVAC AS in Windows' }));
+    fireEvent.click(within(section).getByRole('button', { name: 'Schedule in Windows: Nordic HVAC AS' }));
     const dialog = await screen.findByRole('dialog', {
       name: 'Schedule Nordic HVAC AS in Windows',
       hidden: true,
@@ -117,7 +117,7 @@ describe('Schedule in Windows', () => {
 
   it('says to choose a schedule first when the profile syncs only by hand', async () => {
     const { section } = await profilesSection({ profiles: sampleProfiles });
-    fireEvent.click(within(section).getByRole('button', { name: 'Schedule Test company in Windows' }));
+    fireEvent.click(within(section).getByRole('button', { name: 'Schedule in Windows: Test company' }));
     const dialog = await screen.findByRole('dialog', { hidden: true });
     await within(dialog).findByText(/This profile syncs only when you click Sync now\. Choose a schedule/);
     expect(within(dialog).queryByTestId('windows-task-command')).toBeNull();
@@ -129,7 +129,7 @@ describe('Schedule in Windows', () => {
       profileSettings: { 'nordic-hvac': every15 },
       host: 'electron',
     });
-    fireEvent.click(within(section).getByRole('button', { name: 'Schedule Nordic HVAC AS in Windows' }));
+    fireEvent.click(within(section).getByRole('button', { name: 'Schedule in Windows: Nordic HVAC AS' }));
     const dialog = await screen.findByRole('dialog', { hidden: true });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Create the task', hidden: true }));
     await within(dialog).findByText('The task ST-Visma sync nordic-hvac was created in Task Scheduler.');
