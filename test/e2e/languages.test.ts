@@ -18,12 +18,7 @@ const LONG = 180_000;
 
 /** Every language's texts by key, loaded the way the app loads them. */
 const byLocale = new Map(
-  await Promise.all(
-    Locale.options.map(
-      async (l) =>
-        [l, flattenTexts((await languageLoaders[l]()) as Parameters<typeof flattenTexts>[0])] as const,
-    ),
-  ),
+  await Promise.all(Locale.options.map(async (l) => [l, flattenTexts(await languageLoaders[l]())] as const)),
 );
 const english = texts('en');
 

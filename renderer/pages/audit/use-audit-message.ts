@@ -2,12 +2,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/contract/engine-schemas';
 import { useCodeLabels, type CodeLabels } from '../../i18n/use-code-labels';
-import en from '../../i18n/en.json';
 
-/** The audit message codes with a text (`pages.audit.message.<code>`). */
-type MessageCode = keyof typeof en.pages.audit.message;
-
-const isMessageCode = (code: string): code is MessageCode => Object.hasOwn(en.pages.audit.message, code);
+/** The key of an audit message code's text; a code this version has no text for is shown as the engine's sentence. */
+const messageKey = (code: string) => `pages.audit.message.${code}`;
 
 /** Message values that are themselves codes, said in words: document types and review reasons. */
 function readableParams(params: AuditEntryView['messageParams'], codes: CodeLabels): Record<string, string> {
@@ -24,15 +21,15 @@ function readableParams(params: AuditEntryView['messageParams'], codes: CodeLabe
 
 /** An audit entry's message in the UI language when it carries a known code, else the engine's own sentence. */
 export function useAuditMessage(): (entry: AuditEntryView) => string {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Each message text names its own values; the engine stores exactly those beside the code.
   const translate = t as unknown as (key: string, values: Record<string, string>) => string;
   const codes = useCodeLabels();
   return useCallback(
     (entry) =>
-      entry.messageCode && isMessageCode(entry.messageCode)
-        ? translate(`pages.audit.message.${entry.messageCode}`, readableParams(entry.messageParams, codes))
+      entry.messageCode && i18n.exists(messageKey(entry.messageCode))
+        ? translate(messageKey(entry.messageCode), readableParams(entry.messageParams, codes))
         : (entry.message ?? ''),
-    [translate, codes],
+    [translate, codes, i18n],
   );
 }

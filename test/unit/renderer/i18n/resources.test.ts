@@ -23,7 +23,7 @@ const pluralForms = (locale: string) => new Intl.PluralRules(locale).resolvedOpt
 /** Every language's texts, loaded the way the app loads them (each its own chunk). */
 const resources = Object.fromEntries(
   await Promise.all(
-    Locale.options.map(async (l) => [l, { translation: (await languageLoaders[l]()) as Tree }] as const),
+    Locale.options.map(async (l) => [l, { translation: await languageLoaders[l]() }] as const),
   ),
 ) as Record<Locale, { translation: Tree }>;
 const english = flatten(resources.en.translation);
