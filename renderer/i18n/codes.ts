@@ -107,6 +107,7 @@ export const AUDIT_ACTIONS = [
   'mapping.changed',
   'mapping.imported',
   'masterdata.aligned',
+  'masterdata.matched',
   'masterdata.conflict.resolved',
   'review.dismissed',
   'secret.stored',

@@ -124,11 +124,25 @@ describe('EngineService runs its syncs through the SyncRunner it is given', () =
     });
     request.onProgress({ runId: 5, phase: 'intake', done: 2, total: 9 });
     expect(engine.running('acme')).toBe(true);
-    runner.finish({ runId: 5 } as FullSyncSummary);
-    expect(await run).toEqual({ runId: 5 });
+    const counts = (posted: number) => ({ posted }) as FullSyncSummary['documents']['invoices'];
+    const summary = {
+      runId: 5,
+      documents: { invoices: counts(3), bills: counts(1) },
+      reviewQueue: 2,
+      reviewAdded: 1,
+    } as FullSyncSummary;
+    runner.finish(summary);
+    expect(await run).toEqual(summary);
     expect(progress).toEqual([
       { profileId: 'acme', runId: '5', phase: 'intake', done: 2, total: 9 },
-      { profileId: 'acme', runId: '5', phase: 'done', done: 1, total: 1 },
+      {
+        profileId: 'acme',
+        runId: '5',
+        phase: 'done',
+        done: 1,
+        total: 1,
+        outcome: { posted: 4, reviewQueue: 2, reviewAdded: 1 },
+      },
     ]);
   });
 
