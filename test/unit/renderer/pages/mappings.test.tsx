@@ -109,8 +109,9 @@ describe('the mappings', () => {
     ).toHaveLength(11);
     fireEvent.click(screen.getByRole('tab', { name: /Expense by GL account/ }));
     const panel = screen.getByRole('tabpanel');
+    // The rule tabs draw their table once the rule list has arrived (the link tabs do not wait for it).
+    const table = await within(panel).findByRole('table', { name: 'Expense by GL account' });
     expect(panel.textContent).toContain('AP bill lines with this ServiceTitan GL account');
-    const table = within(panel).getByRole('table', { name: 'Expense by GL account' });
     expect(within(table).getAllByRole('row')[1]?.textContent).toContain('4000 Varekjøp');
     fireEvent.change(within(panel).getByRole('searchbox', { name: 'Search' }), {
       target: { value: 'nothing' },
@@ -166,7 +167,7 @@ describe('the mappings', () => {
   it('adds a VAT rule from pickers, refusing a code Visma does not have', async () => {
     const { bridge } = await openMappings();
     fireEvent.click(screen.getByRole('tab', { name: /VAT by tax zone/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Add rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add rule' }));
     const dialog = await screen.findByRole('dialog', { name: 'New rule: VAT by tax zone' });
     fireEvent.change(combobox(dialog, /ServiceTitan tax zone id/), { target: { value: '7' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save', hidden: true }));
@@ -193,7 +194,7 @@ describe('the mappings', () => {
   it('edits a rule (refusing an inactive account by name) and deletes it', async () => {
     const { bridge } = await openMappings();
     fireEvent.click(screen.getByRole('tab', { name: /Revenue by GL account/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Edit 3080' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit 3080' }));
     const dialog = await screen.findByRole('dialog', { name: 'Edit rule: Revenue by GL account' });
     expect(
       within(dialog).getByRole<HTMLInputElement>('textbox', { name: /ServiceTitan GL account/, hidden: true })
