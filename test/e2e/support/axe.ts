@@ -29,6 +29,11 @@ interface AxeResultsShape {
 
 /** Runs axe-core on the whole page (injected once per document) and returns its serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  // A button that has just become enabled fades its colours in (a CSS transition): measured mid-way its contrast is
+  // too low. The check waits for running transitions to end (they are finite; a spinner's endless animation is not one).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
   const results = await page.evaluate(async (runTags) => {
