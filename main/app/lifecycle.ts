@@ -86,6 +86,7 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
   logger.toFile(join(logDir, 'main.log'));
   logger.info(`${PRODUCT_NAME} ${app.getVersion()} starting; data in ${dataDir}`);
   const paths = appPaths(app.getAppPath());
+  const windowStateFile = join(dataDir, 'window-state.json');
   hardenSession(session.defaultSession);
   serveRenderer(paths.rendererDir);
   // The engine runs in a utility process so a long run never stalls this (the window's) thread.
@@ -118,11 +119,11 @@ function start(getWindow: () => BrowserWindow | null, setWindow: (w: BrowserWind
   void engine.start().then((started) => {
     if (started.state === 'failed') return startFailed(started.message);
     void route('settings.get', {});
-    setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+    setWindow(createMainWindow(paths.preload, PRODUCT_NAME, windowStateFile));
     warnIfLedgerDamaged(started.ledgerProblem);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0)
-        setWindow(createMainWindow(paths.preload, PRODUCT_NAME));
+        setWindow(createMainWindow(paths.preload, PRODUCT_NAME, windowStateFile));
       else focus(getWindow());
     });
   });

@@ -7,19 +7,12 @@ import { upsertProfile } from '../../main/storage/profiles';
 import { productionProfile } from './support/app-under-test';
 import { launchChromium, type Browser } from './support/chromium';
 import { startDemoApp, type DemoApp } from './support/demo-app';
-import { appPages, navName } from './support/pages';
+import { syncFromDashboard, visitPage } from './support/pages';
 
 const outputDir = resolve(import.meta.dirname, '../../test-output/e2e');
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(outputDir, `a11y-${name}.png`), animations: 'disabled' });
-}
-
-/** Opens a page through the left navigation and waits for its h1. */
-async function visit(page: Page, key: string): Promise<void> {
-  const label = appPages.find((p) => p.key === key)?.label.en ?? key;
-  await page.getByRole('navigation', { name: navName.en }).getByRole('link', { name: label }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
 }
 
 /** Whether the element a locator points at has the keyboard focus. */
@@ -71,9 +64,7 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
     page = await browser.context.newPage();
     await page.goto(app.host.url);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
-    await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByText(/^Sync finished:/).waitFor({ timeout: 90_000 });
-    await page.getByTestId('volume-chart').waitFor();
+    await syncFromDashboard(page);
   });
 
   afterAll(async () => {
@@ -96,7 +87,7 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
   });
 
   it('checks the review queue, its detail panel and its dialogs, focus returning to the opener', async () => {
-    await visit(page, 'review');
+    await visitPage(page, 'review');
     const table = page.getByRole('table', { name: 'Items to review' });
     await table.locator('[data-testid^="review-row-doc:"]').first().waitFor();
     await check('review');
@@ -126,7 +117,7 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
   });
 
   it('checks the reconciliation page and a bucket', async () => {
-    await visit(page, 'reconciliation');
+    await visitPage(page, 'reconciliation');
     await page.getByTestId('recon-status').waitFor({ timeout: 30_000 });
     await check('reconciliation');
     const matched = page.getByRole('tab', { name: /^Matched/ });
@@ -135,13 +126,13 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
   });
 
   it('checks the audit log', async () => {
-    await visit(page, 'audit');
+    await visitPage(page, 'audit');
     await page.getByRole('table', { name: 'Audit log entries' }).waitFor();
     await check('audit');
   });
 
   it('checks every mapping tab and the rule dialogs', async () => {
-    await visit(page, 'mappings');
+    await visitPage(page, 'mappings');
     const tabs = page.getByRole('tablist', { name: 'What to map' }).getByRole('tab');
     const count = await tabs.count();
     expect(count).toBeGreaterThan(5);
@@ -172,7 +163,7 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
   });
 
   it('checks the settings page and its dialogs', async () => {
-    await visit(page, 'settings');
+    await visitPage(page, 'settings');
     await check('settings');
     const secret = page.getByRole('button', { name: /^(Replace|Set)… Visma client secret/ });
     expect.soft(await checkDialog('settings-secret', secret, 'Cancel')).toBe(true);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from './support/chromium';
 import { startDemoApp, type DemoApp } from './support/demo-app';
-import { appPages, navName, plainSpaces } from './support/pages';
+import { plainSpaces, visitPage } from './support/pages';
 
 const outputDir = resolve(import.meta.dirname, '../../test-output/e2e');
 
@@ -37,15 +37,9 @@ const recordNotifications = () => {
 const notices = (page: Page) =>
   page.evaluate(() => (window as unknown as { __notices(): Notice[] }).__notices());
 
-async function visit(page: Page, key: string): Promise<void> {
-  const label = appPages.find((p) => p.key === key)?.label.en ?? key;
-  await page.getByRole('navigation', { name: navName.en }).getByRole('link', { name: label }).click();
-  await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
-
 /** Waits for the profile's `sync.run` to end and the dashboard to show that run. */
 async function syncNow(page: Page): Promise<void> {
-  await visit(page, 'dashboard');
+  await visitPage(page, 'dashboard');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page
     .getByText(/^(Sync finished:|The sync stopped:)/)
@@ -112,7 +106,7 @@ describe('a sync that fails (issue 14, acceptance 1)', () => {
     expect(failed.map((n) => n.title)).toEqual([`Sync of ${profileName} failed`]);
     await page.screenshot({ path: join(outputDir, 'failed-sync-dashboard.png'), fullPage: true });
 
-    await visit(page, 'audit');
+    await visitPage(page, 'audit');
     await page.getByRole('cell', { name: 'Sync failed' }).first().waitFor();
     await page.screenshot({ path: join(outputDir, 'failed-sync-audit.png'), fullPage: true });
   });

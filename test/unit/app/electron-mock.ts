@@ -41,7 +41,17 @@ export class FakeBrowserWindow {
   private static waiters: ((window: FakeBrowserWindow) => void)[] = [];
   readonly webContents = new FakeWebContents();
   readonly loadURL = vi.fn(() => Promise.resolve());
-  readonly once = vi.fn();
+  readonly windowListeners = new Map<string, Listener[]>();
+  readonly once = vi.fn((event: string, listener: Listener) => this.on(event, listener));
+  readonly on = vi.fn((event: string, listener: Listener) => {
+    this.windowListeners.set(event, [...(this.windowListeners.get(event) ?? []), listener]);
+    return this;
+  });
+  normalBounds = { x: 0, y: 0, width: 1280, height: 820 };
+  maximized = false;
+  readonly getNormalBounds = vi.fn(() => this.normalBounds);
+  readonly isMaximized = vi.fn(() => this.maximized);
+  readonly maximize = vi.fn(() => (this.maximized = true));
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
@@ -51,7 +61,20 @@ export class FakeBrowserWindow {
     FakeBrowserWindow.instances.push(this);
     for (const resolve of FakeBrowserWindow.waiters.splice(0)) resolve(this);
   }
+  /** Fires a window event (`resize`, `close`, `ready-to-show`, …) at its listeners. */
+  emit(event: string): void {
+    for (const listener of this.windowListeners.get(event) ?? []) listener();
+  }
 }
+
+/** The desktop as `screen` reports it: one 1920×1080 display with a task bar, unless a test sets others. */
+export const screenMock = {
+  workAreas: [{ x: 0, y: 0, width: 1920, height: 1040 }],
+  getAllDisplays: vi.fn(() => screenMock.workAreas.map((workArea) => ({ workArea }))),
+};
+
+/** The OS appearance as `nativeTheme` reports it. */
+export const nativeThemeMock = { shouldUseDarkColors: false };
 
 /** Records `ipcMain.handle` registrations. */
 export const ipcMainMock = {
@@ -135,6 +158,8 @@ export const electronMock = {
   ipcMain: ipcMainMock,
   utilityProcess: utilityProcessMock,
   session: { defaultSession: sessionMock },
+  screen: screenMock,
+  nativeTheme: nativeThemeMock,
   shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
@@ -150,6 +175,8 @@ export const electronMock = {
 export function resetElectronMock(): void {
   vi.clearAllMocks();
   FakeBrowserWindow.instances = [];
+  screenMock.workAreas = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+  nativeThemeMock.shouldUseDarkColors = false;
   ipcMainMock.handlers.clear();
   appListeners.clear();
   appMock.requestSingleInstanceLock.mockImplementation(() => true);
