@@ -42,9 +42,9 @@ export const AppSettingsSchema = z
     activeProfileId: s.profiles.some((p) => p.id === s.activeProfileId) ? s.activeProfileId : null,
   }));
 
-/** Settings for a first start. */
-export function defaultSettings(): AppSettings {
-  return { version: CURRENT_SETTINGS_VERSION, locale: 'en', activeProfileId: null, profiles: [] };
+/** Settings for a first start, in `locale` (English unless given). */
+export function defaultSettings(locale: Locale = 'en'): AppSettings {
+  return { version: CURRENT_SETTINGS_VERSION, locale, activeProfileId: null, profiles: [] };
 }
 
 // Compile-time checks: the schema's output is exactly the interfaces in `types.ts` (`version` is a literal here).

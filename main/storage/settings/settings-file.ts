@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppSettings } from '../types';
 import { AppSettingsSchema, defaultSettings } from './schema';
+import { localeFromTag } from '../../../shared/locale-tag';
 import { SettingsError, upgradeSettings } from './upgrade';
 
 /** What start-up made of a settings file. */
@@ -31,9 +32,15 @@ function readText(file: string): string | null {
  * Reads, upgrades and validates a settings file. Never throws for bad content: a corrupt, invalid or too-new file
  * is copied to `<file>.broken-<time>` (nothing is lost) and defaults are returned with a `problem` message.
  */
-export function loadSettingsFile(file: string, now: () => Date = () => new Date()): LoadedSettings {
+export function loadSettingsFile(
+  file: string,
+  now: () => Date = () => new Date(),
+  systemTag: string = Intl.DateTimeFormat().resolvedOptions().locale,
+): LoadedSettings {
   const text = readText(file);
-  if (text === null) return { settings: defaultSettings(), problem: null, needsWrite: false };
+  // A first start speaks the system's language (Windows' user locale, LANG elsewhere) when we have it.
+  const firstStart = defaultSettings(localeFromTag(systemTag) ?? 'en');
+  if (text === null) return { settings: firstStart, problem: null, needsWrite: false };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -44,7 +51,7 @@ export function loadSettingsFile(file: string, now: () => Date = () => new Date(
     const copy = brokenCopyPath(file, now());
     copyFileSync(file, copy);
     return {
-      settings: defaultSettings(),
+      settings: firstStart,
       problem: `${why} A copy was kept as "${copy}" and the app started with default settings.`,
       needsWrite: true,
     };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonFileSettingsStore, SettingsError, defaultSettings } from '../../../main/storage/settings';
+import { loadSettingsFile } from '../../../main/storage/settings/settings-file';
 
 const fixedNow = () => new Date('2026-11-25T08:30:00.000Z');
 
@@ -17,9 +18,27 @@ describe('JsonFileSettingsStore', () => {
 
   it('starts from defaults without a file and writes nothing until a change', () => {
     const store = new JsonFileSettingsStore(file);
-    expect(store.read()).toEqual(defaultSettings());
+    // The first start's language is the system's (see below); everything else is the defaults.
+    expect(store.read()).toEqual(defaultSettings(store.read().locale));
     expect(store.problem).toBeNull();
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('starts a new install in the system language when we have it, in English otherwise', () => {
+    const first = (tag: string) => loadSettingsFile(file, fixedNow, tag).settings.locale;
+    expect(first('nb-NO')).toBe('nb');
+    expect(first('nn-NO')).toBe('nb');
+    expect(first('sv-FI')).toBe('sv');
+    expect(first('da-DK')).toBe('da');
+    expect(first('fi-FI')).toBe('fi');
+    expect(first('de-DE')).toBe('en');
+    writeFileSync(file, '{ broken');
+    expect(loadSettingsFile(file, fixedNow, 'fi-FI').settings.locale).toBe('fi');
+  });
+
+  it('keeps the saved language whatever the system speaks', () => {
+    writeFileSync(file, JSON.stringify({ ...defaultSettings('da') }));
+    expect(loadSettingsFile(file, fixedNow, 'sv-SE').settings.locale).toBe('da');
   });
 
   it('writes changes atomically with mode 0600 and reads them back', () => {
