@@ -129,6 +129,14 @@ describe('axe-core on every page and dialog (issue 14, acceptance 5)', () => {
     await visitPage(page, 'audit');
     await page.getByRole('table', { name: 'Audit log entries' }).waitFor();
     await check('audit');
+    // The date range's calendar (in the app's language, weeks from Monday, week numbers).
+    const from = page.getByRole('combobox', { name: 'From' });
+    await from.click();
+    await page.getByRole('button', { name: 'Go to today' }).waitFor();
+    await check('audit-calendar');
+    await shoot(page, 'audit-calendar');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Go to today' }).waitFor({ state: 'detached' });
   });
 
   it('checks every mapping tab and the rule dialogs', async () => {

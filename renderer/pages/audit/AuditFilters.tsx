@@ -1,6 +1,7 @@
 import { Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons/svg/search';
 import { useTranslation } from 'react-i18next';
+import { LocalDateField } from '../../components/date-field/LocalDateField';
 import { OUTCOMES } from '../../i18n/codes';
 import { useCodeLabels } from '../../i18n/use-code-labels';
 
@@ -52,19 +53,17 @@ export function AuditFilters(props: {
         </Select>
       </Field>
       <Field label={t('pages.audit.from')}>
-        <Input
-          type="date"
+        <LocalDateField
           value={props.value.from}
           max={props.value.to || undefined}
-          onChange={(_, data) => set({ from: data.value })}
+          onChange={(from) => set({ from })}
         />
       </Field>
       <Field label={t('pages.audit.to')}>
-        <Input
-          type="date"
+        <LocalDateField
           value={props.value.to}
           min={props.value.from || undefined}
-          onChange={(_, data) => set({ to: data.value })}
+          onChange={(to) => set({ to })}
         />
       </Field>
     </div>

@@ -64,6 +64,27 @@ describe('the audit log', () => {
     });
   });
 
+  it('takes the date range as the chosen language writes dates, not as the browser does', async () => {
+    const { bridge } = await renderApp(
+      { profiles: sampleProfiles, engine: { audit: sampleAudit }, locale: 'nb' },
+      '#/audit',
+    );
+    await screen.findByRole('table', { name: 'Hendelser i revisjonsloggen' });
+    const from = await screen.findByRole('combobox', { name: 'Fra' });
+    expect(from.getAttribute('placeholder')).toBe('dd.mm.åååå');
+    fireEvent.change(from, { target: { value: '24.12.2025' } });
+    fireEvent.blur(from);
+    await waitFor(() => expect(from).toHaveProperty('value', '24.12.2025'));
+    await waitFor(() =>
+      expect(
+        bridge.calls.some((c) => c.channel === 'audit.list' && (c.input as { from?: string }).from),
+      ).toBe(true),
+    );
+    const last = bridge.calls.filter((c) => c.channel === 'audit.list').at(-1)!.input as { from: string };
+    expect(new Date(last.from).getDate()).toBe(24);
+    expect(new Date(last.from).getMonth()).toBe(11);
+  });
+
   it('loads older entries with beforeId', async () => {
     const { bridge } = await renderApp(
       { profiles: sampleProfiles, engine: { audit: manyEntries(250) } },
