@@ -245,11 +245,13 @@ export function createEngineHandlers(
     },
     'dashboard.get': ({ profileId }) => {
       const runs = recentRuns(db, profileId, 10);
+      const questions = masterDataReviewItems(db, profileId).length;
       return Promise.resolve({
         running: engine.running(profileId),
         lastRun: runs[0] ?? null,
         runs,
-        reviewCount: listReview(db, profileId).length + masterDataReviewItems(db, profileId).length,
+        reviewCount: listReview(db, profileId).length + questions,
+        reviewQuestions: questions,
         outboxByState: outboxByState(db, profileId),
         volume: postedVolume(db, profileId, new Date()),
         otherInstallation: otherInstallationSeen(db, profileId, new Date()),

@@ -130,7 +130,7 @@ function ProfileDashboard({ profile }: { profile: ProfileSummary }) {
           <div className={styles.grid}>
             {data.lastRun ? <LastRunCard run={data.lastRun} /> : <div />}
             <div className={styles.side}>
-              <ReviewCountCard count={data.reviewCount} />
+              <ReviewCountCard count={data.reviewCount} questions={data.reviewQuestions ?? 0} />
               <NextRunCard nextRunAt={data.nextRunAt} />
             </div>
           </div>

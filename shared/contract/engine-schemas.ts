@@ -72,7 +72,10 @@ export const DashboardView = z.object({
   running: z.boolean(),
   lastRun: SyncRunView.nullable(),
   runs: z.array(SyncRunView),
+  /** Everything in the review queue: the documents plus the master-data questions (`reviewQuestions`). */
   reviewCount: z.number(),
+  /** How many of `reviewCount` are master-data questions rather than documents (absent from older engines). */
+  reviewQuestions: z.number().optional(),
   outboxByState: z.record(z.string(), z.number()),
   volume: z.array(VolumePoint),
   /**

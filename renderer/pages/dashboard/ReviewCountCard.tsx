@@ -13,8 +13,11 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-/** How many items wait in the review queue, with the way there. */
-export function ReviewCountCard({ count }: { count: number }) {
+/**
+ * How many items wait in the review queue, with the way there; when master-data questions are among them, the split
+ * (so the count adds up with the documents the sync's banner and Recent syncs report).
+ */
+export function ReviewCountCard({ count, questions }: { count: number; questions: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const styles = useStyles();
@@ -24,7 +27,14 @@ export function ReviewCountCard({ count }: { count: number }) {
         {format.number(count)}
       </Text>
       <Text className={styles.muted}>
-        {count > 0 ? t('pages.dashboard.reviewCard.waiting') : t('pages.dashboard.reviewCard.none')}
+        {count === 0
+          ? t('pages.dashboard.reviewCard.none')
+          : questions > 0
+            ? t('pages.dashboard.reviewCard.split', {
+                documents: format.number(count - questions),
+                questions: format.number(questions),
+              })
+            : t('pages.dashboard.reviewCard.waiting')}
       </Text>
       <Link href="#/review">{t('pages.dashboard.reviewCard.open')}</Link>
     </Panel>

@@ -63,6 +63,11 @@ describe('engine channels over the simulators', () => {
     expect(dashboard.lastRun.id).toBe(summary.runId);
     expect(dashboard.lastRun.summary.documents.invoices.posted).toBe(summary.documents.invoices.posted);
     expect(dashboard.outboxByState.exported).toBeGreaterThan(0);
+    // The queue's count is its documents (what the run reports) plus its master-data questions.
+    const queue = await call('review.list', { profileId: 'demo' });
+    const questions = queue.items.filter((i: { kind: string }) => i.kind !== 'document').length;
+    expect(dashboard.reviewQuestions).toBe(questions);
+    expect(dashboard.reviewCount - dashboard.reviewQuestions).toBe(summary.reviewQueue);
     expect(
       dashboard.volume.reduce((n: number, p: { invoices: number }) => n + p.invoices, 0),
     ).toBeGreaterThan(0);

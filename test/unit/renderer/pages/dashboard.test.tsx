@@ -37,6 +37,15 @@ describe('the dashboard', () => {
     );
   });
 
+  it('splits the review count into documents and master-data questions so it adds up with the runs', async () => {
+    await renderApp({
+      profiles: sampleProfiles,
+      engine: { dashboard: { ...sampleDashboard, reviewCount: 18, reviewQuestions: 2 } },
+    });
+    expect((await screen.findByTestId('review-count')).textContent).toBe('18');
+    expect(screen.getByText('16 documents and 2 master-data questions wait for you.')).toBeTruthy();
+  });
+
   it('says what to do after a run that failed on a refused credential, and nothing after a good run', async () => {
     const failedRun = sampleDashboard.runs[1]!;
     await renderApp({
