@@ -5,7 +5,8 @@
  * is measured: wall time, CPU, peak RSS, the calls each simulator counted (per endpoint) against the lower bound of
  * one page per page size of documents, and the engine's own time after the fetch. Prints figures; it is not a test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reconciliation } from '../main/engine/reconcile';
@@ -26,6 +27,11 @@ const BILLS = Number(process.env.BENCH_BILLS ?? 5_000);
 const RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 2);
 /** A folder for a V8 CPU profile of each reconciliation (`node --cpu-prof`), when set. */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+/**
+ * When set, each reconciliation after the first waits until this file exists (and removes it): code can be changed
+ * between runs against the same synced simulators, without another sync.
+ */
+const GO_FILE = process.env.BENCH_RECONCILE_GO_FILE;
 /** Keep the data folder (ledger and config) for a closer look afterwards, when set. */
 const KEEP_DIR = process.env.BENCH_KEEP_DIR === '1';
 /** The month reconciled; every generated document falls in it (noon on its last day, 29 days back). */
@@ -41,6 +47,14 @@ const ENGINE_TARGET_MS = 3000;
 const root = join(import.meta.dirname, '..');
 
 type Counts = { total: number; byEndpoint: Record<string, number> };
+
+/** Waits for `GO_FILE` to appear, then removes it. */
+async function waitForGo(): Promise<void> {
+  if (!GO_FILE) return;
+  console.log(`\nWaiting for ${GO_FILE} before the next reconciliation…`);
+  while (!existsSync(GO_FILE)) await sleep(500);
+  rmSync(GO_FILE, { force: true });
+}
 
 const row = (label: string, value: string | number) => console.log(`  ${label.padEnd(44)} ${value}`);
 const pages = (documents: number, pageSize: number) => Math.max(1, Math.ceil(documents / pageSize));
@@ -156,10 +170,12 @@ try {
   reportSync(await runCli(root, ['sync', ...common]));
   const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF_DIR] : [];
   for (let i = 1; i <= RUNS; i++) {
+    if (i > 1) await waitForGo();
     st.resetCalls();
     visma.resetCounters();
     const run = await runCli(root, ['reconcile', '--period', PERIOD, ...common], nodeArgs);
     const result = JSON.parse(run.stdout) as Reconciliation;
+    if (KEEP_DIR) writeFileSync(join(dir, `reconcile-${i}.json`), run.stdout);
     reportReconcile(run, result, i);
     reportCalls(st.calls(), visma.counters(), vismaDocumentsOfPeriod(visma, result.financialPeriod));
   }

@@ -2,7 +2,6 @@
  * The ServiceTitan side of the close: the period's documents as ServiceTitan holds them now (read live), each joined
  * with what the ledger knows of it; the ledger stands in for a document the live read did not return.
  */
-import { localDate } from '../../../shared/dates';
 import { isZeroAmount } from '../../../shared/money';
 import type { SyncSettings } from '../../../shared/sync-settings';
 import type { Ledger } from '../../storage/types';
@@ -12,6 +11,7 @@ import { markerOf } from '../lifecycle/markers';
 import { isEligible } from '../source-store';
 import type { CloseStDoc } from './close';
 import { sourceOfKey } from './keys';
+import { localDay } from './local-day';
 import {
   documentFields,
   ignoredBy,
@@ -55,6 +55,13 @@ function unsyncedStDoc(doc: SourceDocument, timeZone: string, tenantId: string):
   });
 }
 
+/** A live document that may be in scope whatever the ledger says: eligible now, or exported, active and not zero. */
+function mayBeInScope(env: SourceEnvelope, settings: SyncSettings): boolean {
+  return (
+    isEligible(env, settings) || (env.status === 'Exported' && env.doc.active && !isZeroAmount(env.doc.total))
+  );
+}
+
 /** In scope when read live: eligible now, or taken on by the engine and marked exported since (still active, not zero). */
 function liveInScope(env: SourceEnvelope, ledger: LedgerDoc | undefined, settings: SyncSettings): boolean {
   if (isEligible(env, settings)) return true;
@@ -80,7 +87,7 @@ function changedSincePosting(ledger: LedgerDoc, live: SourceDocument): string[] 
 /** The local date of a timestamp, or null when ServiceTitan sent none that can be read (such a document is the review queue's). */
 function safeLocalDate(instant: string, timeZone: string): string | null {
   try {
-    return localDate(instant, timeZone);
+    return localDay(instant, timeZone);
   } catch {
     return null;
   }
@@ -116,17 +123,16 @@ export function closeStDocs(
 ): CloseStDoc[] {
   const { timeZone } = profile;
   const tenantId = profile.servicetitan.tenantId;
-  const keys = [...new Set([...(live?.keys() ?? []), ...ledgerPeriod.keys()])];
-  // Only live documents the period's rows do not hold are looked up (their ledger date may be in another period).
-  const ledger = new Map(ledgerPeriod);
-  const elsewhere = [...(live?.keys() ?? [])].filter((k) => !ledgerPeriod.has(k));
-  for (const [key, doc] of ledgerDocsByKeys(db, profile, elsewhere)) ledger.set(key, doc);
+  // Only live documents the period's rows do not hold are looked up (their ledger date may be in another period),
+  // and of those only the ones whose row can bring them into scope: any other is out of scope whatever the ledger says.
+  const elsewhere: string[] = [];
+  for (const [key, env] of live ?? [])
+    if (!ledgerPeriod.has(key) && mayBeInScope(env, settings)) elsewhere.push(key);
+  const found = ledgerDocsByKeys(db, profile, elsewhere);
   const out: CloseStDoc[] = [];
-  for (const key of keys) {
-    const row = ledger.get(key);
-    const env = live?.get(key);
-    if (env && !liveInScope(env, row, settings)) continue;
-    if (!env && !row?.inScope) continue;
+  const add = (env: SourceEnvelope | undefined, row: LedgerDoc | undefined) => {
+    if (env && !liveInScope(env, row, settings)) return;
+    if (!env && !row?.inScope) return;
     const st = row
       ? stDocOf(row.row, timeZone, tenantId, env?.doc ?? row.snapshot())
       : unsyncedStDoc(env!.doc, timeZone, tenantId);
@@ -138,7 +144,10 @@ export function closeStDocs(
       changedFields: row && env ? changedSincePosting(row, env.doc) : [],
       ignoredBy: null,
     });
-  }
+  };
+  // Live documents first, then the period's rows the live read did not return (the order the report lists them in).
+  for (const [key, env] of live ?? []) add(env, ledgerPeriod.get(key) ?? found.get(key));
+  for (const [key, row] of ledgerPeriod) if (!live?.has(key)) add(undefined, row);
   const who = ignoredBy(
     db,
     profile.id,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { localDate } from '../../../shared/dates';
 import { centsOf, isNegativeAmount, isZeroAmount } from '../../../shared/money';
 import type { Ledger } from '../../storage/types';
 import type { SourceDocument } from '../domain';
 import { markerOf } from '../lifecycle/markers';
 import { parseSource } from '../source-store';
 import { numberKey, sourceOfKey } from './keys';
+import { localDay } from './local-day';
 import { addDays, type ReconPeriod } from './period';
 import { rowChecker } from './row-check';
 import type { LedgerRef, ReconDocType, StDoc } from './types';
@@ -104,7 +104,7 @@ export function documentFields(
   const negate = documentType === 'creditNote';
   return {
     documentType,
-    date: localDate(doc.documentDate, timeZone),
+    date: localDay(doc.documentDate, timeZone),
     businessUnitId: doc.businessUnitId ?? null,
     businessUnitName: doc.businessUnitName ?? null,
     amount: centsOf(doc.total, negate),
@@ -242,7 +242,7 @@ export function periodLedgerDocs(
   const out = new Map<string, LedgerDoc>();
   for (const row of found) {
     if (!inScope(row)) continue;
-    const date = localDate(row.doc_date, profile.timeZone);
+    const date = localDay(row.doc_date, profile.timeZone);
     if (date < period.firstDay || date >= period.nextFirstDay) continue;
     out.set(markerOf(row.kind, profile.servicetitan.tenantId, row.st_id), ledgerDoc(row));
   }
