@@ -9,7 +9,8 @@ import { rendererDir } from './support/app-under-test';
  * bridge checks every answer with come to about 790 kB on their own (see the printed breakdown), so this budget stops
  * the initial load from growing while the rest is brought down.
  */
-const INITIAL_BUDGET_KB = 800;
+// Raised from 800 when the dark and high-contrast themes joined the light one in the first load (795 → 814 kB).
+const INITIAL_BUDGET_KB = 830;
 
 const assetsDir = join(rendererDir, 'assets');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;

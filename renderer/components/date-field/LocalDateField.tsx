@@ -7,6 +7,9 @@ import type { Locale } from '../../../shared/contract/schemas';
 import { intlLocale } from '../../i18n/format';
 import { calendarNames, formatLocalDate, fromIsoDay, parseLocalDate, toIsoDay } from './local-dates';
 
+// Fluent fills `{0}` in these texts itself (the week number, the date).
+const FLUENT_SLOT = { value: '{0}' };
+
 // The month picker shows whole month names (see `calendarNames`): its buttons are widened to hold them.
 const MONTH_BUTTON = '72px';
 const useStyles = makeStyles({
@@ -47,9 +50,9 @@ export function LocalDateField(props: {
       prevYearRangeAriaLabel: t('components.dateField.previousYears'),
       nextYearRangeAriaLabel: t('components.dateField.nextYears'),
       closeButtonAriaLabel: t('components.dateField.close'),
-      weekNumberFormatString: t('components.dateField.weekNumber'),
-      selectedDateFormatString: t('components.dateField.selected'),
-      todayDateFormatString: t('components.dateField.today'),
+      weekNumberFormatString: t('components.dateField.weekNumber', FLUENT_SLOT),
+      selectedDateFormatString: t('components.dateField.selected', FLUENT_SLOT),
+      todayDateFormatString: t('components.dateField.today', FLUENT_SLOT),
     }),
     [locale, t],
   );
