@@ -1,10 +1,11 @@
 import { SyncSettings } from '../../shared/sync-settings';
-import { ApiError, type Handlers } from './dispatch';
+import type { Handlers } from './dispatch';
 import { exportDiagnostics } from './diagnostics/export';
 import type { EngineService } from './engine-service';
 import { removeProfileWithBackup } from './profile-removal';
 import type { AppServices } from './services';
 import { buildWindowsTask, nodeCliLauncher, type CliLauncher } from './windows-task';
+import { refuse } from './refusals';
 
 type AdminChannels =
   | 'profiles.remove'
@@ -25,7 +26,7 @@ export function createAdminHandlers(
 ): Pick<Handlers, AdminChannels> {
   const stored = (profileId: string) => {
     const p = services.settings.read().profiles.find((x) => x.id === profileId);
-    if (!p) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    if (!p) throw refuse('noProfile', { profile: profileId });
     return p;
   };
   return {
@@ -45,12 +46,7 @@ export function createAdminHandlers(
     },
     'profiles.createWindowsTask': ({ profileId }) => {
       stored(profileId);
-      return Promise.reject(
-        new ApiError(
-          'conflict',
-          'Only the installed Windows app can create the task itself; copy the command and run it in a Command Prompt.',
-        ),
-      );
+      return Promise.reject(refuse('windowsTaskOnly'));
     },
     'app.openDataFolder': () => Promise.resolve({ path: services.dataDir, opened: false }),
     'diagnostics.export': () => exportDiagnostics(services, new Date()),

@@ -20,10 +20,21 @@ export class ApiError extends Error {
   constructor(
     readonly code: BridgeError['code'],
     message: string,
+    /** The message as a code and values, for the UI to say in its language (`errors.api.<code>`). */
+    readonly text?: { code: string; params: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+function apiErrorResult(err: ApiError): BridgeError {
+  const error: BridgeError = { code: err.code, message: redactor.redact(err.message) };
+  if (!err.text) return error;
+  const params = Object.fromEntries(
+    Object.entries(err.text.params).map(([k, v]) => [k, typeof v === 'string' ? redactor.redact(v) : v]),
+  );
+  return { ...error, messageCode: err.text.code, messageParams: params };
 }
 
 function isChannelName(name: string): name is ChannelName {
@@ -62,8 +73,7 @@ export async function dispatch(
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof ApiError)
-      return { ok: false, error: { code: err.code, message: redactor.redact(err.message) } };
+    if (err instanceof ApiError) return { ok: false, error: apiErrorResult(err) };
     const message = redactor.redact(err instanceof Error ? err.message : String(err));
     logger.error(`Call "${name}" failed: ${message}`);
     return {

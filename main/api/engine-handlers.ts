@@ -34,6 +34,7 @@ import { fixHeldDocument } from '../engine/review-fix';
 import { nextScheduledRun } from '../engine/coordinator';
 import { summarizeProfile } from './profile-summary';
 import type { AppServices } from './services';
+import { refuse } from './refusals';
 
 type EngineChannels =
   | 'profiles.get'
@@ -156,17 +157,13 @@ export function createEngineHandlers(
   return {
     'profiles.get': ({ profileId }) => {
       const stored = settings.read().profiles.find((p) => p.id === profileId);
-      if (!stored) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+      if (!stored) throw refuse('noProfile', { profile: profileId });
       return Promise.resolve({ profile: toInput(stored) });
     },
     'profiles.confirmEnvironments': ({ profileId }) => {
       const stored = settings.read().profiles.find((p) => p.id === profileId);
-      if (!stored) throw new ApiError('not_found', `There is no profile "${profileId}".`);
-      if (!isSandboxIntoProduction(stored))
-        throw new ApiError(
-          'conflict',
-          'This profile does not connect a test tenant to a production company.',
-        );
+      if (!stored) throw refuse('noProfile', { profile: profileId });
+      if (!isSandboxIntoProduction(stored)) throw refuse('notSandboxIntoProduction');
       const at = new Date().toISOString();
       settings.update((s) => ({
         ...s,
@@ -262,7 +259,7 @@ export function createEngineHandlers(
     'review.list': ({ profileId, ...query }) => Promise.resolve(reviewList(db, profileId, query)),
     'review.detail': async ({ profileId, id }) => {
       const detail = reviewDetail(db, await engineProfile(profileId), id);
-      if (!detail) throw new ApiError('not_found', `There is no document ${id} in this profile.`);
+      if (!detail) throw refuse('noDocument', { id });
       return detail;
     },
     'review.accounts': ({ profileId }) => Promise.resolve({ accounts: pickableAccounts(db, profileId) }),
@@ -279,7 +276,7 @@ export function createEngineHandlers(
           throw new ApiError('not_found', err instanceof Error ? err.message : String(err));
         },
       );
-      if (!preview) throw new ApiError('not_found', `There is no document ${id} in the review queue.`);
+      if (!preview) throw refuse('noReviewDocument', { id });
       return preview;
     },
     'review.replay': async ({ profileId, ids }) => {
@@ -311,14 +308,14 @@ export function createEngineHandlers(
     'review.resolveMasterData': ({ profileId, ref, decision }) => {
       const [type, rawId] = ref.split(':');
       const id = Number(rawId);
-      if (!Number.isInteger(id)) throw new ApiError('invalid_input', `"${ref}" is not a master-data item.`);
+      if (!Number.isInteger(id)) throw refuse('notMasterDataItem', { ref });
       plain(() => {
         if (type === 'suggestion' && (decision === 'accept' || decision === 'reject')) {
           decide(db, profileId, id, decision === 'accept', 'user');
         } else if (type === 'conflict' && (decision === 'keep-st' || decision === 'keep-visma')) {
           resolveConflict(db, profileId, id, { keep: decision === 'keep-st' ? 'st' : 'visma' }, 'user');
         } else {
-          throw new ApiError('invalid_input', `"${decision}" does not apply to ${ref}.`);
+          throw refuse('decisionNotApplicable', { decision, ref });
         }
       });
       return Promise.resolve({ ref });

@@ -11,9 +11,9 @@ import { maxEventAgeMs } from '../webhooks/event-time';
 import { startWebhookReceiver, type WebhookReceiver } from '../webhooks/receiver';
 import { loadProfileConfig } from '../storage/profiles';
 import type { Ledger, SecretStore, SettingsStore } from '../storage/types';
-import { ApiError } from './dispatch';
 import type { EventBus } from './events';
 import { InProcessSyncRunner, type SyncRunner } from './sync-runner';
+import { refuse } from './refusals';
 
 /** What the engine service needs from its host. */
 export interface EngineServiceDeps {
@@ -56,7 +56,7 @@ export class EngineService {
   /** The full profile (with secrets from the keychain), or a not_found error. */
   async profile(profileId: string): Promise<ProfileConfig> {
     const config = await loadProfileConfig(this.deps.settings, this.deps.secrets, profileId);
-    if (!config) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    if (!config) throw refuse('noProfile', { profile: profileId });
     return config;
   }
 

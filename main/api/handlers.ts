@@ -1,7 +1,7 @@
 import { logger } from '../log/logger';
 import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
-import { ApiError, type Handlers } from './dispatch';
+import type { Handlers } from './dispatch';
 import { summarizeProfile } from './profile-summary';
 import { createAdminHandlers } from './admin-handlers';
 import { createEngineHandlers } from './engine-handlers';
@@ -12,6 +12,7 @@ import { createSetupHandlers } from './setup-handlers';
 import { EngineService } from './engine-service';
 import { PRODUCT_NAME } from './product';
 import type { AppServices } from './services';
+import { refuse } from './refusals';
 
 export { PRODUCT_NAME } from './product';
 
@@ -24,7 +25,7 @@ export function createHandlers(
 
   const requireProfile = (profileId: string): StoredProfile => {
     const profile = settings.read().profiles.find((p) => p.id === profileId);
-    if (!profile) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    if (!profile) throw refuse('noProfile', { profile: profileId });
     return profile;
   };
 

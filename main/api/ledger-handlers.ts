@@ -7,6 +7,7 @@ import { LedgerInUseError } from '../storage/restore';
 import { ApiError, type Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
 import type { AppServices } from './services';
+import { refuse } from './refusals';
 
 type LedgerChannels = 'ledger.status' | 'ledger.backup' | 'ledger.restore';
 
@@ -45,7 +46,7 @@ export function createLedgerHandlers(
   return {
     'ledger.status': () => Promise.resolve(status()),
     'ledger.backup': async () => {
-      if (inMemory()) throw new ApiError('conflict', 'This ledger lives in memory and has no backups.');
+      if (inMemory()) throw refuse('ledgerInMemory');
       const outcome = await createBackup(services.ledger, { reason: 'manual', now: new Date() }).catch(
         plainRefusal,
       );
@@ -61,17 +62,12 @@ export function createLedgerHandlers(
     },
     'ledger.restore': async ({ name }) => {
       const store = services.ledgerStore;
-      if (!store)
-        throw new ApiError('conflict', 'This host cannot restore its ledger; use `st-visma ledger restore`.');
+      if (!store) throw refuse('restoreNotHere');
       const backup = listBackups(store.file).find((b) => b.name === name);
-      if (!backup) throw new ApiError('not_found', `There is no backup "${name}".`);
+      if (!backup) throw refuse('noBackup', { name });
       const profileIds = services.settings.read().profiles.map((p) => p.id);
       const busy = profileIds.find((id) => engine.running(id));
-      if (busy)
-        throw new ApiError(
-          'conflict',
-          `A sync of profile "${busy}" is running in the app. The ledger was not restored; try again when it has finished.`,
-        );
+      if (busy) throw refuse('restoreWhileSyncing', { profile: busy });
       // Schedules and webhook receivers stop while the file is swapped, and start again on the restored ledger.
       await engine.close();
       try {

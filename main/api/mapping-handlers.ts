@@ -3,13 +3,7 @@ import { localDate } from '../../shared/dates';
 import { SyncSettings } from '../../shared/sync-settings';
 import { acceptSuggestionsAbove } from '../engine/alignment/accept-above';
 import { retireLinkedSuggestions } from '../engine/alignment/store/suggestions';
-import {
-  checkLink,
-  checkRule,
-  refusalText,
-  targetKindOf,
-  type CheckContext,
-} from '../engine/mapping/check-targets';
+import { checkLink, checkRule, targetKindOf, type CheckContext } from '../engine/mapping/check-targets';
 import { parseMappingFile, planImport } from '../engine/mapping/import-plan';
 import { mappingsFromCsv, mappingsToCsv } from '../engine/mapping/mapping-csv';
 import {
@@ -30,6 +24,7 @@ import type { EngineService } from './engine-service';
 import { linkPage } from './queries/link-page';
 import { pickerRecords, recordNames } from './queries/mapping-records';
 import type { AppServices } from './services';
+import { refuse, refuseTargets } from './refusals';
 
 type MappingChannels =
   | 'mappings.list'
@@ -68,7 +63,7 @@ export function createMappingHandlers(
   const db = services.ledger;
   const stored = (profileId: string): StoredProfile => {
     const profile = services.settings.read().profiles.find((p) => p.id === profileId);
-    if (!profile) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    if (!profile) throw refuse('noProfile', { profile: profileId });
     return profile;
   };
   const settingsOf = (profileId: string) => SyncSettings.parse(stored(profileId).sync ?? {});
@@ -119,21 +114,19 @@ export function createMappingHandlers(
       return parseMappingFile(format === 'json' ? JSON.parse(content) : mappingsFromCsv(content));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      throw new ApiError(
-        'invalid_input',
-        format === 'json' && err instanceof SyntaxError ? `The file is not JSON: ${message}` : message,
-      );
+      if (format === 'json' && err instanceof SyntaxError) throw refuse('notJson', { detail: message });
+      throw new ApiError('invalid_input', message);
     }
   };
 
   return {
     'mappings.list': ({ profileId }) => Promise.resolve({ rules: rulesView(profileId) }),
     'mappings.set': ({ profileId, table, sourceKey, target }) => {
-      if (!isTable(table)) throw new ApiError('invalid_input', `There is no mapping table "${table}".`);
+      if (!isTable(table)) throw refuse('noMappingTable', { table });
       stored(profileId);
       if (target) {
         const refusals = checkRule(checkContext(profileId), table, sourceKey, target);
-        if (refusals.length > 0) throw new ApiError('invalid_input', refusals.map(refusalText).join(' '));
+        if (refusals.length > 0) throw refuseTargets(refusals);
       }
       try {
         setRule(db, profileId, table, sourceKey, target, 'user');
@@ -153,7 +146,7 @@ export function createMappingHandlers(
         return Promise.resolve({ stId, vismaKey: null });
       }
       const refusal = checkLink(checkContext(profileId), kind, stId, vismaKey);
-      if (refusal) throw new ApiError('invalid_input', refusalText(refusal));
+      if (refusal) throw refuseTargets([refusal]);
       const links = loadLinks(db, profileId, kind);
       const holder = [...links].find(([id, key]) => key === vismaKey && id !== stId)?.[0];
       if (holder)

@@ -5,9 +5,9 @@ import { createBackup, type LedgerBackup } from '../storage/backups';
 import { isDemoProfile, removeProfile } from '../storage/profiles';
 import { SECRET_KINDS } from '../storage/secrets/keys';
 import type { StoredProfile } from '../storage/types';
-import { ApiError } from './dispatch';
 import type { EngineService } from './engine-service';
 import type { AppServices } from './services';
+import { refuse } from './refusals';
 
 /** True when `typed` is the profile's id or its name (spaces around and letter case do not matter). */
 export function confirmsRemoval(
@@ -29,10 +29,7 @@ async function keepLedger(
   const state = services.ledgerStore?.state.state ?? 'open';
   if (state !== 'open') {
     if (demo) return null;
-    throw new ApiError(
-      'conflict',
-      `The ledger is ${state}, so no backup of it can be kept; "${profile.name}" was not removed. Restore the ledger in Settings → Ledger backups first.`,
-    );
+    throw refuse('removalLedgerUnreadable', { state, name: profile.name });
   }
   return (await createBackup(services.ledger, { reason: 'profile-removed', now: new Date() })).backup;
 }
@@ -50,18 +47,11 @@ export async function removeProfileWithBackup(
   confirmation: string | undefined,
 ): Promise<ProfileRemovalView> {
   const profile = services.settings.read().profiles.find((p) => p.id === profileId);
-  if (!profile) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+  if (!profile) throw refuse('noProfile', { profile: profileId });
   const demo = isDemoProfile(profile);
   if (!demo && !confirmsRemoval(profile, confirmation))
-    throw new ApiError(
-      'invalid_input',
-      `To remove "${profile.name}", type its id "${profile.id}" or its name exactly; nothing was removed.`,
-    );
-  if (engine.running(profileId))
-    throw new ApiError(
-      'conflict',
-      `A sync of "${profile.name}" is running; remove it when the sync has finished.`,
-    );
+    throw refuse('removalConfirm', { name: profile.name, id: profile.id });
+  if (engine.running(profileId)) throw refuse('removalWhileSyncing', { name: profile.name });
   const backup = await keepLedger(services, profile, demo);
   const before = await services.secrets.status(profileId);
   await removeProfile(services.settings, services.secrets, profileId);
@@ -69,11 +59,7 @@ export async function removeProfileWithBackup(
   await engine.refresh(profileId);
   const after = await services.secrets.status(profileId);
   const left = SECRET_KINDS.filter((k) => after[k]);
-  if (left.length > 0)
-    throw new ApiError(
-      'internal',
-      `"${profile.name}" was removed, but the keychain still holds its ${left.join(', ')}; delete them in the system keychain (service st-visma-connector).`,
-    );
+  if (left.length > 0) throw refuse('removalSecretsLeft', { name: profile.name, kinds: left.join(', ') });
   const secretsDeleted: SecretKind[] = SECRET_KINDS.filter((k) => before[k]);
   const where = backup ? ` The ledger was kept as ${backup.file}.` : '';
   const message = `Removed ${demo ? 'the demo profile' : 'profile'} ${profileId} ("${profile.name}") and ${secretsDeleted.length} secret(s) of it from the keychain.${where}`;

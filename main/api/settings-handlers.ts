@@ -4,9 +4,10 @@ import { WebhookConfig } from '../../shared/profile-config';
 import { SyncSettings } from '../../shared/sync-settings';
 import { appendAudit } from '../storage/audit';
 import type { StoredProfile } from '../storage/types';
-import { ApiError, type Handlers } from './dispatch';
+import type { Handlers } from './dispatch';
 import type { EngineService } from './engine-service';
 import type { AppServices } from './services';
+import { refuse } from './refusals';
 
 /** Refuses a schedule croner cannot read, in plain words. */
 function checkSchedule(expression: string | null | undefined): void {
@@ -14,10 +15,7 @@ function checkSchedule(expression: string | null | undefined): void {
   try {
     new Cron(expression, { paused: true }).stop();
   } catch {
-    throw new ApiError(
-      'invalid_input',
-      `"${expression}" is not a schedule: use five cron fields, e.g. "*/15 * * * *" for every 15 minutes.`,
-    );
+    throw refuse('scheduleInvalid', { expression });
   }
 }
 
@@ -56,7 +54,7 @@ export function createSettingsHandlers(
 ): Pick<Handlers, 'profiles.getSettings' | 'profiles.setSettings'> {
   const stored = (profileId: string): StoredProfile => {
     const p = services.settings.read().profiles.find((x) => x.id === profileId);
-    if (!p) throw new ApiError('not_found', `There is no profile "${profileId}".`);
+    if (!p) throw refuse('noProfile', { profile: profileId });
     return p;
   };
   return {

@@ -10,6 +10,7 @@ import { startDemoProfile } from './setup/demo';
 import { MASTER_DATA_LISTS, readMasterDataForSetup } from './setup/master-data-read';
 import { previewFirstSync } from './setup/preview';
 import { setupStatus } from './setup/status';
+import { refuse } from './refusals';
 
 type SetupChannels =
   | 'connection.testUnsaved'
@@ -43,7 +44,7 @@ export function createSetupHandlers(
     'setup.deleteDraft': ({ profileId }) => Promise.resolve({ deleted: drafts.delete(profileId) }),
     'setup.storeSecrets': async ({ profileId, secrets }) => {
       if (!drafts.get(profileId) && !saved(profileId))
-        throw new ApiError('not_found', `There is no profile or wizard draft "${profileId}".`);
+        throw refuse('noProfileOrDraft', { profile: profileId });
       const stored: SecretKind[] = [];
       for (const [kind, value] of Object.entries(secrets) as [SecretKind, string | undefined][]) {
         if (!value) continue;
@@ -81,8 +82,7 @@ export function createSetupHandlers(
     },
     'setup.preview': async ({ profileId }) => {
       const profile = await requireProfile(profileId);
-      if (engine.running(profileId))
-        throw new ApiError('conflict', 'A sync of this profile is running; preview again when it has ended.');
+      if (engine.running(profileId)) throw refuse('previewWhileSyncing');
       try {
         return await previewFirstSync(profile, services.ledger, await engine.ports(profileId));
       } catch (err) {

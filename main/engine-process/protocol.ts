@@ -25,6 +25,8 @@ export const BridgeErrorSchema = z.object({
   code: z.enum(BRIDGE_ERROR_CODES),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  messageCode: z.string().optional(),
+  messageParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** A `BridgeResult` whose value is checked by the caller's channel, not here. */

@@ -20,6 +20,8 @@ export class BridgeCallError extends Error {
     message: string,
     readonly channel: ChannelName,
     readonly issues: readonly { path: string; message: string }[] = [],
+    /** The message as a code and values (`errors.api.<code>`), when main sent one. */
+    readonly text?: { code: string; params: Record<string, string | number> },
   ) {
     super(message);
     this.name = 'BridgeCallError';
@@ -34,6 +36,8 @@ const Envelope = z.discriminatedUnion('ok', [
       code: z.string(),
       message: z.string(),
       issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      messageCode: z.string().optional(),
+      messageParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   }),
 ]);
@@ -62,9 +66,10 @@ export function createBridgeClient(api: BridgeApi): BridgeClient {
       if (!envelope.success)
         throw new BridgeCallError('invalid_response', `Unreadable answer to "${channel}".`, channel);
       if (!envelope.data.ok) {
-        const { code, message, issues } = envelope.data.error;
+        const { code, message, issues, messageCode, messageParams } = envelope.data.error;
         const known = knownCodes.has(code) ? (code as BridgeErrorCode) : 'internal';
-        throw new BridgeCallError(known, message, channel, issues);
+        const text = messageCode ? { code: messageCode, params: messageParams ?? {} } : undefined;
+        throw new BridgeCallError(known, message, channel, issues, text);
       }
       const value = channels[channel].output.safeParse(envelope.data.value);
       if (!value.success) {

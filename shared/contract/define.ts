@@ -17,6 +17,9 @@ export interface BridgeError {
   message: string;
   /** Field-level problems for `invalid_input`. */
   issues?: { path: string; message: string }[];
+  /** The message as a code and values, for the UI to say in its language; `message` is its English sentence. */
+  messageCode?: string;
+  messageParams?: Record<string, string | number>;
 }
 
 /**
