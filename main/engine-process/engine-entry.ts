@@ -13,6 +13,7 @@ import { serveEngine, type ServedEngine } from './engine-server';
 import { connectToParent } from './port';
 import { WorkerSyncRunner } from './sync-worker-runner';
 import { EngineStartOptions, type EngineStartSettings } from './protocol';
+import { resumeDemoProfiles } from '../api/setup/demo';
 
 /** The same services and handlers as the browser host, over the app's data folder; secrets come from the app. */
 async function buildEngine(options: EngineStartSettings, secrets: SecretStore): Promise<ServedEngine> {
@@ -37,6 +38,7 @@ async function buildEngine(options: EngineStartSettings, secrets: SecretStore): 
   // The syncs run in a worker thread, so this thread only answers the app's calls and passes events on.
   const syncRunner = () => new WorkerSyncRunner({ ledgerFile: ledgerStore.file, secrets });
   const engine = new EngineService({ ...services, syncRunner });
+  if (!demo) await resumeDemoProfiles(services, engine);
   await engine.start();
   logger.info(`Engine process ${process.pid} ready; data in ${dataDir}`);
   return {

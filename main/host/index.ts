@@ -11,6 +11,7 @@ import { KeytarSecretStore, MemorySecretStore } from '../storage/secrets';
 import { JsonFileSettingsStore } from '../storage/settings';
 import type { SecretStore } from '../storage/types';
 import { startBridgeServer } from './bridge-server';
+import { resumeDemoProfiles } from '../api/setup/demo';
 
 /** Options of the browser host. */
 export interface BrowserHostOptions {
@@ -66,6 +67,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     version: packageJson.version,
   };
   const engine = new EngineService(services);
+  if (!demo) await resumeDemoProfiles(services, engine);
   await engine.start();
   const server = await startBridgeServer({
     handlers: createHandlers(services, engine),

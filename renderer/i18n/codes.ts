@@ -125,6 +125,7 @@ export const AUDIT_ACTIONS = [
   'sync.cancelled',
   'profile.settings-changed',
   'profile.removed',
+  'profile.demo-restarted',
   'profile.cross-environment-confirmed',
   'masterdata.suggestions.accepted-above',
   'masterdata.suggestion.accepted',
