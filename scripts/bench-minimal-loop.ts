@@ -33,16 +33,23 @@ function loopJob(c: Awaited<ReturnType<typeof company>>, since: string): LoopJob
   const links = c.db
     .prepare(`SELECT st_id, visma_key FROM links WHERE profile_id = ? AND kind = 'customer'`)
     .all(c.config.id) as { st_id: string; visma_key: string }[];
-  const { servicetitan: st, visma } = c.config;
+  const company = c.visma.companies[0]!;
   return {
-    st: { ...st, tenantId: st.tenantId },
+    st: {
+      authUrl: c.st.authUrl,
+      apiBaseUrl: c.st.apiBaseUrl,
+      tenantId: String(c.st.tenantId),
+      clientId: c.st.clientId,
+      clientSecret: c.st.clientSecret,
+      appKey: c.st.appKey,
+    },
     visma: {
-      tokenUrl: visma.tokenUrl,
-      apiBaseUrl: visma.apiBaseUrl,
-      tenantId: visma.tenantId,
-      companyId: visma.companyId,
-      clientId: visma.clientId,
-      clientSecret: visma.clientSecret,
+      tokenUrl: c.visma.tokenUrl,
+      apiBaseUrl: c.visma.apiBaseUrl,
+      tenantId: company.tenantId,
+      companyId: company.companyId,
+      clientId: company.clientId,
+      clientSecret: company.clientSecret,
     },
     modifiedOnOrAfter: since,
     customers: Object.fromEntries(links.map((l) => [l.st_id, l.visma_key])),

@@ -26,7 +26,7 @@ function copyOnce(db: Ledger, profileId: string, k: number, base: number): void 
   ).run(profileId, base);
   const outCols = columns(db, 'outbox', ['id', 'source_id', 'external_reference', 'visma_doc_number']);
   db.prepare(
-    `INSERT INTO outbox (source_id, external_reference, visma_doc_number, ${outCols.map((c) => `o.${c}`).join(', ')})
+    `INSERT INTO outbox (source_id, external_reference, visma_doc_number, ${outCols.join(', ')})
      SELECT n.id, substr(o.external_reference, 1, length(o.external_reference) - length(s.st_id)) || n.st_id,
        CASE WHEN o.visma_doc_number IS NULL THEN NULL ELSE ${newId('o.visma_doc_number')} END,
        ${outCols.map((c) => `o.${c}`).join(', ')}
