@@ -16,6 +16,8 @@ import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
 import { budgetScenario } from './bench-budget';
+import { historyScenario } from './bench-history';
+import { minimalLoopScenario } from './bench-minimal-loop';
 import { billsScenario, noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 2000);
@@ -73,28 +75,38 @@ function report(
   printCalls('calls by phase (tokens included):', summary.calls);
 }
 
-const [st, visma] = await Promise.all([
-  startServiceTitanSimulator({ seed: 1, invoices: INVOICES, bills: BILLS }),
-  startVismaSimulator({ seed: 1 }),
-]);
-const dir = mkdtempSync(join(tmpdir(), 'st-visma-bench-'));
-try {
-  const config = configFor(st, visma);
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
-  const db = openLedger(join(dir, 'ledger.sqlite'));
-  importMappings(db, config.id, SEED_MAPPINGS, 'system');
-  db.close();
-  const args = ['--config', join(dir, 'config.json'), '--data-dir', dir];
-  console.log(`Seeded company: ${INVOICES} invoices, ${BILLS} bills (seed 1), simulators on 127.0.0.1.`);
-  report('First run (cold: customers created, master data read):', await sync(args));
-  report('Second run (nothing new):', await sync(args));
-  for (let i = 0; i < NEW_INVOICES; i++) st.addInvoice();
-  report(`Steady state (${NEW_INVOICES} new invoices, master data cached):`, await sync(args));
-} finally {
-  await Promise.all([st.stop(), visma.stop()]);
-  rmSync(dir, { recursive: true, force: true });
+/** The seeded company synced three times by the CLI: cold, nothing new, steady state. */
+async function seededScenario(): Promise<void> {
+  const [st, visma] = await Promise.all([
+    startServiceTitanSimulator({ seed: 1, invoices: INVOICES, bills: BILLS }),
+    startVismaSimulator({ seed: 1 }),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'st-visma-bench-'));
+  try {
+    const config = configFor(st, visma);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    const db = openLedger(join(dir, 'ledger.sqlite'));
+    importMappings(db, config.id, SEED_MAPPINGS, 'system');
+    db.close();
+    const args = ['--config', join(dir, 'config.json'), '--data-dir', dir];
+    console.log(`Seeded company: ${INVOICES} invoices, ${BILLS} bills (seed 1), simulators on 127.0.0.1.`);
+    report('First run (cold: customers created, master data read):', await sync(args));
+    report('Second run (nothing new):', await sync(args));
+    for (let i = 0; i < NEW_INVOICES; i++) st.addInvoice();
+    report(`Steady state (${NEW_INVOICES} new invoices, master data cached):`, await sync(args));
+  } finally {
+    await Promise.all([st.stop(), visma.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-for (const customers of [125, 1250]) await noChangeScenario(customers);
-await webhookScenario(Number(process.env.BENCH_WEBHOOK_INVOICES ?? 30));
-await billsScenario(Number(process.env.BENCH_BILLS_ONLY ?? 500));
-await budgetScenario(Number(process.env.BENCH_BUDGET_INVOICES ?? 470));
+
+// `BENCH_ONLY=history,minimal-loop npm run bench` runs only the named scenarios.
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
+if (wanted('seeded')) await seededScenario();
+if (wanted('no-change')) for (const customers of [125, 1250]) await noChangeScenario(customers);
+if (wanted('webhook')) await webhookScenario(Number(process.env.BENCH_WEBHOOK_INVOICES ?? 30));
+if (wanted('bills')) await billsScenario(Number(process.env.BENCH_BILLS_ONLY ?? 500));
+if (wanted('budget')) await budgetScenario(Number(process.env.BENCH_BUDGET_INVOICES ?? 470));
+if (wanted('history')) await historyScenario();
+if (wanted('minimal-loop')) await minimalLoopScenario(Number(process.env.BENCH_LOOP_INVOICES ?? 300));

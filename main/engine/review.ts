@@ -2,14 +2,7 @@ import { SyncSettings } from '../../shared/sync-settings';
 import type { AuditActor } from '../storage/audit';
 import type { Ledger } from '../storage/types';
 import type { PlannedDocument } from './domain';
-import {
-  getOutbox,
-  listOutbox,
-  listReviewRows,
-  moveOutbox,
-  type MoveContext,
-  type OutboxRow,
-} from './outbox/store';
+import { getOutbox, listReviewRows, moveOutbox, type MoveContext, type OutboxRow } from './outbox/store';
 import type { OutboxState } from './outbox/states';
 import type { VismaPort } from './ports';
 import { reasonText, type Problem, type ReasonCode } from './reasons';
@@ -286,5 +279,8 @@ export function ignore(profile: EngineProfile, deps: ReviewDeps, id: number, rea
 
 /** Rows waiting for the engine (for the UI's counts). */
 export function waitingCount(db: Ledger, profileId: string): number {
-  return listOutbox(db, profileId, ['pending', 'ready', 'blocked']).length;
+  return db
+    .prepare(`SELECT COUNT(*) FROM outbox WHERE profile_id = ? AND state IN ('pending', 'ready', 'blocked')`)
+    .pluck()
+    .get(profileId) as number;
 }

@@ -176,13 +176,58 @@ export function outboxOfSource(db: Ledger, sourceId: number): OutboxRow | undefi
   return r ? outboxRowFromSql(r) : undefined;
 }
 
-/** Rows of a profile in any of `states` (all states when empty), oldest first. */
-export function listOutbox(db: Ledger, profileId: string, states: readonly OutboxState[] = []): OutboxRow[] {
+/**
+ * Named SQL conditions a phase may add to `listOutbox`, so it reads only the rows it works on (the profile's whole
+ * history of posted rows is never loaded to be filtered in JavaScript).
+ */
+export const OUTBOX_CONDITIONS = {
+  /** Released rows not yet checked against ServiceTitan's totals. */
+  unverified: 'o.verified = 0',
+  /** Verified rows whose GL batch is not known yet. */
+  withoutGlBatch: 'o.verified = 1 AND o.gl_batch_number IS NULL',
+  /** Verified rows (ready to be marked exported). */
+  verified: 'o.verified = 1',
+  /** Rows ServiceTitan has not accepted an "exported" mark for. */
+  notMarkedExported: 'o.st_marked_at IS NULL',
+  /** Posted rows whose source changed in ServiceTitan since it was posted. */
+  changedSincePosted: 'o.posted_hash IS NOT NULL AND o.posted_hash <> s.hash',
+  /** Rows whose release Visma refused or did not finish (in review). */
+  releaseInReview: `o.review_code IN ('release_failed', 'release_incomplete')`,
+} as const;
+
+/** The name of one of `OUTBOX_CONDITIONS`. */
+export type OutboxCondition = keyof typeof OUTBOX_CONDITIONS;
+
+/** Rows of a profile in any of `states` (all states when empty) that meet `condition` (when given), oldest first. */
+export function listOutbox(
+  db: Ledger,
+  profileId: string,
+  states: readonly OutboxState[] = [],
+  condition?: OutboxCondition,
+): OutboxRow[] {
   const where = states.length ? `AND o.state IN (${states.map(() => '?').join(', ')})` : '';
+  const extra = condition ? `AND ${OUTBOX_CONDITIONS[condition]}` : '';
   const rows = db
-    .prepare(`${OUTBOX_SELECT} WHERE o.profile_id = ? ${where} ORDER BY o.id`)
+    .prepare(`${OUTBOX_SELECT} WHERE o.profile_id = ? ${where} ${extra} ORDER BY o.id`)
     .all(profileId, ...states) as Raw[];
   return rows.map(outboxRowFromSql);
+}
+
+/**
+ * Waiting rows a resolve must look at when nothing they depend on changed: every `pending` and `ready` row, and the
+ * `blocked` rows moved, or whose source was stored, at or after `since` (the last complete resolve), oldest first.
+ */
+export function listWaitingSince(db: Ledger, profileId: string, since: string): OutboxRow[] {
+  // Two indexed reads (by state) instead of one OR that SQLite answers by scanning every row.
+  const open = db
+    .prepare(`${OUTBOX_SELECT} WHERE o.profile_id = ? AND o.state IN ('pending', 'ready')`)
+    .all(profileId) as Raw[];
+  const blocked = db
+    .prepare(
+      `${OUTBOX_SELECT} WHERE o.profile_id = ? AND o.state = 'blocked' AND (o.updated_at >= ? OR s.last_seen_at >= ?)`,
+    )
+    .all(profileId, since, since) as Raw[];
+  return [...open, ...blocked].map(outboxRowFromSql).sort((x, y) => x.id - y.id);
 }
 
 /**

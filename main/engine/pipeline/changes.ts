@@ -76,9 +76,7 @@ function flag(ctx: RunContext, row: OutboxRow, extra?: string): void {
  * ones go to the review queue with a field-by-field difference. Never a second document.
  */
 export async function handleChangesAfterPosting(ctx: RunContext): Promise<void> {
-  const rows = listOutbox(ctx.db, ctx.profileId, ['posted', 'released', 'exported']).filter(
-    (r) => r.postedHash !== null && r.postedHash !== r.sourceHash,
-  );
+  const rows = listOutbox(ctx.db, ctx.profileId, ['posted', 'released', 'exported'], 'changedSincePosted');
   if (rows.length === 0) return;
   const rc = loadResolveContext(ctx);
   for (const row of rows) {

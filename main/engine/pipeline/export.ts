@@ -74,8 +74,8 @@ async function settle(ctx: RunContext, rows: OutboxRow[], failures: Map<string, 
 export async function markExported(ctx: RunContext): Promise<void> {
   if (!ctx.settings.markExported) return;
   const rows = [
-    ...listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => r.verified),
-    ...listOutbox(ctx.db, ctx.profileId, ['nothing_to_post']).filter((r) => !r.stMarkedAt),
+    ...listOutbox(ctx.db, ctx.profileId, ['released'], 'verified'),
+    ...listOutbox(ctx.db, ctx.profileId, ['nothing_to_post'], 'notMarkedExported'),
   ];
   const invoices = rows.filter((r) => r.sourceKind === 'invoice');
   const bills = rows.filter((r) => r.sourceKind === 'ap-bill');

@@ -2,21 +2,33 @@ import { crashPoint } from '../crash-point';
 import { loadLinks, setLink, type LinkKind } from '../mapping/rule-store';
 import { saveRecords } from '../master-data/cache';
 import type { StCustomerInfo, StVendorInfo, VParty } from '../master-data/types';
-import { listOutbox } from '../outbox/store';
-import { getCursor, parseSource, setCursor } from '../source-store';
+import { getCursor, setCursor } from '../source-store';
 import type { RunContext } from './context';
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** ServiceTitan party ids of waiting documents that have no link yet. */
+/**
+ * ServiceTitan party ids (and names) of waiting documents that have no link yet, oldest document first. SQL picks
+ * them out of the snapshots: the waiting documents' payloads are not loaded.
+ */
 function unlinkedParties(ctx: RunContext, kind: LinkKind): Map<string, string> {
-  const links = loadLinks(ctx.db, ctx.profileId, kind);
+  const rows = ctx.db
+    .prepare(
+      `SELECT party_id, party_name FROM (
+         SELECT o.id, json_extract(s.payload_json, '$.partyId') AS party_id,
+           json_extract(s.payload_json, '$.partyName') AS party_name
+         FROM outbox o JOIN source_documents s ON s.id = o.source_id
+         WHERE o.profile_id = ? AND o.state IN ('pending', 'ready', 'blocked') AND s.kind = ?) w
+       WHERE w.party_id IS NOT NULL AND w.party_id <> ''
+         AND NOT EXISTS (SELECT 1 FROM links l WHERE l.profile_id = ? AND l.kind = ? AND l.st_id = w.party_id)
+       ORDER BY w.id`,
+    )
+    .all(ctx.profileId, kind === 'customer' ? 'invoice' : 'ap-bill', ctx.profileId, kind) as {
+    party_id: string | number;
+    party_name: string | null;
+  }[];
   const wanted = new Map<string, string>();
-  for (const row of listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked'])) {
-    if ((row.sourceKind === 'invoice') !== (kind === 'customer')) continue;
-    const doc = parseSource(row.payloadJson);
-    if (doc.partyId && !links.has(doc.partyId)) wanted.set(doc.partyId, doc.partyName);
-  }
+  for (const r of rows) wanted.set(String(r.party_id), r.party_name ?? '');
   return wanted;
 }
 

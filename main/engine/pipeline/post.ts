@@ -69,9 +69,7 @@ export async function releasePosted(ctx: RunContext): Promise<void> {
 function unconfirmed(ctx: RunContext): OutboxRow[] {
   return [
     ...listOutbox(ctx.db, ctx.profileId, ['releasing']),
-    ...listOutbox(ctx.db, ctx.profileId, ['posted']).filter(
-      (r) => r.reviewCode === 'release_failed' || r.reviewCode === 'release_incomplete',
-    ),
+    ...listOutbox(ctx.db, ctx.profileId, ['posted'], 'releaseInReview'),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { money } from '../../../shared/money';
 import type { PlannedDocument, SourceDocument } from '../domain';
 import { flaggedTaxZones } from '../alignment/store/drift';
@@ -6,9 +7,9 @@ import { loadLinks, loadRules } from '../mapping/rule-store';
 import { fitText, visibleText } from '../mapping/visma-text';
 import { resolveDocument, type ResolveContext } from '../mapping/resolve';
 import { loadMasterData } from '../master-data/cache';
-import { listOutbox, moveOutbox, type OutboxRow } from '../outbox/store';
+import { listOutbox, listWaitingSince, moveOutbox, type OutboxRow } from '../outbox/store';
 import { reasonText, somethingToPostText, type Problem } from '../reasons';
-import { parseSource } from '../source-store';
+import { getCursor, parseSource, setCursor } from '../source-store';
 import { checkSourceFigures, validatePlanned } from '../validate';
 import type { RunContext } from './context';
 
@@ -167,14 +168,46 @@ export function applyPlan(ctx: RunContext, row: OutboxRow, outcome: PlanOutcome)
   else moveBlocked(ctx, current, outcome.problems);
 }
 
-/** Re-resolves every waiting row (pending, ready, blocked): blocked rows recover by themselves when data changes. */
+/** The cursor holding the inputs digest and start time of the last complete resolve. */
+export const RESOLVE_SETTLED_CURSOR = 'resolve:settled';
+
+/** A digest of everything a plan depends on besides the document: rules, links, master data, settings, zones. */
+export function resolveInputsDigest(rc: ResolveContext): string {
+  const plain = (_key: string, value: unknown) =>
+    value instanceof Map
+      ? [...(value as Map<unknown, unknown>)]
+      : value instanceof Set
+        ? [...(value as Set<unknown>)]
+        : value;
+  return createHash('sha256').update(JSON.stringify(rc, plain)).digest('hex');
+}
+
+function settledSince(ctx: RunContext, digest: string): string | undefined {
+  const raw = getCursor(ctx.db, ctx.profileId, RESOLVE_SETTLED_CURSOR);
+  if (!raw) return undefined;
+  const settled = JSON.parse(raw) as { digest?: string; at?: string };
+  return settled.digest === digest ? settled.at : undefined;
+}
+
+/**
+ * Resolves the waiting rows (pending, ready, blocked): blocked rows recover by themselves when data changes. When
+ * nothing a plan depends on changed since the last complete resolve, a blocked row is looked at again only when it
+ * moved or its source was stored since; otherwise every waiting row is.
+ */
 export async function resolveWaiting(ctx: RunContext): Promise<void> {
+  const startedAt = ctx.now().toISOString();
   const rc = loadResolveContext(ctx);
-  const rows = listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked']);
+  const digest = resolveInputsDigest(rc);
+  const since = settledSince(ctx, digest);
+  const rows =
+    since === undefined
+      ? listOutbox(ctx.db, ctx.profileId, ['pending', 'ready', 'blocked'])
+      : listWaitingSince(ctx.db, ctx.profileId, since);
   for (const [i, row] of rows.entries()) {
     await ctx.breathe();
     applyPlan(ctx, row, planDocument(parseSource(row.payloadJson), rc));
     if (i % 200 === 0) ctx.progress({ phase: 'resolve', done: i, total: rows.length });
   }
+  setCursor(ctx.db, ctx.profileId, RESOLVE_SETTLED_CURSOR, JSON.stringify({ digest, at: startedAt }));
   crashPoint('resolve.done');
 }

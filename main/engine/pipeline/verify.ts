@@ -27,7 +27,7 @@ async function documentOf(
  * releases; documents it does not show are read by number).
  */
 async function verifyAll(ctx: RunContext): Promise<void> {
-  const rows = listOutbox(ctx.db, ctx.profileId, ['released']).filter((r) => !r.verified);
+  const rows = listOutbox(ctx.db, ctx.profileId, ['released'], 'unverified');
   if (rows.length === 0) return;
   const stale = rows
     .map(kindOf)
@@ -48,9 +48,7 @@ async function verifyAll(ctx: RunContext): Promise<void> {
 
 /** Finds the GL batch of verified documents (bulk per ledger) and writes the full audit trail entry. */
 async function findBatches(ctx: RunContext): Promise<void> {
-  const rows = listOutbox(ctx.db, ctx.profileId, ['released', 'exported']).filter(
-    (r) => r.verified && !r.glBatchNumber,
-  );
+  const rows = listOutbox(ctx.db, ctx.profileId, ['released', 'exported'], 'withoutGlBatch');
   for (const module of ['AR', 'AP'] as const) {
     const group = rows.filter((r) => (r.sourceKind === 'invoice') === (module === 'AR'));
     if (group.length === 0) continue;
