@@ -74,12 +74,15 @@ export async function coldScenario(
   sizes = (process.env.BENCH_COLD_SIZES ?? '50000').split(',').map(Number),
   nodeArgs = process.env.BENCH_COLD_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
 ): Promise<void> {
-  console.log('\nCold sync, empty ledger, one `st-visma sync` child (4 invoices : 1 bill; simulators in the bench):');
+  console.log(
+    '\nCold sync, empty ledger, one `st-visma sync` child (4 invoices : 1 bill; simulators in the bench):',
+  );
   const runs: ColdRun[] = [];
   for (const n of sizes) {
     const r = await coldRun(n, nodeArgs);
     runs.push(r);
-    const verdict = n >= 50_000 ? ` (target ≤ ${TARGET_MB}: ${r.peakRssMb <= TARGET_MB ? 'met' : 'NOT met'})` : '';
+    const verdict =
+      n >= 50_000 ? ` (target ≤ ${TARGET_MB}: ${r.peakRssMb <= TARGET_MB ? 'met' : 'NOT met'})` : '';
     console.log(
       `  ${String(n).padStart(6)} documents: peak RSS ${r.peakRssMb} MB${verdict}; ${r.seen} seen, ${r.posted} posted; ${r.cpuSeconds.toFixed(1)} s CPU, ${r.wallSeconds.toFixed(1)} s wall; bench process (simulators) RSS ${r.bench.rssMb} MB, heap ${r.bench.heapMb} MB`,
     );

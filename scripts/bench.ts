@@ -16,6 +16,7 @@ import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
 import { budgetScenario } from './bench-budget';
+import { coldScenario } from './bench-cold';
 import { billsScenario, noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 2000);
@@ -98,3 +99,5 @@ for (const customers of [125, 1250]) await noChangeScenario(customers);
 await webhookScenario(Number(process.env.BENCH_WEBHOOK_INVOICES ?? 30));
 await billsScenario(Number(process.env.BENCH_BILLS_ONLY ?? 500));
 await budgetScenario(Number(process.env.BENCH_BUDGET_INVOICES ?? 470));
+// Cold sync memory (issue 15, acc 4); `BENCH_ONLY=cold` (a list) names it, `tsx scripts/bench-cold.ts` runs it alone.
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('cold')) await coldScenario();
