@@ -16,6 +16,7 @@ import { SEED_MAPPINGS } from '../test/simulators/seed-mappings';
 import { startServiceTitanSimulator } from '../test/simulators/servicetitan';
 import { startVismaSimulator } from '../test/simulators/visma';
 import { budgetScenario } from './bench-budget';
+import { coldScenario } from './bench-cold';
 import { historyScenario } from './bench-history';
 import { minimalLoopScenario } from './bench-minimal-loop';
 import { billsScenario, noChangeScenario, printCalls, webhookScenario } from './bench-scenarios';
@@ -110,3 +111,5 @@ if (wanted('bills')) await billsScenario(Number(process.env.BENCH_BILLS_ONLY ?? 
 if (wanted('budget')) await budgetScenario(Number(process.env.BENCH_BUDGET_INVOICES ?? 470));
 if (wanted('history')) await historyScenario();
 if (wanted('minimal-loop')) await minimalLoopScenario(Number(process.env.BENCH_LOOP_INVOICES ?? 300));
+// Cold sync memory (issue 15, acc 4); `tsx scripts/bench-cold.ts` runs it alone.
+if (wanted('cold')) await coldScenario();
