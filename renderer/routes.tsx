@@ -1,13 +1,14 @@
-import { Suspense, useEffect, type ComponentType } from 'react';
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { createElement, useEffect, useState, type ComponentType } from 'react';
+import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { AppFrame } from './frame/AppFrame';
-import { lazyPages, prefetchPages } from './page-chunks';
+import { loadPage, loadedPage, prefetchPages, type PageChunk } from './page-chunks';
 import { FirstRunGate } from './pages/setup/FirstRunGate';
 
 const useStyles = makeStyles({
   loading: { padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXXXL}` },
+  failed: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 /** What the main landmark shows while a page's code loads: a spinner with its label, announced politely. */
@@ -21,13 +22,50 @@ function PageLoading() {
   );
 }
 
-/** A lazily loaded page inside its loading state. */
-function Page({ page: Component }: { page: ComponentType }) {
+/** What a page shows when its chunk could not be loaded: what happened and a way to try again. */
+function PageLoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Component />
-    </Suspense>
+    <div role="alert" className={mergeClasses(styles.loading, styles.failed)}>
+      <Text weight="semibold">{t('errors.title')}</Text>
+      <Text>{t('app.pageLoadFailed')}</Text>
+      <Text size={200}>{error instanceof Error ? error.message : String(error)}</Text>
+      <div>
+        <Button onClick={onRetry}>{t('errors.retry')}</Button>
+      </div>
+    </div>
   );
+}
+
+/** A page's component once its chunk is there, or the failure to load it. */
+interface ChunkState {
+  component?: ComponentType;
+  error?: unknown;
+}
+
+/**
+ * A page from its chunk: rendered at once when the chunk is already loaded (the usual case: chunks are fetched when
+ * the app is idle and when a link is pointed at), else a spinner until it is. No Suspense boundary, so no reveal
+ * throttle holds a page whose code is there. Each route keys its Page by chunk: the router would otherwise keep one
+ * instance (and its state) from page to page.
+ */
+function Page({ chunk }: { chunk: PageChunk }) {
+  const [state, setState] = useState<ChunkState>(() => ({ component: loadedPage(chunk) }));
+  useEffect(() => {
+    if (state.component || state.error !== undefined) return;
+    let live = true;
+    loadPage(chunk).then(
+      (component) => live && setState({ component }),
+      (error: unknown) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [chunk, state]);
+  if (state.component) return createElement(state.component);
+  if (state.error !== undefined) return <PageLoadFailed error={state.error} onRetry={() => setState({})} />;
+  return <PageLoading />;
 }
 
 /**
@@ -52,16 +90,16 @@ export function AppRoutes() {
           index
           element={
             <FirstRunGate>
-              <Page page={lazyPages.dashboard} />
+              <Page key="dashboard" chunk="dashboard" />
             </FirstRunGate>
           }
         />
-        <Route path="setup" element={<Page page={lazyPages.setup} />} />
-        <Route path="review" element={<Page page={lazyPages.review} />} />
-        <Route path="reconciliation" element={<Page page={lazyPages.reconciliation} />} />
-        <Route path="audit" element={<Page page={lazyPages.audit} />} />
-        <Route path="mappings" element={<Page page={lazyPages.mappings} />} />
-        <Route path="settings" element={<Page page={lazyPages.settings} />} />
+        <Route path="setup" element={<Page key="setup" chunk="setup" />} />
+        <Route path="review" element={<Page key="review" chunk="review" />} />
+        <Route path="reconciliation" element={<Page key="reconciliation" chunk="reconciliation" />} />
+        <Route path="audit" element={<Page key="audit" chunk="audit" />} />
+        <Route path="mappings" element={<Page key="mappings" chunk="mappings" />} />
+        <Route path="settings" element={<Page key="settings" chunk="settings" />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

@@ -9,6 +9,7 @@ import { refreshMasterData, saveRecords } from '../../main/engine/master-data/ca
 import type { Ledger } from '../../main/storage/types';
 import { launchChromium, type Browser } from './support/chromium';
 import { startDemoApp, type DemoApp } from './support/demo-app';
+import { armPaintClock } from './support/paint-clock';
 import { navName } from './support/pages';
 
 const outputDir = resolve(import.meta.dirname, '../../test-output/e2e');
@@ -63,31 +64,6 @@ function seedCustomers(db: Ledger, profileId: string): { suggested: number; atOr
   return { suggested, atOrAbove90 };
 }
 
-/** The page's globals the first-rows watch leaves behind. */
-type FirstRowsWindow = Window & { firstRows?: Promise<number> };
-
-/**
- * Runs in the page: from the navigation click to the first frame that shows a customer row, measured by the page's
- * own clock (the time Playwright takes to click and then to poll for the row is not the app's).
- */
-function watchFirstRows(): void {
-  (window as FirstRowsWindow).firstRows = new Promise((resolve) => {
-    const onClick = () => {
-      const clicked = performance.now();
-      const shown = () => document.querySelector('[data-testid^="link-row-9"]') !== null;
-      const done = () => requestAnimationFrame(() => resolve(performance.now() - clicked));
-      if (shown()) return done();
-      const observer = new MutationObserver(() => {
-        if (!shown()) return;
-        observer.disconnect();
-        done();
-      });
-      observer.observe(document.body, { childList: true, subtree: true });
-    };
-    document.addEventListener('click', onClick, { capture: true, once: true });
-  });
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({
     path: join(outputDir, `mappings-${name}.png`),
@@ -122,22 +98,18 @@ describe(`the mapping tabs with ${CUSTOMERS.toLocaleString('en')} customers (iss
   });
 
   it('shows the first customer rows soon after navigation, with suggestions and what blocks posting', async () => {
-    await page.evaluate(watchFirstRows);
+    const clock = await armPaintClock(page, { selector: '[data-testid^="link-row-9"]' });
     const started = performance.now();
     await page.getByRole('navigation', { name: navName.en }).getByRole('link', { name: 'Mappings' }).click();
     await page.locator('[data-testid^="link-row-9"]').first().waitFor();
     const seenByTest = performance.now() - started;
-    const firstRows = await page.evaluate(
-      () =>
-        (window as FirstRowsWindow).firstRows ??
-        Promise.reject(new Error('The first-rows watch is not set.')),
-    );
+    const firstRows = await clock.read();
     const inDom = await page.locator('[data-testid^="link-row-"]').count();
     const query = performance.now();
     linkPage(app.host.services.ledger, app.profileId, { kind: 'customer', limit: 200 });
     const inMain = performance.now() - query;
     console.log(
-      `mappings, ${CUSTOMERS} customers: first rows ${firstRows.toFixed(0)} ms after navigation (the window's query ${inMain.toFixed(0)} ms in main; ${seenByTest.toFixed(0)} ms as the test saw it, Playwright's round trips included); ${inDom} rows in the DOM`,
+      `mappings, ${CUSTOMERS} customers: first rows painted ${firstRows.toFixed(0)} ms after the navigation click (the window's query ${inMain.toFixed(0)} ms in main; ${seenByTest.toFixed(0)} ms as the test saw it, Playwright's round trips included); ${inDom} rows in the DOM`,
     );
     expect(inDom).toBeGreaterThan(5);
     expect(inDom).toBeLessThan(100);
@@ -152,10 +124,13 @@ describe(`the mapping tabs with ${CUSTOMERS.toLocaleString('en')} customers (iss
     const db = app.host.services.ledger;
     const before = loadLinks(db, app.profileId, 'customer').size;
     await page.getByRole('textbox', { name: /Accept all suggestions at or above/ }).fill('90');
+    const accepted = `${seeded.atOrAbove90.toLocaleString('en')} suggestions accepted`;
+    const clock = await armPaintClock(page, { selector: 'body', textOf: 'body', pattern: accepted });
     await page.getByRole('button', { name: 'Accept all ≥ 90 %' }).click();
-    await page
-      .getByText(new RegExp(`^${seeded.atOrAbove90.toLocaleString('en')} suggestions accepted`))
-      .waitFor();
+    await page.getByText(new RegExp(`^${accepted}`)).waitFor();
+    console.log(
+      `mappings, ${CUSTOMERS} customers: one click accepted ${seeded.atOrAbove90} suggestions at or above 90 %, result painted ${(await clock.read()).toFixed(0)} ms after the click`,
+    );
     expect(loadLinks(db, app.profileId, 'customer').size - before).toBe(seeded.atOrAbove90);
     await page
       .getByTestId('link-counts-customer')

@@ -56,7 +56,7 @@ export const LinkTab = memo(function LinkTab(props: { profileId: string; kind: L
   const errorText = useErrorText();
   const [status, setStatus] = useState<LinkStatus | 'all'>('all');
   const [searchText, setSearchText] = useState('');
-  const search = useDebouncedValue(searchText, 250).trim();
+  const search = useDebouncedValue(searchText, 250, { leading: true }).trim();
   const [sort, setSort] = useState<{ sort: LinkSort; direction: 'asc' | 'desc' }>(() => {
     const { sort, direction } = initialLinkFilter(props.kind);
     return { sort, direction };

@@ -39,7 +39,7 @@ export function QueueToolbar(props: {
   const format = useFormat();
   const { url, onChange } = props;
   const [text, setText] = useState(url.search ?? '');
-  const settled = useDebouncedValue(text, 250);
+  const settled = useDebouncedValue(text, 250, { leading: true });
   useEffect(() => {
     if ((url.search ?? '') !== settled.trim())
       onChange({ search: settled.trim() || undefined, selected: null });
