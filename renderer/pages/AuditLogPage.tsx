@@ -55,7 +55,7 @@ export function AuditLogPage() {
     ...NO_FILTER,
     search: params.get('search')?.slice(0, 200) ?? '',
   }));
-  const search = useDebouncedValue(input.search, SEARCH_DEBOUNCE_MS, { leading: true });
+  const search = useDebouncedValue(input.search, SEARCH_DEBOUNCE_MS);
   const query = useMemo(() => toQuery({ ...input, search }, active?.id), [input, search, active?.id]);
   // Wait for the profile list: the first query must already be the active profile's.
   const log = useAuditLog(query, active !== undefined);
